@@ -1,0 +1,39 @@
+package io.floorgate.config;
+
+import io.floorgate.driver.Deadband;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tag: where it is on the PLC, and how its raw value becomes a reading.
+ *
+ * @param path        ISA-95 path below the area, levels of {@code a-z0-9-_}, e.g.
+ *                    {@code rhk01/zone03/temperature}
+ * @param node        OPC UA node id, e.g. {@code ns=2;s=RHK01.Zone03.TempPV}
+ * @param description human-readable description, for the {@code _meta} topic
+ * @param unit        engineering unit the value is published in (a JSR 385 symbol such as
+ *                    {@code °C}, {@code Pa}, {@code l/min}); null for unitless
+ * @param sourceUnit  unit the PLC reports in, when it differs from {@code unit}: converted
+ * @param scaling     linear scaling of raw counts to engineering units, applied before conversion
+ * @param enumMap     integer code to state name (e.g. mixer state), empty for none
+ * @param range       expected engineering range, for {@code _meta} and percent deadband
+ * @param deadband    client-side deadband, applied to polled values in engineering units
+ */
+public record TagConfig(
+    String path,
+    String node,
+    @Nullable String description,
+    @Nullable String unit,
+    @Nullable String sourceUnit,
+    @Nullable Scaling scaling,
+    Map<Long, String> enumMap,
+    @Nullable Range range,
+    @Nullable Deadband deadband) {
+
+  public TagConfig {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(node, "node");
+    enumMap = Map.copyOf(enumMap);
+  }
+}

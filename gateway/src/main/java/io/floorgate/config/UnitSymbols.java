@@ -1,0 +1,76 @@
+package io.floorgate.config;
+
+import java.util.Locale;
+import java.util.Map;
+import javax.measure.format.MeasurementParseException;
+import javax.measure.Unit;
+import javax.measure.quantity.Temperature;
+import tech.units.indriya.AbstractUnit;
+import tech.units.indriya.format.SimpleUnitFormat;
+import tech.units.indriya.function.RationalNumber;
+import tech.units.indriya.unit.Units;
+
+/**
+ * Unit symbols as plant engineers write them in config, resolved to JSR 385 units (Indriya).
+ *
+ * <p>Indriya parses SI symbols ({@code Pa}, {@code kPa}, {@code A}, {@code m/s}); this adds the
+ * spellings seen on plant floors that it does not know ({@code °C}, {@code degF}, {@code l/min},
+ * {@code rpm}, {@code Nm³/h}). Conversion itself is always Indriya's.
+ */
+public final class UnitSymbols {
+
+  /** Degree Fahrenheit: 5/9 of a kelvin, zero at 459.67 °R. Not in Indriya's SI system. */
+  public static final Unit<Temperature> FAHRENHEIT =
+      Units.KELVIN.multiply(RationalNumber.of(5, 9)).shift(459.67);
+
+  private static final Map<String, Unit<?>> ALIASES = Map.ofEntries(
+      Map.entry("°c", Units.CELSIUS),
+      Map.entry("degc", Units.CELSIUS),
+      Map.entry("℃", Units.CELSIUS),
+      Map.entry("°f", FAHRENHEIT),
+      Map.entry("degf", FAHRENHEIT),
+      Map.entry("℉", FAHRENHEIT),
+      Map.entry("k", Units.KELVIN),
+      Map.entry("%", Units.PERCENT),
+      Map.entry("pct", Units.PERCENT),
+      Map.entry("l/min", Units.LITRE.divide(Units.MINUTE)),
+      Map.entry("l/h", Units.LITRE.divide(Units.HOUR)),
+      Map.entry("m³/h", Units.CUBIC_METRE.divide(Units.HOUR)),
+      Map.entry("m3/h", Units.CUBIC_METRE.divide(Units.HOUR)),
+      // Normal cubic metres: a volume at reference conditions; dimensionally a volume.
+      Map.entry("nm³/h", Units.CUBIC_METRE.divide(Units.HOUR)),
+      Map.entry("nm3/h", Units.CUBIC_METRE.divide(Units.HOUR)),
+      Map.entry("rpm", AbstractUnit.ONE.divide(Units.MINUTE)),
+      Map.entry("1/min", AbstractUnit.ONE.divide(Units.MINUTE)),
+      Map.entry("mm/min", Units.METRE.divide(1000).divide(Units.MINUTE)),
+      Map.entry("mm/s", Units.METRE.divide(1000).divide(Units.SECOND)),
+      Map.entry("bar", Units.PASCAL.multiply(100_000)),
+      Map.entry("mbar", Units.PASCAL.multiply(100)));
+
+  private UnitSymbols() {}
+
+  /**
+   * Resolves a unit symbol.
+   *
+   * @throws IllegalArgumentException with a message naming the symbol, when neither the alias
+   *     table nor Indriya knows it
+   */
+  public static Unit<?> parse(String symbol) {
+    String trimmed = symbol.strip();
+    Unit<?> alias = ALIASES.get(trimmed.toLowerCase(Locale.ROOT));
+    if (alias != null) {
+      return alias;
+    }
+    try {
+      return SimpleUnitFormat.getInstance().parse(trimmed);
+    } catch (MeasurementParseException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown unit '" + symbol + "': use an SI symbol such as "
+          + "Pa, kPa, A, V, m/s, or one of °C, °F, K, %, l/min, m³/h, Nm³/h, rpm, mm/min, mm/s, bar");
+    }
+  }
+
+  /** Whether values in {@code from} can be converted to {@code to} (same dimension). */
+  public static boolean compatible(Unit<?> from, Unit<?> to) {
+    return from.isCompatible(to);
+  }
+}
