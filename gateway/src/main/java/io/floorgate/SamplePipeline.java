@@ -1,0 +1,113 @@
+package io.floorgate;
+
+import io.floorgate.driver.LinkState;
+import io.floorgate.driver.Sample;
+import io.floorgate.driver.SampleSink;
+import io.floorgate.normalize.Normalizer;
+import io.floorgate.reading.Reading;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hand-off between the drivers' threads and the rest of the gateway.
+ *
+ * <p>Drivers call {@link #accept} on Milo's threads, where nothing may block: samples go into a
+ * bounded queue, and when it is full the sample is dropped and counted. One thread drains the queue,
+ * normalizes, and passes readings on; the normalizer is stateful and single-threaded by design.
+ */
+final class SamplePipeline implements SampleSink, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SamplePipeline.class);
+
+  private final BlockingQueue<Sample> queue;
+  private final Normalizer normalizer;
+  private final Consumer<Reading> downstream;
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong processed = new AtomicLong();
+  private final Thread worker;
+  private volatile boolean running = true;
+
+  SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.normalizer = normalizer;
+    this.downstream = downstream;
+    this.worker = new Thread(this::drain, "floorgate-pipeline");
+    this.worker.setDaemon(true);
+  }
+
+  void start() {
+    worker.start();
+  }
+
+  @Override
+  public void accept(Sample sample) {
+    if (!queue.offer(sample)) {
+      long n = dropped.incrementAndGet();
+      // Power-of-two sampling keeps a flood of drops from becoming a flood of log lines.
+      if (Long.bitCount(n) == 1) {
+        log.warn("Sample queue full ({} entries): {} samples dropped so far; the gateway cannot keep "
+            + "up with the PLCs — raise sampling/publishing intervals or add deadbands", queue.size(), n);
+      }
+    }
+  }
+
+  @Override
+  public void linkChanged(String connection, LinkState state, String detail) {
+    if (state == LinkState.CONNECTED) {
+      log.info("PLC {} connected: {}", connection, detail);
+    } else if (state == LinkState.DISCONNECTED) {
+      log.warn("PLC {} disconnected: {}", connection, detail);
+    } else {
+      log.info("PLC {} {}: {}", connection, state.name().toLowerCase(java.util.Locale.ROOT), detail);
+    }
+  }
+
+  long dropped() {
+    return dropped.get();
+  }
+
+  long processed() {
+    return processed.get();
+  }
+
+  private void drain() {
+    while (running || !queue.isEmpty()) {
+      Sample sample;
+      try {
+        sample = queue.poll(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        break;
+      }
+      if (sample == null) {
+        continue;
+      }
+      try {
+        normalizer.normalize(sample).ifPresent(downstream);
+        processed.incrementAndGet();
+      } catch (RuntimeException e) {
+        // One bad value must not stop the gateway; say which tag so the config can be fixed.
+        log.error("Could not normalize {}/{} (value {}): {}", sample.connection(), sample.tag(),
+            sample.value(), e.toString());
+      }
+    }
+  }
+
+  /** Stops after draining what is queued, waiting at most a few seconds. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      worker.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive()) {
+      worker.interrupt();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.floorgate.cli;
+
+import io.floorgate.Floorgate;
+import io.floorgate.config.GatewayConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run --config FILE}: the service. Refuses an invalid config; runs until SIGTERM. */
+@Command(name = "run", description = "Run the gateway with a configuration file until stopped (Ctrl-C / SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML configuration.")
+  Path config;
+
+  @Override
+  public Integer call() {
+    GatewayConfig loaded = ConfigFiles.load(config, System.getenv(), spec.commandLine().getErr());
+    if (loaded == null) {
+      spec.commandLine().getErr().println("Not started: fix the errors above (floorgate check --config "
+          + config + " lists them again).");
+      return 1;
+    }
+    UntilSignal lifetime = new UntilSignal();
+    lifetime.closeOnExit(Floorgate.start(loaded));
+    lifetime.await();
+    return 0;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The command line: {@code demo}, {@code run}, {@code check}, {@code sim}. Each command is a thin
+ * composition of the gateway's parts; {@link io.floorgate.cli.FloorgateCli} is the jar's entry point.
+ */
+@NullMarked
+package io.floorgate.cli;
+
+import org.jspecify.annotations.NullMarked;
