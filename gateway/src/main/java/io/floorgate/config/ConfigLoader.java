@@ -8,6 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,6 +31,7 @@ public final class ConfigLoader {
 
   /** Large plants have tens of thousands of tags; SnakeYAML's default limit is 3 MB. */
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}");
 
   private ConfigLoader() {}
 
@@ -69,7 +73,7 @@ public final class ConfigLoader {
     try {
       root = yaml().compose(new StringReader(yaml));
     } catch (MarkedYAMLException e) {
-      throw syntax(sourceName, e);
+      throw syntax(sourceName, yaml, e);
     } catch (YAMLException e) {
       throw single(sourceName, "is not valid YAML: " + e.getMessage());
     }
@@ -92,7 +96,7 @@ public final class ConfigLoader {
     return new Yaml(options);
   }
 
-  private static ConfigException syntax(String source, MarkedYAMLException e) {
+  private static ConfigException syntax(String source, String yaml, MarkedYAMLException e) {
     Mark mark = e.getProblemMark();
     String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
     String message;
@@ -108,12 +112,30 @@ public final class ConfigLoader {
           + (e.getContext() == null ? "" : " (" + e.getContext()
               + (contextMark == null ? "" : " that starts at line " + (contextMark.getLine() + 1))
               + ")")
-          + "; check the indentation, colons and quotes here";
+          + flowHint(e.getContext(), lineOf(yaml, mark));
     }
     int line = mark == null ? 0 : mark.getLine() + 1;
     String column = mark == null ? "" : "column " + (mark.getColumn() + 1) + ": ";
     return new ConfigException(source,
         List.of(new ConfigError(source, line, "", column + message)));
+  }
+
+  /** YAML reads the braces of {@code ${VAR}} inside {@code { }} as its own: say to quote it. */
+  private static String flowHint(@Nullable String context, String line) {
+    Matcher reference = REFERENCE.matcher(line);
+    if (context != null && context.contains("flow") && reference.find()) {
+      return "; inside { } or [ ], quote a value that holds ${...}, e.g. '" + reference.group()
+          + "'";
+    }
+    return "; check the indentation, colons and quotes here";
+  }
+
+  private static String lineOf(String yaml, @Nullable Mark mark) {
+    if (mark == null) {
+      return "";
+    }
+    List<String> lines = yaml.lines().toList();
+    return mark.getLine() < lines.size() ? lines.get(mark.getLine()) : "";
   }
 
   private static ConfigException single(String source, String message) {

@@ -57,8 +57,8 @@ final class ConfigReader {
 
   private @Nullable Namespace namespace(YamlMap top) {
     if (!top.has("namespace")) {
-      problems.add(top.node(), "namespace", "is missing; add namespace: { enterprise: <company>, "
-          + "site: <plant> } (lowercase, e.g. jxnmm and isohara)");
+      top.missing("namespace", "add namespace: { enterprise: <company>, site: <plant> } "
+          + "(lowercase, e.g. jxnmm and isohara)");
       return null;
     }
     YamlMap map = top.map("namespace", NAMESPACE_KEYS);
@@ -83,7 +83,7 @@ final class ConfigReader {
 
   private @Nullable MqttConfig mqtt(YamlMap top, @Nullable String site) {
     if (!top.has("mqtt")) {
-      problems.add(top.node(), "mqtt", "is missing; add mqtt: { url: tcp://<broker>:1883 }");
+      top.missing("mqtt", "add mqtt: { url: tcp://<broker>:1883 }");
       return null;
     }
     YamlMap map = top.map("mqtt", MQTT_KEYS);

@@ -111,7 +111,8 @@ final class GroupReader {
       return null;
     }
     if (kind == Deadband.Kind.PERCENT && value > 100) {
-      map.error("value", "a percent deadband is at most 100; " + value + " is more");
+      map.error("value", YamlMap.format(value) + " is above 100; a percent deadband is at "
+          + "most 100");
       return null;
     }
     return new Deadband(kind, value);

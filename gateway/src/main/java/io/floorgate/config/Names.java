@@ -72,7 +72,8 @@ final class Names {
 
   /**
    * The known word closest to {@code word}: equal ignoring case, a prefix of at least three
-   * characters, or within two edits. Null when nothing is close enough to be a useful hint.
+   * characters, or a few edits away (one for short words, up to three for long ones). Null when
+   * nothing is close enough to be a useful hint.
    */
   static @Nullable String closest(String word, Collection<String> known) {
     String lower = word.toLowerCase(Locale.ROOT);
@@ -92,26 +93,30 @@ final class Names {
         bestDistance = d;
       }
     }
-    return bestDistance <= Math.min(2, Math.max(1, word.length() / 3)) ? best : null;
+    int allowed = word.length() <= 4 ? 1 : word.length() <= 8 ? 2 : 3;
+    return bestDistance <= allowed ? best : null;
   }
 
-  // Levenshtein distance; the words are config keys, a few dozen characters at most.
+  // Edit distance counting a swap of neighbours as one edit ("aera" is one typo from "area").
+  // The words are config keys, a few dozen characters at most.
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

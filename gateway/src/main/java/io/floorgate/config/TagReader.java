@@ -50,8 +50,8 @@ final class TagReader {
         String full = area + "/" + path;
         Integer first = tagPaths.putIfAbsent(full, Problems.line(map.value("path")));
         if (first != null) {
-          map.error("path", "'" + path + "' in area " + area + " is already the path of the tag "
-              + "at line " + first + "; give every tag its own path");
+          map.error("path", "'" + path + "' is already the path of the tag at line " + first
+              + (area.isEmpty() ? "" : " in area " + area) + "; give every tag its own path");
         }
       }
     }
@@ -73,9 +73,9 @@ final class TagReader {
       Unit<?> to = units.get(unit);
       Unit<?> from = units.get(sourceUnit);
       if (from != null && to != null && !UnitSymbols.compatible(from, to)) {
-        map.error("sourceUnit", sourceUnit + " cannot be converted to " + unit + " (" + from.getDimension()
-            + " is not " + to.getDimension() + "); give the unit the PLC sends and a unit of the same "
-            + "quantity to publish in");
+        map.error("sourceUnit", sourceUnit + " (" + UnitSymbols.quantityOf(from) + ") cannot be "
+            + "converted to " + unit + " (" + UnitSymbols.quantityOf(to) + "); sourceUnit is the "
+            + "unit the PLC sends and unit the one to publish, of the same quantity");
       }
     }
     Scaling scaling = scaling(map);
@@ -140,12 +140,12 @@ final class TagReader {
       return null;
     }
     if (rawLow.equals(rawHigh)) {
-      map.error("rawHigh", "equals rawLow (" + rawLow + "), so no value can be scaled; give the "
+      map.error("rawHigh", "equals rawLow (" + YamlMap.format(rawLow) + "), so no value can be scaled; give the "
           + "raw counts at both ends of the range, e.g. rawLow: 0, rawHigh: 27648");
       return null;
     }
     if (low.equals(high)) {
-      map.error("high", "equals low (" + low + "), so every value would scale to the same "
+      map.error("high", "equals low (" + YamlMap.format(low) + "), so every value would scale to the same "
           + "number; give the engineering values at rawLow and rawHigh");
       return null;
     }
@@ -163,7 +163,8 @@ final class TagReader {
       return null;
     }
     if (!(low < high)) {
-      map.error("high", high + " is not above low " + low + "; range is { low: <lowest>, "
+      map.error("high", YamlMap.format(high) + " is not above low " + YamlMap.format(low)
+          + "; range is { low: <lowest>, "
           + "high: <highest> } in the published unit");
       return null;
     }

@@ -2,10 +2,13 @@ package io.floorgate.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -31,6 +34,8 @@ final class YamlMap {
   private final String path;
   private final Problems problems;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  /** Known keys offered for a misspelt one: their absence is already reported. */
+  private final Set<String> suggested = new HashSet<>();
 
   private YamlMap(Node node, String path, Problems problems) {
     this.node = node;
@@ -67,6 +72,9 @@ final class YamlMap {
             + Problems.line(first.getKeyNode()) + "); keep one");
       } else if (known != null && !known.contains(key)) {
         String near = Names.closest(key, known);
+        if (near != null) {
+          map.suggested.add(near);
+        }
         problems.add(keyNode, path, "unknown key '" + key + "'; " + (near != null
             ? "did you mean '" + near + "'?"
             : "known keys here: " + String.join(", ", known)));
@@ -124,9 +132,7 @@ final class YamlMap {
   /** A required text value; an error naming an example when missing or empty. */
   @Nullable String required(String key, String example) {
     if (value(key) == null) {
-      NodeTuple tuple = entries.get(key);
-      problems.add(tuple == null ? node : tuple.getKeyNode(), child(key),
-          (tuple == null ? "is missing" : "has no value") + "; add " + key + ": " + example);
+      missing(key, "add " + key + ": " + example);
       return null;
     }
     String text = string(key);
@@ -180,7 +186,7 @@ final class YamlMap {
   /** A number; null when absent (an error if {@code required}) or not a finite number. */
   @Nullable Double number(String key, boolean required) {
     if (required && value(key) == null) {
-      problems.add(node, child(key), "is missing; add " + key + ": <number>");
+      missing(key, "add " + key + ": <number>");
       return null;
     }
     String text = string(key);
@@ -220,7 +226,7 @@ final class YamlMap {
     T chosen = choices.get(text.strip().toLowerCase(Locale.ROOT));
     if (chosen == null) {
       String near = Names.closest(text.strip(), choices.keySet());
-      error(key, "'" + text + "' is not one of " + String.join(", ", choices.keySet())
+      error(key, "'" + text + "' is not one of " + String.join(", ", new TreeSet<>(choices.keySet()))
           + (near == null ? "" : "; did you mean '" + near + "'?"));
       return fallback;
     }
@@ -250,9 +256,7 @@ final class YamlMap {
   List<Node> nonEmptyList(String key, String advice) {
     Node value = value(key);
     if (value == null) {
-      NodeTuple tuple = entries.get(key);
-      problems.add(tuple == null ? node : tuple.getKeyNode(), child(key),
-          (tuple == null ? "is missing" : "has no items") + "; " + advice);
+      missing(key, advice);
       return List.of();
     }
     List<Node> items = list(key);
@@ -260,6 +264,19 @@ final class YamlMap {
       error(key, "has no items; " + advice);
     }
     return items;
+  }
+
+  /**
+   * Reports a required key as missing (or empty), at this mapping's line, unless a misspelling of
+   * it has been reported already.
+   */
+  void missing(String key, String advice) {
+    NodeTuple tuple = entries.get(key);
+    if (tuple == null && suggested.contains(key)) {
+      return;
+    }
+    problems.add(tuple == null ? node : tuple.getKeyNode(), child(key),
+        (tuple == null ? "is missing; " : "has no value; ") + advice);
   }
 
   /** A scalar's text with {@code ${VAR}} substituted; null (and an error) otherwise. */
@@ -286,6 +303,12 @@ final class YamlMap {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** A number as a reader wrote it: {@code 0}, not {@code 0.0}. */
+  static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : Double.toString(value);
   }
 
   static boolean isNull(Node node) {
