@@ -102,7 +102,8 @@ public final class ConfigLoader {
     String message;
     if (problem.contains("'\\t(TAB)'")) {
       message = "a tab character; YAML indents with spaces only, replace the tabs with spaces";
-    } else if (problem.startsWith("found character '") && problem.contains("cannot start any token")) {
+    } else if (problem.startsWith("found character '")
+        && problem.contains("cannot start any token")) {
       char c = problem.charAt("found character '".length());
       message = "a value cannot start with '" + c + "' unless it is quoted; write it in quotes, "
           + "e.g. \"" + c + "\"";

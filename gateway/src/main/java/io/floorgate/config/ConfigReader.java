@@ -78,7 +78,8 @@ final class ConfigReader {
     if (problems.count() > before || enterprise == null || site == null) {
       return null;
     }
-    return new Namespace(enterprise, site, prefix == null ? Namespace.DEFAULT_TOPIC_PREFIX : prefix);
+    return new Namespace(enterprise, site,
+        prefix == null ? Namespace.DEFAULT_TOPIC_PREFIX : prefix);
   }
 
   private @Nullable MqttConfig mqtt(YamlMap top, @Nullable String site) {

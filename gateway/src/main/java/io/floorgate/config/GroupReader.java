@@ -111,7 +111,7 @@ final class GroupReader {
       return null;
     }
     if (kind == Deadband.Kind.PERCENT && value > 100) {
-      map.error("value", YamlMap.format(value) + " is above 100; a percent deadband is at "
+      map.error("value", Scalars.format(value) + " is above 100; a percent deadband is at "
           + "most 100");
       return null;
     }

@@ -29,7 +29,8 @@ final class Names {
   /** What is wrong with a slash-separated tag path, naming the offending level; null if fine. */
   static @Nullable String pathProblem(String path) {
     if (path.isEmpty()) {
-      return "is empty; give levels of a-z, 0-9, '-' or '_' separated by '/', e.g. rhk01/zone03/temperature";
+      return "is empty; give levels of a-z, 0-9, '-' or '_' separated by '/', "
+          + "e.g. rhk01/zone03/temperature";
     }
     String[] levels = path.split("/", -1);
     for (String level : levels) {

@@ -47,7 +47,8 @@ public record TagConfig(
       throw new IllegalArgumentException("node " + nodeProblem);
     }
     if (sourceUnit != null && unit == null) {
-      throw new IllegalArgumentException("sourceUnit " + sourceUnit + " needs a unit to convert to");
+      throw new IllegalArgumentException(
+          "sourceUnit " + sourceUnit + " needs a unit to convert to");
     }
   }
 }

@@ -16,7 +16,8 @@ final class TagReader {
 
   private static final List<String> KEYS = List.of("path", "node", "description", "unit",
       "sourceUnit", "scale", "range", "enum", "deadband");
-  private static final List<String> SCALE_KEYS = List.of("rawLow", "rawHigh", "low", "high", "clamp");
+  private static final List<String> SCALE_KEYS =
+      List.of("rawLow", "rawHigh", "low", "high", "clamp");
   private static final List<String> RANGE_KEYS = List.of("low", "high");
 
   private final Problems problems;
@@ -140,13 +141,14 @@ final class TagReader {
       return null;
     }
     if (rawLow.equals(rawHigh)) {
-      map.error("rawHigh", "equals rawLow (" + YamlMap.format(rawLow) + "), so no value can be scaled; give the "
-          + "raw counts at both ends of the range, e.g. rawLow: 0, rawHigh: 27648");
+      map.error("rawHigh", "equals rawLow (" + Scalars.format(rawLow) + "), so no value can be "
+          + "scaled; give the raw counts at both ends of the range, e.g. rawLow: 0, "
+          + "rawHigh: 27648");
       return null;
     }
     if (low.equals(high)) {
-      map.error("high", "equals low (" + YamlMap.format(low) + "), so every value would scale to the same "
-          + "number; give the engineering values at rawLow and rawHigh");
+      map.error("high", "equals low (" + Scalars.format(low) + "), so every value would scale "
+          + "to the same number; give the engineering values at rawLow and rawHigh");
       return null;
     }
     return new Scaling(rawLow, rawHigh, low, high, clamp);
@@ -163,7 +165,7 @@ final class TagReader {
       return null;
     }
     if (!(low < high)) {
-      map.error("high", YamlMap.format(high) + " is not above low " + YamlMap.format(low)
+      map.error("high", Scalars.format(high) + " is not above low " + Scalars.format(low)
           + "; range is { low: <lowest>, "
           + "high: <highest> } in the published unit");
       return null;
@@ -180,18 +182,19 @@ final class TagReader {
     Map<Long, String> states = new LinkedHashMap<>();
     for (NodeTuple entry : map.entries()) {
       String key = ((ScalarNode) entry.getKeyNode()).getValue();
-      Long code = YamlMap.wholeNumber(key);
+      Long code = Scalars.wholeNumber(key);
       String path = map.child(key);
       if (code == null) {
         problems.add(entry.getKeyNode(), path, "'" + key + "' is not an integer code; write the "
             + "PLC's number first, e.g. 0: idle");
         continue;
       }
-      String name = YamlMap.isNull(entry.getValueNode()) ? null
-          : YamlMap.scalar(entry.getValueNode(), path, problems);
+      String name = Scalars.isNull(entry.getValueNode()) ? null
+          : Scalars.scalar(entry.getValueNode(), path, problems);
       if (name == null || name.isBlank()) {
-        if (name != null || YamlMap.isNull(entry.getValueNode())) {
-          problems.add(entry.getKeyNode(), path, "has no state name; write e.g. " + code + ": idle");
+        if (name != null || Scalars.isNull(entry.getValueNode())) {
+          problems.add(entry.getKeyNode(), path,
+              "has no state name; write e.g. " + code + ": idle");
         }
         continue;
       }

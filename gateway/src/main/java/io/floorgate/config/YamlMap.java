@@ -16,7 +16,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One YAML mapping, read as typed settings. Every getter that meets something wrong records an
@@ -26,7 +25,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlMap {
 
-  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d[\\d_]*");
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
@@ -48,21 +46,23 @@ final class YamlMap {
    * {@code known} is null). Duplicate and unknown keys are errors. An empty value reads as an
    * empty mapping; anything else that is not a mapping is an error, and gives null.
    */
-  static @Nullable YamlMap of(Node node, String path, Problems problems, @Nullable List<String> known) {
+  static @Nullable YamlMap of(
+      Node node, String path, Problems problems, @Nullable List<String> known) {
     YamlMap map = new YamlMap(node, path, problems);
-    if (isNull(node)) {
+    if (Scalars.isNull(node)) {
       return map;
     }
     if (!(node instanceof MappingNode mapping)) {
       problems.add(node, path, "expected settings (key: value lines)"
           + (known == null ? "" : " such as " + String.join(", ", known)) + ", found "
-          + describe(node));
+          + Scalars.describe(node));
       return null;
     }
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode scalarKey)) {
-        problems.add(keyNode, path, "a key must be a plain name, found " + describe(keyNode));
+        problems.add(keyNode, path,
+            "a key must be a plain name, found " + Scalars.describe(keyNode));
         continue;
       }
       String key = scalarKey.getValue();
@@ -109,7 +109,7 @@ final class YamlMap {
   /** The key's value node, or null when absent or empty. */
   @Nullable Node value(String key) {
     NodeTuple tuple = entries.get(key);
-    return tuple == null || isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
+    return tuple == null || Scalars.isNull(tuple.getValueNode()) ? null : tuple.getValueNode();
   }
 
   /** The entries in file order, for mappings with free-form keys such as {@code enum}. */
@@ -126,7 +126,7 @@ final class YamlMap {
   /** An optional text value, substituted; null when absent or wrong. */
   @Nullable String string(String key) {
     Node value = value(key);
-    return value == null ? null : scalar(value, child(key), problems);
+    return value == null ? null : Scalars.scalar(value, child(key), problems);
   }
 
   /** A required text value; an error naming an example when missing or empty. */
@@ -170,7 +170,7 @@ final class YamlMap {
     if (text == null) {
       return fallback;
     }
-    Long n = wholeNumber(text);
+    Long n = Scalars.wholeNumber(text);
     if (n == null) {
       error(key, "'" + text + "' is not a whole number; write a number such as " + fallback);
     } else if (n < min) {
@@ -226,7 +226,8 @@ final class YamlMap {
     T chosen = choices.get(text.strip().toLowerCase(Locale.ROOT));
     if (chosen == null) {
       String near = Names.closest(text.strip(), choices.keySet());
-      error(key, "'" + text + "' is not one of " + String.join(", ", new TreeSet<>(choices.keySet()))
+      error(key, "'" + text + "' is not one of "
+          + String.join(", ", new TreeSet<>(choices.keySet()))
           + (near == null ? "" : "; did you mean '" + near + "'?"));
       return fallback;
     }
@@ -246,7 +247,7 @@ final class YamlMap {
       return List.of();
     }
     if (!(value instanceof SequenceNode sequence)) {
-      error(key, "expected a list (lines starting with '- '), found " + describe(value));
+      error(key, "expected a list (lines starting with '- '), found " + Scalars.describe(value));
       return List.of();
     }
     return new ArrayList<>(sequence.getValue());
@@ -277,52 +278,5 @@ final class YamlMap {
     }
     problems.add(tuple == null ? node : tuple.getKeyNode(), child(key),
         (tuple == null ? "is missing; " : "has no value; ") + advice);
-  }
-
-  /** A scalar's text with {@code ${VAR}} substituted; null (and an error) otherwise. */
-  static @Nullable String scalar(Node value, String path, Problems problems) {
-    if (!(value instanceof ScalarNode scalar)) {
-      problems.add(value, path, "expected a single value, found " + describe(value));
-      return null;
-    }
-    try {
-      return EnvSubstitution.apply(scalar.getValue(), problems.env());
-    } catch (IllegalArgumentException e) {
-      problems.add(value, path, e.getMessage());
-      return null;
-    }
-  }
-
-  static @Nullable Long wholeNumber(String text) {
-    String trimmed = text.strip();
-    if (!WHOLE.matcher(trimmed).matches()) {
-      return null;
-    }
-    try {
-      return Long.valueOf(trimmed.replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  /** A number as a reader wrote it: {@code 0}, not {@code 0.0}. */
-  static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  static boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())
-        && scalar.isPlain();
-  }
-
-  static String describe(Node node) {
-    if (node instanceof MappingNode) {
-      return "settings (key: value lines)";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    return node instanceof ScalarNode scalar ? "the value '" + scalar.getValue() + "'" : "nothing";
   }
 }
