@@ -1,7 +1,9 @@
 package io.floorgate.config;
 
 /**
- * Linear scaling of a raw value (e.g. analog-input counts 0–27648) to engineering units.
+ * Linear scaling of a raw value (e.g. analog-input counts 0–27648) to engineering units
+ * ({@code scale: { rawLow, rawHigh, low, high, clamp }} in YAML; {@code clamp} defaults to false so
+ * that an out-of-range input, such as a broken 4–20 mA loop, stays visible).
  *
  * @param rawLow  raw value that maps to {@code euLow}
  * @param rawHigh raw value that maps to {@code euHigh}

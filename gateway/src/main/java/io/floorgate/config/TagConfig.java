@@ -6,7 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tag: where it is on the PLC, and how its raw value becomes a reading.
+ * One tag: where it is on the PLC, and how its raw value becomes a reading (an item of a group's
+ * {@code tags:} in YAML). Only {@code path} and {@code node} are required; the rest default to
+ * none. The path is unique within its area.
  *
  * @param path        ISA-95 path below the area, levels of {@code a-z0-9-_}, e.g.
  *                    {@code rhk01/zone03/temperature}
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param scaling     linear scaling of raw counts to engineering units, applied before conversion
  * @param enumMap     integer code to state name (e.g. mixer state), empty for none
  * @param range       expected engineering range, for {@code _meta} and percent deadband
- * @param deadband    client-side deadband, applied to polled values in engineering units
+ * @param deadband    client-side deadband, applied to polled values in engineering units; only
+ *                    in polling groups (subscription groups have the server's, on the group)
  */
 public record TagConfig(
     String path,
@@ -35,5 +38,17 @@ public record TagConfig(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(node, "node");
     enumMap = Map.copyOf(enumMap);
+    String pathProblem = Names.pathProblem(path);
+    if (pathProblem != null) {
+      throw new IllegalArgumentException("path " + pathProblem);
+    }
+    String nodeProblem = NodeIdSyntax.problem(node);
+    if (nodeProblem != null) {
+      throw new IllegalArgumentException("node " + nodeProblem);
+    }
+    if (sourceUnit != null && unit == null) {
+      throw new IllegalArgumentException(
+          "sourceUnit " + sourceUnit + " needs a unit to convert to");
+    }
   }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * clocks that reset to 2000-01-01) or more than {@code maxFuture} ahead of the gateway's clock;
  * the policy then falls back source → server → gateway.
  *
+ * <p>Defaults and bounds: {@code preferred} source; {@code notBefore} 2020-01-01T00:00:00Z;
+ * {@code maxFuture} 5m (1s–1d).
+ *
  * @param preferred the clock to use when plausible
  * @param notBefore earliest plausible time
  * @param maxFuture how far ahead of the gateway clock a time may be
@@ -20,6 +23,8 @@ public record TimestampPolicy(TimestampSource preferred, Instant notBefore, Dura
 
   public static final Instant DEFAULT_NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
   public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
+  public static final Duration MIN_MAX_FUTURE = Duration.ofSeconds(1);
+  public static final Duration MAX_MAX_FUTURE = Duration.ofDays(1);
 
   public static TimestampPolicy defaults() {
     return new TimestampPolicy(TimestampSource.SOURCE, DEFAULT_NOT_BEFORE, DEFAULT_MAX_FUTURE);
@@ -29,5 +34,6 @@ public record TimestampPolicy(TimestampSource preferred, Instant notBefore, Dura
     Objects.requireNonNull(preferred, "preferred");
     Objects.requireNonNull(notBefore, "notBefore");
     Objects.requireNonNull(maxFuture, "maxFuture");
+    Checks.within("maxFuture", maxFuture, MIN_MAX_FUTURE, MAX_MAX_FUTURE);
   }
 }

@@ -2,8 +2,9 @@ package io.floorgate.config;
 
 import java.util.Locale;
 import java.util.Map;
-import javax.measure.format.MeasurementParseException;
+import javax.measure.Dimension;
 import javax.measure.Unit;
+import javax.measure.format.MeasurementParseException;
 import javax.measure.quantity.Temperature;
 import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.format.SimpleUnitFormat;
@@ -47,7 +48,31 @@ public final class UnitSymbols {
       Map.entry("bar", Units.PASCAL.multiply(100_000)),
       Map.entry("mbar", Units.PASCAL.multiply(100)));
 
+  /** Names of the quantities a plant measures, for messages about units that do not convert. */
+  private static final Map<Dimension, String> QUANTITIES = Map.ofEntries(
+      Map.entry(Units.KELVIN.getDimension(), "a temperature"),
+      Map.entry(Units.PASCAL.getDimension(), "a pressure"),
+      Map.entry(AbstractUnit.ONE.getDimension(), "a ratio or count"),
+      Map.entry(Units.CUBIC_METRE.divide(Units.SECOND).getDimension(), "a volume flow"),
+      Map.entry(Units.KILOGRAM.divide(Units.SECOND).getDimension(), "a mass flow"),
+      Map.entry(Units.METRE_PER_SECOND.getDimension(), "a speed"),
+      Map.entry(Units.HERTZ.getDimension(), "a frequency or rotational speed"),
+      Map.entry(Units.AMPERE.getDimension(), "a current"),
+      Map.entry(Units.VOLT.getDimension(), "a voltage"),
+      Map.entry(Units.WATT.getDimension(), "a power"),
+      Map.entry(Units.JOULE.getDimension(), "an energy or torque"),
+      Map.entry(Units.NEWTON.getDimension(), "a force"),
+      Map.entry(Units.KILOGRAM.getDimension(), "a mass"),
+      Map.entry(Units.METRE.getDimension(), "a length"),
+      Map.entry(Units.CUBIC_METRE.getDimension(), "a volume"),
+      Map.entry(Units.SECOND.getDimension(), "a time"));
+
   private UnitSymbols() {}
+
+  /** What the unit measures, e.g. "a temperature", or its dimension when it is unusual. */
+  static String quantityOf(Unit<?> unit) {
+    return QUANTITIES.getOrDefault(unit.getDimension(), "dimension " + unit.getDimension());
+  }
 
   /**
    * Resolves a unit symbol.

@@ -1,0 +1,145 @@
+package io.floorgate.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a YAML config file once into a validated {@link GatewayConfig}, or fails with every
+ * error found, each with its line, the setting and what to change.
+ *
+ * <p>The YAML is composed into nodes first (SnakeYAML keeps each node's line), and
+ * {@code ${VAR}} / {@code ${VAR:-default}} are substituted in scalar values afterwards, so that
+ * line numbers are those of the file and a missing variable is reported where it is used. The
+ * schema, with every key, default and bound, is documented in {@code config/isohara.yaml}.
+ */
+public final class ConfigLoader {
+
+  /** Large plants have tens of thousands of tags; SnakeYAML's default limit is 3 MB. */
+  private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads a config file.
+   *
+   * @param file the YAML file; its name as given is the {@code source} of every error
+   * @param env  the environment for {@code ${VAR}}, normally {@code System.getenv()}
+   * @throws ConfigException when the file cannot be read or anything in it is wrong
+   */
+  public static GatewayConfig load(Path file, Map<String, String> env) throws ConfigException {
+    String source = file.toString();
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw single(source, "no such file; check the path given with --config");
+    } catch (CharacterCodingException e) {
+      throw single(source, "is not UTF-8 text; save it as UTF-8");
+    } catch (IOException e) {
+      throw single(source, "cannot be read (" + e + "); check that the file exists and that "
+          + "the gateway's user may read it");
+    }
+    return parse(yaml, source, env);
+  }
+
+  /**
+   * Parses config text.
+   *
+   * @param yaml       the YAML text
+   * @param sourceName the name errors are reported against, e.g. the file name
+   * @param env        the environment for {@code ${VAR}}
+   * @throws ConfigException when anything in it is wrong
+   */
+  public static GatewayConfig parse(String yaml, String sourceName, Map<String, String> env)
+      throws ConfigException {
+    Problems problems = new Problems(sourceName, env);
+    Node root;
+    try {
+      root = yaml().compose(new StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      throw syntax(sourceName, yaml, e);
+    } catch (YAMLException e) {
+      throw single(sourceName, "is not valid YAML: " + e.getMessage());
+    }
+    if (root == null) {
+      throw single(sourceName, "is empty; it needs namespace, mqtt and connections (see "
+          + "config/isohara.yaml)");
+    }
+    GatewayConfig config = new ConfigReader(problems).read(root);
+    problems.throwIfAny();
+    if (config == null) {
+      // Every path that gives null has recorded why; this guards against one that did not.
+      throw single(sourceName, "could not be read, for a reason not reported; please report this");
+    }
+    return config;
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return new Yaml(options);
+  }
+
+  private static ConfigException syntax(String source, String yaml, MarkedYAMLException e) {
+    Mark mark = e.getProblemMark();
+    String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
+    String message;
+    if (problem.contains("'\\t(TAB)'")) {
+      message = "a tab character; YAML indents with spaces only, replace the tabs with spaces";
+    } else if (problem.startsWith("found character '")
+        && problem.contains("cannot start any token")) {
+      char c = problem.charAt("found character '".length());
+      message = "a value cannot start with '" + c + "' unless it is quoted; write it in quotes, "
+          + "e.g. \"" + c + "\"";
+    } else {
+      Mark contextMark = e.getContextMark();
+      message = "YAML syntax: " + problem
+          + (e.getContext() == null ? "" : " (" + e.getContext()
+              + (contextMark == null ? "" : " that starts at line " + (contextMark.getLine() + 1))
+              + ")")
+          + flowHint(e.getContext(), lineOf(yaml, mark));
+    }
+    int line = mark == null ? 0 : mark.getLine() + 1;
+    String column = mark == null ? "" : "column " + (mark.getColumn() + 1) + ": ";
+    return new ConfigException(source,
+        List.of(new ConfigError(source, line, "", column + message)));
+  }
+
+  /** YAML reads the braces of {@code ${VAR}} inside {@code { }} as its own: say to quote it. */
+  private static String flowHint(@Nullable String context, String line) {
+    Matcher reference = REFERENCE.matcher(line);
+    if (context != null && context.contains("flow") && reference.find()) {
+      return "; inside { } or [ ], quote a value that holds ${...}, e.g. '" + reference.group()
+          + "'";
+    }
+    return "; check the indentation, colons and quotes here";
+  }
+
+  private static String lineOf(String yaml, @Nullable Mark mark) {
+    if (mark == null) {
+      return "";
+    }
+    List<String> lines = yaml.lines().toList();
+    return mark.getLine() < lines.size() ? lines.get(mark.getLine()) : "";
+  }
+
+  private static ConfigException single(String source, String message) {
+    return new ConfigException(source, List.of(new ConfigError(source, 0, "", message)));
+  }
+}

@@ -1,0 +1,123 @@
+package io.floorgate.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Rules for names that become MQTT topic levels, and "did you mean" suggestions. */
+final class Names {
+
+  /** One ISA-95 topic level: lowercase so that topics do not differ by case alone. */
+  static final Pattern LEVEL = Pattern.compile("[a-z0-9_-]+");
+
+  private Names() {}
+
+  /** What is wrong with {@code value} as a topic level, with the fix; null when it is fine. */
+  static @Nullable String levelProblem(String value) {
+    if (value.isEmpty()) {
+      return "is empty; give a name of a-z, 0-9, '-' or '_'";
+    }
+    if (LEVEL.matcher(value).matches()) {
+      return null;
+    }
+    String fixed = asLevel(value);
+    return "'" + value + "' may only contain a-z, 0-9, '-' and '_'"
+        + (fixed.isEmpty() ? "" : "; write '" + fixed + "'");
+  }
+
+  /** What is wrong with a slash-separated tag path, naming the offending level; null if fine. */
+  static @Nullable String pathProblem(String path) {
+    if (path.isEmpty()) {
+      return "is empty; give levels of a-z, 0-9, '-' or '_' separated by '/', "
+          + "e.g. rhk01/zone03/temperature";
+    }
+    String[] levels = path.split("/", -1);
+    for (String level : levels) {
+      if (!LEVEL.matcher(level).matches()) {
+        StringBuilder fixed = new StringBuilder();
+        for (String l : levels) {
+          String f = asLevel(l);
+          if (!f.isEmpty()) {
+            fixed.append(fixed.length() == 0 ? "" : "/").append(f);
+          }
+        }
+        String what = level.isEmpty()
+            ? "has an empty level (a leading, trailing or double '/')"
+            : "level '" + level + "' may only contain a-z, 0-9, '-' and '_'";
+        return what + (fixed.length() == 0 ? "" : "; write '" + fixed + "'");
+      }
+    }
+    return null;
+  }
+
+  /** What is wrong with a topic prefix; null when it is fine (empty is fine). */
+  static @Nullable String topicPrefixProblem(String prefix) {
+    if (prefix.isEmpty()) {
+      return null;
+    }
+    if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
+      return "'" + prefix + "' must not start or end with '/' or contain '//'";
+    }
+    if (prefix.contains("+") || prefix.contains("#") || prefix.indexOf('\0') >= 0) {
+      return "'" + prefix + "' must not contain the MQTT wildcards '+' or '#'";
+    }
+    return null;
+  }
+
+  /** The nearest valid level: lowercase, spaces and dots as '-', other characters dropped. */
+  static String asLevel(String value) {
+    String lower = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "-");
+    return lower.replaceAll("[^a-z0-9_-]", "");
+  }
+
+  /**
+   * The known word closest to {@code word}: equal ignoring case, a prefix of at least three
+   * characters, or a few edits away (one for short words, up to three for long ones). Null when
+   * nothing is close enough to be a useful hint.
+   */
+  static @Nullable String closest(String word, Collection<String> known) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      String c = candidate.toLowerCase(Locale.ROOT);
+      if (c.equals(lower)) {
+        return candidate;
+      }
+      int d = distance(lower, c);
+      if (lower.length() >= 3 && (c.startsWith(lower) || lower.startsWith(c))) {
+        d = Math.min(d, 1);
+      }
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    int allowed = word.length() <= 4 ? 1 : word.length() <= 8 ? 2 : 3;
+    return bestDistance <= allowed ? best : null;
+  }
+
+  // Edit distance counting a swap of neighbours as one edit ("aera" is one typo from "area").
+  // The words are config keys, a few dozen characters at most.
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}
