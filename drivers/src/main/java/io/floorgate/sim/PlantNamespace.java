@@ -81,10 +81,6 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     loadSampler.scan(writes);
   }
 
-  int monitoredItemCount() {
-    return scanSampler.size() + loadSampler.size() + subscriptionModel.getDataItems().size();
-  }
-
   private SimTag add(
       String id, TagType type, boolean writable, ScanSampler sampler, double minSamplingMillis) {
     int dot = id.lastIndexOf('.');
@@ -106,7 +102,7 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
             .build();
     getNodeManager().addNode(node);
     folder(id.substring(0, dot)).addOrganizes(node);
-    SimTag tag = new SimTag(node, type, sampler);
+    SimTag tag = new SimTag(node, sampler);
     tags.put(node.getNodeId(), tag);
     return tag;
   }

@@ -45,8 +45,8 @@ final class ScanSampler {
   }
 
   /**
-   * Starts sampling {@code item}: its first value now, the next one its interval later. Scans
-   * write and sample under the same lock, so this first value is always a whole scan's.
+   * Starts sampling {@code item}: its first value now, the next one its interval later. Scans write
+   * and sample under the same lock, so this first value is always a whole scan's.
    */
   synchronized void add(DataItem item, SimTag tag) {
     entries.put(item, new Entry(tag, scans + scansPer(item.getSamplingInterval())));
@@ -79,10 +79,6 @@ final class ScanSampler {
         entry.nextScan = scans + scansPer(item.getSamplingInterval());
       }
     }
-  }
-
-  int size() {
-    return entries.size();
   }
 
   private static void push(DataItem item, SimTag tag) {

@@ -13,21 +13,15 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 final class SimTag {
 
   private final UaVariableNode node;
-  private final TagType type;
   private final ScanSampler sampler;
 
-  SimTag(UaVariableNode node, TagType type, ScanSampler sampler) {
+  SimTag(UaVariableNode node, ScanSampler sampler) {
     this.node = node;
-    this.type = type;
     this.sampler = sampler;
   }
 
   UaVariableNode node() {
     return node;
-  }
-
-  TagType type() {
-    return type;
   }
 
   ScanSampler sampler() {

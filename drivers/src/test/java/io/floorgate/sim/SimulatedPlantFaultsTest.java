@@ -71,7 +71,7 @@ class SimulatedPlantFaultsTest {
     } finally {
       c.inject("RHK01.Faults.O2Low", Variant.ofBoolean(false));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> c.doubleValue("RHK01.O2_pct") > 90);
+    await().atMost(Duration.ofSeconds(20)).until(() -> c.doubleValue("RHK01.O2_pct") > 89);
   }
 
   @Test

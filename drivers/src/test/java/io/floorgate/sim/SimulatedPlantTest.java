@@ -5,6 +5,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
@@ -78,6 +80,21 @@ class SimulatedPlantTest {
     }
     assertEquals(plcs.stream().map(SimulatedPlc::endpointUrl).toList(), plant.endpointUrls());
     assertEquals("MX02", plant.plc("MX02").name());
+  }
+
+  @Test
+  void startingOnAPortInUseFailsNamingThePlcAndPort() {
+    int taken = plant.plc("RHK01").port();
+    var options = new SimOptions("127.0.0.1", taken, 1L, 0, 1.0);
+    var e = assertThrows(IllegalStateException.class, () -> SimulatedPlant.start(options));
+    assertTrue(
+        e.getMessage().contains("RHK01") && e.getMessage().contains(":" + taken), e::getMessage);
+    assertTrue(plant.plc("RHK01").isRunning());
+  }
+
+  @Test
+  void unknownPlcNameIsRefused() {
+    assertThrows(NoSuchElementException.class, () -> plant.plc("RHK02"));
   }
 
   @ParameterizedTest
