@@ -1,0 +1,173 @@
+package io.floorgate.sim;
+
+import java.time.Instant;
+import java.util.Random;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Roller hearth kiln RHK01: twelve zones (preheat 300→600 °C, soak 720–780 °C under O2, cooling
+ * 500→150 °C), each following its setpoint with a slow first-order lag and seeded noise, read by
+ * two thermocouples a little apart.
+ */
+final class KilnModel implements PlcModel {
+
+  static final String NAME = "RHK01";
+  static final int ZONES = 12;
+
+  private static final double[] SETPOINTS = {
+    300, 400, 500, 600, 720, 750, 780, 780, 750, 500, 300, 150
+  };
+  private static final double ZONE_TAU_S = 30.0;
+  private static final double FAULT_TAU_S = 10.0;
+  private static final double OVER_TEMP_C = 80.0;
+  private static final double O2_NORMAL_PCT = 92.0;
+  private static final double O2_LOW_PCT = 80.0;
+  private static final double O2_TAU_S = 5.0;
+  private static final double COUNTS_PER_LPM = 27648.0 / 400.0;
+
+  /** What clients wrote to {@code RHK01.Faults}. */
+  record Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset) {
+    static final Faults NONE = new Faults(0, 0, false, false);
+  }
+
+  private final Random random;
+  private final PlcClock clock = new PlcClock();
+  private final double[] pv = new double[ZONES];
+  private final double[] tcOffsetA = new double[ZONES];
+  private final double[] tcOffsetB = new double[ZONES];
+  private final double[] tcA = new double[ZONES];
+  private final double[] tcB = new double[ZONES];
+  private final double[] heater = new double[ZONES];
+  private int heartbeat;
+  private double o2 = O2_NORMAL_PCT;
+  private double o2Flow = 120.0;
+  private double dewPoint = -40.0;
+  private double pressure = 25.0;
+  private double rollerSpeed = 50.0;
+  private double coolingWaterLpm = 180.0;
+  private Faults faults = Faults.NONE;
+
+  private @Nullable KilnTags tags;
+
+  KilnModel(long seed) {
+    this.random = new Random(seed);
+    for (int z = 0; z < ZONES; z++) {
+      pv[z] = SETPOINTS[z] + random.nextGaussian();
+      tcOffsetA[z] = 1.5 * (random.nextDouble() - 0.5);
+      tcOffsetB[z] = 1.5 * (random.nextDouble() - 0.5);
+    }
+    readThermocouples();
+    updateHeaters();
+  }
+
+  @Override
+  public void declare(PlantNamespace namespace) {
+    tags = new KilnTags(namespace);
+  }
+
+  @Override
+  public PlcClock clock() {
+    return clock;
+  }
+
+  @Override
+  public void step(Instant now) {
+    KilnTags t = tags;
+    step(t == null ? Faults.NONE : t.faults());
+    clock.reset(faults.clockReset(), now);
+  }
+
+  /** One scan of physics under {@code faults}; package-private so tests can run hours in ms. */
+  void step(Faults faults) {
+    this.faults = faults;
+    heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
+    for (int z = 0; z < ZONES; z++) {
+      boolean overTemp = faults.overTempZone() == z + 1;
+      double target = SETPOINTS[z] + (overTemp ? OVER_TEMP_C : 0.0);
+      double tau = overTemp || pv[z] > SETPOINTS[z] + 10 ? FAULT_TAU_S : ZONE_TAU_S;
+      pv[z] += (target - pv[z]) * SCAN_SECONDS / tau + 0.15 * random.nextGaussian();
+    }
+    readThermocouples();
+    updateHeaters();
+    double o2Target = faults.o2Low() ? O2_LOW_PCT : O2_NORMAL_PCT;
+    o2 += (o2Target - o2) * SCAN_SECONDS / O2_TAU_S + 0.03 * random.nextGaussian();
+    double flowTarget = faults.o2Low() ? 55.0 : 120.0;
+    o2Flow += (flowTarget - o2Flow) * SCAN_SECONDS / O2_TAU_S + 0.2 * random.nextGaussian();
+    dewPoint += (-40.0 - dewPoint) * 0.02 + 0.1 * random.nextGaussian();
+    pressure += (25.0 - pressure) * 0.05 + 0.2 * random.nextGaussian();
+    rollerSpeed += (50.0 - rollerSpeed) * 0.05 + 0.02 * random.nextGaussian();
+    coolingWaterLpm += (180.0 - coolingWaterLpm) * 0.05 + 0.5 * random.nextGaussian();
+  }
+
+  private void readThermocouples() {
+    for (int z = 0; z < ZONES; z++) {
+      tcA[z] = pv[z] + tcOffsetA[z] + 0.2 * random.nextGaussian();
+      tcB[z] = pv[z] + tcOffsetB[z] + 0.2 * random.nextGaussian();
+    }
+  }
+
+  /** A base load that grows with the setpoint, trimmed by a proportional term on the error. */
+  private void updateHeaters() {
+    for (int z = 0; z < ZONES; z++) {
+      double base = 65.0 * SETPOINTS[z] / 800.0;
+      double out = base + 2.0 * (SETPOINTS[z] - pv[z]);
+      heater[z] = Math.max(0.0, Math.min(100.0, out));
+    }
+  }
+
+  @Override
+  public void publish(Instant now) {
+    KilnTags t = tags;
+    if (t == null) {
+      return;
+    }
+    Stamp s = clock.stamp(now);
+    t.heartbeat.publish(Variant.ofInt32(heartbeat), s);
+    t.running.publish(Variant.ofBoolean(true), s);
+    for (int z = 0; z < ZONES; z++) {
+      KilnTags.Zone zone = t.zones.get(z);
+      zone.sp().publish(SETPOINTS[z], s);
+      zone.pv().publish(pv[z], s);
+      if (faults.tcOpenZone() == z + 1) {
+        zone.tcA().publishBad(StatusCodes.Bad_SensorFailure, s);
+      } else {
+        zone.tcA().publish(tcA[z], s);
+      }
+      zone.tcB().publish(tcB[z], s);
+      zone.heater().publish(heater[z], s);
+    }
+    t.o2.publish(o2, s);
+    t.o2Flow.publish(o2Flow, s);
+    t.dewPoint.publish(dewPoint, s);
+    t.pressure.publish(pressure, s);
+    t.rollerSpeed.publish(rollerSpeed, s);
+    long counts = Math.round(coolingWaterLpm * COUNTS_PER_LPM);
+    t.coolingWater.publish(Variant.ofInt16((short) Math.max(0, Math.min(27648, counts))), s);
+  }
+
+  double setpoint(int zone) {
+    return SETPOINTS[zone - 1];
+  }
+
+  double pv(int zone) {
+    return pv[zone - 1];
+  }
+
+  double tcA(int zone) {
+    return tcA[zone - 1];
+  }
+
+  double heater(int zone) {
+    return heater[zone - 1];
+  }
+
+  double o2() {
+    return o2;
+  }
+
+  int heartbeat() {
+    return heartbeat;
+  }
+}

@@ -1,0 +1,55 @@
+package io.floorgate.sim;
+
+import java.util.Objects;
+
+/**
+ * How to run the simulated plant.
+ *
+ * @param bindHost the address every PLC server listens on; {@code 0.0.0.0} listens everywhere and
+ *     advertises this machine's host name
+ * @param basePort RHK01's port; MX01 and MX02 take the next two. {@code 0} gives every PLC a free
+ *     port of its own (tests)
+ * @param seed seed of the noise, so that two runs with the same seed produce the same values
+ * @param scale number of extra load variables {@code RHK01.Load.V00000 …} (0 = no load mode)
+ * @param rateHz how often each load variable changes, per second
+ */
+public record SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz) {
+
+  /** RHK01's port when none is given. */
+  public static final int DEFAULT_BASE_PORT = 4841;
+
+  /** The most load variables the five-digit names allow. */
+  public static final int MAX_SCALE = 100_000;
+
+  /** The fastest load rate: one change every 10 ms. */
+  public static final double MAX_RATE_HZ = 100.0;
+
+  public SimOptions {
+    Objects.requireNonNull(bindHost, "bindHost");
+    if (bindHost.isBlank()) {
+      throw new IllegalArgumentException("bindHost is blank: give an address such as 127.0.0.1");
+    }
+    if (basePort < 0 || basePort > 65_533) {
+      throw new IllegalArgumentException(
+          "basePort " + basePort + " is out of range: use 0 (random ports) or 1..65533");
+    }
+    if (scale < 0 || scale > MAX_SCALE) {
+      throw new IllegalArgumentException(
+          "scale " + scale + " is out of range: use 0.." + MAX_SCALE);
+    }
+    if (!(rateHz > 0.0) || rateHz > MAX_RATE_HZ) {
+      throw new IllegalArgumentException(
+          "rateHz " + rateHz + " is out of range: use more than 0 and at most " + MAX_RATE_HZ);
+    }
+  }
+
+  /** 127.0.0.1, port 4841, seed 42, no load variables, load rate 1 Hz. */
+  public static SimOptions defaults() {
+    return new SimOptions("127.0.0.1", DEFAULT_BASE_PORT, 42L, 0, 1.0);
+  }
+
+  /** The port the PLC at {@code index} (0 = RHK01, 1 = MX01, 2 = MX02) asks for; 0 = any. */
+  int portFor(int index) {
+    return basePort == 0 ? 0 : basePort + index;
+  }
+}

@@ -1,0 +1,182 @@
+package io.floorgate.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated Isohara plant: kiln {@code RHK01} and mixers {@code MX01}, {@code MX02}, each its
+ * own OPC UA server (security None, anonymous), scanned every 100 ms by one scheduler that this
+ * plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
+ *
+ * <pre>{@code
+ * try (SimulatedPlant plant = SimulatedPlant.start(SimOptions.defaults())) {
+ *   plant.endpointUrls().forEach(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class SimulatedPlant implements AutoCloseable {
+
+  /** The scan period of every simulated PLC, and the heartbeat's step. */
+  public static final long SCAN_PERIOD_MS = 100;
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatedPlant.class);
+
+  private final SimOptions options;
+  private final List<SimulatedPlc> plcs;
+  private final ScheduledExecutorService scheduler;
+
+  private SimulatedPlant(
+      SimOptions options, List<SimulatedPlc> plcs, ScheduledExecutorService scheduler) {
+    this.options = options;
+    this.plcs = plcs;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Starts the three PLC servers and their scans.
+   *
+   * @throws IllegalStateException when a PLC cannot bind its port; the others are stopped again
+   */
+  public static SimulatedPlant start(SimOptions options) {
+    long scanNanos = TimeUnit.MILLISECONDS.toNanos(SCAN_PERIOD_MS);
+    long loadNanos = Math.round(1e9 / options.rateHz());
+    long seed = options.seed();
+    LoadModel load = options.scale() > 0 ? new LoadModel(options.scale()) : null;
+    List<SimulatedPlc> plcs =
+        List.of(
+            new SimulatedPlc(
+                KilnModel.NAME,
+                options.bindHost(),
+                options.portFor(0),
+                new KilnModel(seed),
+                load,
+                scanNanos,
+                loadNanos),
+            mixer(options, 1, seed + 1, 0, scanNanos, loadNanos),
+            mixer(options, 2, seed + 2, MixerModel.CYCLE_TICKS / 2, scanNanos, loadNanos));
+
+    var started = new ArrayList<SimulatedPlc>();
+    try {
+      for (SimulatedPlc plc : plcs) {
+        plc.start();
+        started.add(plc);
+      }
+    } catch (RuntimeException e) {
+      started.forEach(SimulatedPlant::stopQuietly);
+      throw e;
+    }
+
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, threadFactory());
+    for (SimulatedPlc plc : plcs) {
+      scheduler.scheduleAtFixedRate(
+          () -> guarded(plc, "scan", () -> plc.scan(Instant.now())),
+          scanNanos,
+          scanNanos,
+          TimeUnit.NANOSECONDS);
+      if (plc.hasLoad()) {
+        scheduler.scheduleAtFixedRate(
+            () -> guarded(plc, "load update", () -> plc.loadUpdate(Instant.now())),
+            loadNanos,
+            loadNanos,
+            TimeUnit.NANOSECONDS);
+      }
+    }
+    return new SimulatedPlant(options, plcs, scheduler);
+  }
+
+  private static SimulatedPlc mixer(
+      SimOptions options, int number, long seed, int startTick, long scanNanos, long loadNanos) {
+    var model = new MixerModel(number, seed, startTick);
+    return new SimulatedPlc(
+        model.name(), options.bindHost(), options.portFor(number), model, null, scanNanos, loadNanos);
+  }
+
+  /** A failing scan must not cancel the schedule (a periodic task that throws never runs again). */
+  private static void guarded(SimulatedPlc plc, String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("Simulated PLC {}: {} failed; the next one runs as scheduled", plc.name(), what, e);
+    }
+  }
+
+  private static ThreadFactory threadFactory() {
+    var count = new AtomicInteger();
+    return runnable -> {
+      var thread = new Thread(runnable, "floorgate-sim-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The options this plant runs with. */
+  public SimOptions options() {
+    return options;
+  }
+
+  /** RHK01, MX01, MX02, in that order. */
+  public List<SimulatedPlc> plcs() {
+    return plcs;
+  }
+
+  /**
+   * The PLC called {@code name} (case as in {@code RHK01}).
+   *
+   * @throws NoSuchElementException when there is none
+   */
+  public SimulatedPlc plc(String name) {
+    return plcs.stream()
+        .filter(plc -> plc.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no simulated PLC " + name + "; the plant has RHK01, MX01 and MX02"));
+  }
+
+  /** Every PLC's endpoint URL, in the order of {@link #plcs()}, e.g. for printing. */
+  public List<String> endpointUrls() {
+    return plcs.stream().map(SimulatedPlc::endpointUrl).toList();
+  }
+
+  /** Simulates a PLC going down: see {@link SimulatedPlc#stop()}. */
+  public void stop(String plcName) {
+    plc(plcName).stop();
+  }
+
+  /** Brings a stopped PLC back on its port: see {@link SimulatedPlc#start()}. */
+  public void start(String plcName) {
+    plc(plcName).start();
+  }
+
+  /** Stops the scans, then every server. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("Simulated plant: a scan did not finish within 5 s; stopping the servers anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    plcs.forEach(SimulatedPlant::stopQuietly);
+  }
+
+  private static void stopQuietly(SimulatedPlc plc) {
+    try {
+      plc.stop();
+    } catch (RuntimeException e) {
+      log.warn("Simulated PLC {} did not stop cleanly: {}", plc.name(), e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package io.floorgate.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulated PLC: its physics and, while it runs, its own OPC UA server on its own port.
+ * {@link #stop()} and {@link #start()} simulate a PLC restart: clients lose their connection and
+ * the server comes back on the same port and path, with the physics having gone on meanwhile and
+ * the fault variables cleared.
+ */
+public final class SimulatedPlc {
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatedPlc.class);
+  private static final int RANDOM_PORT_ATTEMPTS = 5;
+
+  private final String name;
+  private final String bindHost;
+  private final PlcModel model;
+  private final @Nullable LoadModel load;
+  private final long scanPeriodNanos;
+  private final long loadPeriodNanos;
+
+  private volatile int port;
+  private volatile String endpointUrl = "";
+  private @Nullable PlcServer server;
+
+  SimulatedPlc(
+      String name,
+      String bindHost,
+      int requestedPort,
+      PlcModel model,
+      @Nullable LoadModel load,
+      long scanPeriodNanos,
+      long loadPeriodNanos) {
+    this.name = name;
+    this.bindHost = bindHost;
+    this.port = requestedPort;
+    this.model = model;
+    this.load = load;
+    this.scanPeriodNanos = scanPeriodNanos;
+    this.loadPeriodNanos = loadPeriodNanos;
+  }
+
+  /** {@code RHK01}, {@code MX01} or {@code MX02}. */
+  public String name() {
+    return name;
+  }
+
+  /** The TCP port this PLC listens on (kept across restarts). */
+  public int port() {
+    return port;
+  }
+
+  /** Where clients connect, e.g. {@code opc.tcp://127.0.0.1:4841/rhk01}. */
+  public String endpointUrl() {
+    return endpointUrl;
+  }
+
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /**
+   * Starts this PLC's server; does nothing when it runs already. The first start with port 0
+   * picks a free port, which later starts reuse.
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    boolean randomPort = port == 0;
+    for (int attempt = 1; ; attempt++) {
+      int candidate = randomPort ? freePort() : port;
+      try {
+        PlcServer started =
+            PlcServer.start(
+                name, bindHost, candidate, scanPeriodNanos, loadPeriodNanos, this::declare);
+        server = started;
+        port = candidate;
+        endpointUrl = started.endpointUrl();
+        log.info("Simulated PLC {} listening on {}", name, endpointUrl);
+        return;
+      } catch (IllegalStateException e) {
+        // Another process may take a free port between the probe and the bind: try another.
+        if (!randomPort || attempt == RANDOM_PORT_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("Simulated PLC {}: port {} was taken meanwhile, trying another", name, candidate);
+      }
+    }
+  }
+
+  /**
+   * Stops this PLC's server as a PLC restart or power loss would: every client connection drops
+   * and the port is freed until {@link #start()}. Does nothing when it is stopped already.
+   */
+  public synchronized void stop() {
+    PlcServer running = server;
+    if (running == null) {
+      return;
+    }
+    server = null;
+    running.stop();
+    log.info("Simulated PLC {} stopped; {} is unreachable until it starts again", name, endpointUrl);
+  }
+
+  private void declare(PlantNamespace namespace) {
+    Instant now = Instant.now();
+    model.declare(namespace);
+    model.publish(now);
+    LoadModel l = load;
+    if (l != null) {
+      l.declare(namespace);
+      l.publish(model.clock().stamp(now));
+    }
+  }
+
+  /** One scan: the physics go on whether or not the server runs. */
+  synchronized void scan(Instant now) {
+    model.step(now);
+    PlcServer running = server;
+    if (running != null) {
+      model.publish(now);
+      running.namespace().scanDone();
+    }
+  }
+
+  /** One change of every load variable. */
+  synchronized void loadUpdate(Instant now) {
+    LoadModel l = load;
+    PlcServer running = server;
+    if (l != null && running != null) {
+      l.update(model.clock().stamp(now));
+      running.namespace().loadDone();
+    }
+  }
+
+  boolean hasLoad() {
+    return load != null && load.scale() > 0;
+  }
+
+  private int freePort() {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getByName(bindHost))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          name + ": cannot find a free port on " + bindHost + "; check the bind address", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + endpointUrl;
+  }
+}
