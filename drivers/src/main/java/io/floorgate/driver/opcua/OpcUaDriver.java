@@ -142,8 +142,9 @@ public final class OpcUaDriver implements Driver {
     connectFailures = 0;
     c.addSessionActivityListener(sessionListener);
     ServerLimits limits = ServerLimits.read(c, options, spec.name());
-    log.info("opcua connection '{}': connected to {} ({})",
-        spec.name(), spec.endpointUrl(), options.security().describe());
+    log.info("opcua connection '{}': connected to {} ({}; {} monitored items per call, {} nodes "
+            + "per read)", spec.name(), spec.endpointUrl(), options.security().describe(),
+        limits.monitoredItemsPerCall(), limits.nodesPerRead());
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
     for (TagGroup group : groups) {
       try {

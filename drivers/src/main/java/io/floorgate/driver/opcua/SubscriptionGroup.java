@@ -81,15 +81,19 @@ final class SubscriptionGroup implements TagGroup {
     if (sub == null || closed) {
       return;
     }
+    boolean created = false;
     if (sub.getSyncState() == OpcUaSubscription.SyncState.INITIAL) {
       sub.create();
-      log.info("opcua connection '{}': group '{}' subscribed, {} tags, publishing every {} ms",
-          delivery.connection(), name(), tags.size(),
-          sub.getRevisedPublishingInterval().orElse(millis(spec.publishingInterval())));
+      created = true;
     }
     List<MonitoredItemServiceOperationResult> failed = synchronize(sub);
     if (!failed.isEmpty() && dropFiltersRefused(failed)) {
       failed = synchronize(sub);
+    }
+    if (created) {
+      log.info("opcua connection '{}': group '{}' subscribed, {} of {} tags monitored, publishing "
+              + "every {} ms", delivery.connection(), name(), tags.size() - failed.size(), tags.size(),
+          Math.round(sub.getRevisedPublishingInterval().orElse(millis(spec.publishingInterval()))));
     }
     StatusCode serviceFailure = null;
     for (MonitoredItemServiceOperationResult result : failed) {

@@ -13,8 +13,19 @@ final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+  private final Level previousLevel;
+
   LogCapture(Class<?> loggerOf) {
+    this(loggerOf, null);
+  }
+
+  /** Also lowers the logger to {@code level} while capturing, e.g. to see a library's DEBUG. */
+  LogCapture(Class<?> loggerOf, Level level) {
     logger = (Logger) LoggerFactory.getLogger(loggerOf);
+    previousLevel = logger.getLevel();
+    if (level != null) {
+      logger.setLevel(level);
+    }
     appender.start();
     logger.addAppender(appender);
   }
@@ -32,6 +43,7 @@ final class LogCapture implements AutoCloseable {
   @Override
   public void close() {
     logger.detachAppender(appender);
+    logger.setLevel(previousLevel);
     appender.stop();
   }
 }
