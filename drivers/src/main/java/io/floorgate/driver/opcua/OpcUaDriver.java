@@ -2,13 +2,10 @@ package io.floorgate.driver.opcua;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
-import io.floorgate.driver.AcquisitionMode;
 import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.SampleSink;
-import io.floorgate.driver.TagGroupSpec;
-import io.floorgate.driver.TagSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +94,9 @@ public final class OpcUaDriver implements Driver {
     }
     var delivery = new Delivery(spec.name(), sink);
     post("start", () -> {
-      groups = buildGroups(delivery);
+      groups = TagGroups.build(spec, delivery, () -> post("restore groups", this::restoreGroups),
+          requireThread().scheduler(), () -> state == LinkState.CONNECTED,
+          options.requestTimeout().toMillis());
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
     });
@@ -124,7 +120,8 @@ public final class OpcUaDriver implements Driver {
       connectFailures++;
       Duration delay = backoff.next(connectFailures);
       String cause = Causes.describe(e);
-      log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {}",
+      log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
+              + "the PLC is on and reachable and the endpoint URL is right)",
           spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
       report(LinkState.DISCONNECTED, cause + "; next attempt in " + Backoff.humanize(delay));
       schedule("reconnect", this::attemptConnect, delay);
@@ -146,13 +143,15 @@ public final class OpcUaDriver implements Driver {
             + "per read)", spec.name(), spec.endpointUrl(), options.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
+    boolean allWell = true;
     for (TagGroup group : groups) {
       try {
         group.open(c, limits);
       } catch (Exception e) {
-        groupFailed(group, e);
+        allWell = groupFailed(group, e);
       }
     }
+    afterRound(allWell);
   }
 
   /** Re-creates what the server lost; retried with backoff until every group is whole. */
@@ -165,50 +164,34 @@ public final class OpcUaDriver implements Driver {
       try {
         group.restore();
       } catch (Exception e) {
-        allWell = false;
-        groupFailed(group, e);
+        allWell = groupFailed(group, e);
       }
     }
-    if (allWell) {
-      restoreFailures = 0;
-    }
+    afterRound(allWell);
   }
 
-  private void groupFailed(TagGroup group, Exception e) {
-    restoreFailures++;
-    Duration delay = backoff.next(restoreFailures);
-    log.warn("opcua connection '{}': group '{}' could not be set up on {}: {}; next attempt in {}",
-        spec.name(), group.name(), spec.endpointUrl(), Causes.describe(e), Backoff.humanize(delay));
+  private boolean groupFailed(TagGroup group, Exception e) {
+    log.warn("opcua connection '{}': group '{}' could not be set up on {}: {}; retrying with backoff",
+        spec.name(), group.name(), spec.endpointUrl(), Causes.describe(e));
+    return false;
+  }
+
+  /** One retry per round, however many groups failed in it. */
+  private void afterRound(boolean allWell) {
+    if (allWell) {
+      restoreFailures = 0;
+      return;
+    }
     if (!restoreScheduled) {
       restoreScheduled = true;
+      Duration delay = backoff.next(++restoreFailures);
+      log.info("opcua connection '{}': next attempt to set up the failed groups in {}",
+          spec.name(), Backoff.humanize(delay));
       schedule("restore groups", () -> {
         restoreScheduled = false;
         restoreGroups();
       }, delay);
     }
-  }
-
-  private List<TagGroup> buildGroups(Delivery delivery) {
-    List<TagGroup> built = new ArrayList<>();
-    for (TagGroupSpec g : spec.groups()) {
-      List<ResolvedTag> tags = new ArrayList<>();
-      for (TagSpec t : g.tags()) {
-        NodeId nodeId = NodeId.parseOrNull(t.nodeId());
-        if (nodeId == null) {
-          log.warn("opcua connection '{}': tag '{}' in group '{}' has an invalid node id '{}' "
-                  + "(expected e.g. ns=2;s=RHK01.Zone03.TempPV); it is reported BAD",
-              spec.name(), t.key(), g.name(), t.nodeId());
-          delivery.bad(new ResolvedTag(t, NodeId.NULL_VALUE), new StatusCode(StatusCodes.Bad_NodeIdInvalid));
-        } else {
-          tags.add(new ResolvedTag(t, nodeId));
-        }
-      }
-      built.add(g.mode() == AcquisitionMode.SUBSCRIPTION
-          ? new SubscriptionGroup(g, tags, delivery, () -> post("restore groups", this::restoreGroups))
-          : new PollingGroup(g, tags, delivery, requireThread().scheduler(),
-              () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis()));
-    }
-    return List.copyOf(built);
   }
 
   /** Milo calls this on its threads; everything it triggers runs on the driver's thread. */

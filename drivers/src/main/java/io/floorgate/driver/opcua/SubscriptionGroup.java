@@ -6,13 +6,13 @@ import io.floorgate.driver.Deadband;
 import io.floorgate.driver.TagGroupSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
-import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -86,9 +86,21 @@ final class SubscriptionGroup implements TagGroup {
       sub.create();
       created = true;
     }
-    List<MonitoredItemServiceOperationResult> failed = synchronize(sub);
-    if (!failed.isEmpty() && dropFiltersRefused(failed)) {
-      failed = synchronize(sub);
+    // Items refused at operation level (an unknown node) keep their result and are not asked for
+    // again on every session activation; re-creating the subscription clears it, so they are
+    // retried after a PLC restart, when the PLC program may have changed.
+    List<MonitoredItemServiceOperationResult> failed =
+        failures(sub.createMonitoredItems(item -> item.getCreateResult().isEmpty()));
+    Set<OpcUaMonitoredItem> retry = dropFiltersRefused(failed);
+    if (!retry.isEmpty()) {
+      List<MonitoredItemServiceOperationResult> rest = new ArrayList<>();
+      for (MonitoredItemServiceOperationResult r : failed) {
+        if (!retry.contains(r.monitoredItem())) {
+          rest.add(r);
+        }
+      }
+      rest.addAll(failures(sub.createMonitoredItems(retry::contains)));
+      failed = rest;
     }
     if (created) {
       log.info("opcua connection '{}': group '{}' subscribed, {} of {} tags monitored, publishing "
@@ -113,42 +125,32 @@ final class SubscriptionGroup implements TagGroup {
     }
   }
 
-  /** Creates what is missing; one unknown node must not keep the other tags from flowing. */
-  private static List<MonitoredItemServiceOperationResult> synchronize(OpcUaSubscription sub) {
-    try {
-      sub.synchronizeMonitoredItems();
-      return List.of();
-    } catch (MonitoredItemSynchronizationException e) {
-      List<MonitoredItemServiceOperationResult> failed = new ArrayList<>();
-      for (MonitoredItemServiceOperationResult r : e.getCreateResults()) {
-        if (!r.isGood()) {
-          failed.add(r);
-        }
-      }
-      return failed;
-    }
+  /** One unknown node must not keep the other tags from flowing: failures are per item. */
+  private static List<MonitoredItemServiceOperationResult> failures(
+      List<MonitoredItemServiceOperationResult> results) {
+    return results.stream().filter(r -> !r.isGood()).toList();
   }
 
   /**
    * A deadband on a Boolean or String tag, or a percent deadband on a node without EURange, is
    * refused per item; such tags are better monitored without the filter than not at all.
    */
-  private boolean dropFiltersRefused(List<MonitoredItemServiceOperationResult> failed) {
-    boolean any = false;
+  private Set<OpcUaMonitoredItem> dropFiltersRefused(List<MonitoredItemServiceOperationResult> failed) {
+    Set<OpcUaMonitoredItem> retry = new HashSet<>();
     for (MonitoredItemServiceOperationResult r : failed) {
       OpcUaMonitoredItem item = r.monitoredItem();
       long code = status(r).value();
       if (item.getFilter() != null && isFilterRefusal(code)) {
         item.setFilter(null);
-        any = true;
+        retry.add(item);
         log.warn("opcua connection '{}': tag '{}' ({}) in group '{}': the server refused the "
-                + "deadband ({}); monitoring it without one — remove the deadband for this tag "
-                + "or give the node an EURange",
+                + "deadband ({}); monitoring it without one — a deadband needs a numeric tag (a percent "
+                + "deadband also an EURange): move this tag to a group without deadband",
             delivery.connection(), tagOf(item).key(), tagOf(item).spec().nodeId(), name(),
             SampleMapper.statusName(code));
       }
     }
-    return any;
+    return retry;
   }
 
   private void reportFailed(MonitoredItemServiceOperationResult result) {

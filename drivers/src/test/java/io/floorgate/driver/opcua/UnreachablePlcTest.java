@@ -65,6 +65,22 @@ class UnreachablePlcTest {
     assertEquals(LinkState.CLOSED, driver.state());
   }
 
+  @Test
+  void tagWithUnparsableNodeIdIsReportedBadWithoutWaitingForTheServer() throws Exception {
+    var spec = new ConnectionSpec("rhk01", "opc.tcp://127.0.0.1:" + freePort() + "/rhk01",
+        Duration.ofMillis(100), Duration.ofMillis(400), List.of(new TagGroupSpec("fast",
+            AcquisitionMode.SUBSCRIPTION, Duration.ofMillis(100), Duration.ofMillis(100), 10, null,
+            Duration.ofSeconds(1), List.of(new TagSpec("typo", "RHK01.Heartbeat")))));
+    var sink = new CollectingSink();
+
+    try (var driver = new OpcUaDriver(spec)) {
+      driver.start(sink);
+      await().atMost(Duration.ofSeconds(5)).until(() -> !sink.samplesFor("typo").isEmpty());
+
+      assertEquals("Bad_NodeIdInvalid", sink.samplesFor("typo").get(0).status().name());
+    }
+  }
+
   private static TagGroupSpec group() {
     return new TagGroupSpec("fast", AcquisitionMode.SUBSCRIPTION, Duration.ofMillis(100),
         Duration.ofMillis(100), 10, null, Duration.ofSeconds(1),
