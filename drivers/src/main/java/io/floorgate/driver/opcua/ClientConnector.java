@@ -75,15 +75,15 @@ final class ClientConnector {
     } catch (Exception e) {
       // A client whose first connect failed keeps retrying on its own; stop it, the driver's
       // backoff decides when to try again.
-      disconnect(client, options);
+      disconnect(client, options.closeTimeout().toMillis());
       throw e;
     }
   }
 
-  /** Closes the session and the transport, waiting at most the close timeout. */
-  static void disconnect(OpcUaClient client, DriverOptions options) {
+  /** Closes the session and the transport, waiting at most {@code timeoutMs}. */
+  static void disconnect(OpcUaClient client, long timeoutMs) {
     try {
-      client.disconnectAsync().get(Math.max(1, options.closeTimeout().toMillis()), MILLISECONDS);
+      client.disconnectAsync().get(Math.max(1, timeoutMs), MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

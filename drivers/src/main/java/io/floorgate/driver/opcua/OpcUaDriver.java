@@ -133,7 +133,7 @@ public final class OpcUaDriver implements Driver {
       }
     }
     if (isClosed()) {
-      ClientConnector.disconnect(c, options);
+      ClientConnector.disconnect(c, options.closeTimeout().toMillis());
       return;
     }
     connectFailures = 0;
@@ -256,9 +256,14 @@ public final class OpcUaDriver implements Driver {
       t.shutdown();
     }
     long deadline = System.nanoTime() + options.closeTimeout().toNanos();
+    // With the session down the server cannot be asked; it drops the subscriptions with the session.
+    boolean reachable = state == LinkState.CONNECTED;
     List<CompletableFuture<?>> deletions = new ArrayList<>();
     for (TagGroup group : groups) {
-      deletions.add(group.close().exceptionally(e -> null));
+      CompletableFuture<?> closing = group.close();
+      if (reachable) {
+        deletions.add(closing.exceptionally(e -> null));
+      }
     }
     if (c != null) {
       c.removeSessionActivityListener(sessionListener);
@@ -271,7 +276,7 @@ public final class OpcUaDriver implements Driver {
         log.info("opcua connection '{}': subscriptions not deleted in time ({}); closing the "
             + "session removes them", spec.name(), Causes.describe(e));
       }
-      ClientConnector.disconnect(c, options);
+      ClientConnector.disconnect(c, remainingMs(deadline));
     }
     if (t != null) {
       // A connect attempt in progress is interrupted after the grace period.

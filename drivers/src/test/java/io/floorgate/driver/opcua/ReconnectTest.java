@@ -7,6 +7,7 @@ import static io.floorgate.driver.opcua.Specs.subscription;
 import static io.floorgate.driver.opcua.Specs.tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -100,6 +101,24 @@ class ReconnectTest {
           .filter(s -> s.status().isGood()).count() >= 5);
       assertEquals(LinkState.CONNECTED, driver.state());
     }
+  }
+
+  @Test
+  void closeWhileThePlcIsDownReturnsWithinTheCloseTimeout() {
+    var sink = new CollectingSink();
+    var spec = connection(rhk01, subscription(List.of(tag("heartbeat", HEARTBEAT))));
+    var driver = new OpcUaDriver(spec);
+    driver.start(sink);
+    await().atMost(Duration.ofSeconds(15)).until(() -> !sink.samplesFor("heartbeat").isEmpty());
+    plant.stop("RHK01");
+    await().atMost(Duration.ofSeconds(20)).until(() -> driver.state() == LinkState.DISCONNECTED);
+
+    // closeTimeout is 5 s, plus at most 1 s for the driver's thread.
+    assertTimeoutPreemptively(Duration.ofSeconds(7), driver::close);
+    driver.close();
+
+    assertEquals(LinkState.CLOSED, driver.state());
+    assertEquals(LinkState.CLOSED, sink.linkStates().get(sink.linkStates().size() - 1));
   }
 
   private static List<Sample> afterwards(CollectingSink sink, Instant t) {
