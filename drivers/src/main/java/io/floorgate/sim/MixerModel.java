@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Powder mixer MX01/MX02. A batch cycle of two minutes: Idle 10 s, Charging 20 s, Mixing 70 s
- * (motor at 120 rpm, ~95 A after an inrush of ~2.5× that decays in a few seconds), Discharging
- * 20 s. Every Charging starts a new batch id. The bearing temperature is in °F, as the drive
- * reports it. {@code Faults.OverCurrent} jams the agitator: the drive trips to Fault and draws
- * ~150 A for as long as the fault is set; clearing it restarts the cycle from Idle.
+ * (motor at 120 rpm, ~95 A after an inrush of ~2.5× that decays in a few seconds), Discharging 20
+ * s. Every Charging starts a new batch id. The bearing temperature is in °F, as the drive reports
+ * it. {@code Faults.OverCurrent} jams the agitator: the drive trips to Fault and draws ~150 A for
+ * as long as the fault is set; clearing it restarts the cycle from Idle.
  */
 final class MixerModel implements PlcModel {
 

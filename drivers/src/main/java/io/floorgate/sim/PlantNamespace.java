@@ -20,13 +20,14 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The address space of one simulated PLC: namespace {@value #URI}, string node ids such as
- * {@code RHK01.Zone03.TC_A}, one folder per dotted prefix ({@code RHK01}, {@code RHK01.Zone03}),
- * the PLC's root folder under Objects.
+ * The address space of one simulated PLC: namespace {@value #URI}, string node ids such as {@code
+ * RHK01.Zone03.TC_A}, one folder per dotted prefix ({@code RHK01}, {@code RHK01.Zone03}), the PLC's
+ * root folder under Objects.
  *
  * <p>Value items on the PLC's variables are sampled at the scan by a {@link ScanSampler} (one for
  * the 100 ms scan, one for the load variables); anything else a client monitors (a folder's
@@ -48,10 +49,10 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
   PlantNamespace(OpcUaServer server, long scanPeriodNanos, long loadPeriodNanos) {
     super(server, URI);
     this.subscriptionModel = new SubscriptionModel(server, this);
-    this.scanSampler = new ScanSampler(scanPeriodNanos);
-    this.loadSampler = new ScanSampler(loadPeriodNanos);
     this.scanMillis = scanPeriodNanos / (double) TimeUnit.MILLISECONDS.toNanos(1);
     this.loadMillis = loadPeriodNanos / (double) TimeUnit.MILLISECONDS.toNanos(1);
+    this.scanSampler = new ScanSampler(scanMillis);
+    this.loadSampler = new ScanSampler(loadMillis);
     getLifecycleManager().addLifecycle(subscriptionModel);
   }
 
@@ -70,14 +71,14 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     return add(id, TagType.DOUBLE, false, loadSampler, loadMillis);
   }
 
-  /** Reports the scan's new values to the items monitoring them. */
-  void scanDone() {
-    scanSampler.sample();
+  /** Runs one scan's {@code writes} and reports the new values to the items monitoring them. */
+  void scan(Runnable writes) {
+    scanSampler.scan(writes);
   }
 
-  /** Reports the load task's new values to the items monitoring them. */
-  void loadDone() {
-    loadSampler.sample();
+  /** Runs one load update's {@code writes} and reports them to the items monitoring them. */
+  void loadUpdate(Runnable writes) {
+    loadSampler.scan(writes);
   }
 
   int monitoredItemCount() {
@@ -135,10 +136,32 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
   /** The tag whose value {@code item} monitors, or null when the scan does not sample it. */
   private @Nullable SimTag sampledTag(DataItem item) {
     ReadValueId rv = item.getReadValueId();
-    boolean plainValue =
-        AttributeId.Value.isEqual(rv.getAttributeId())
-            && (rv.getIndexRange() == null || rv.getIndexRange().isEmpty());
-    return plainValue ? tags.get(rv.getNodeId()) : null;
+    return isPlainValue(rv) ? tags.get(rv.getNodeId()) : null;
+  }
+
+  @Override
+  public RevisedDataItemParameters onCreateDataItem(
+      ReadValueId item, Double requestedSamplingInterval, UInteger requestedQueueSize) {
+    return new RevisedDataItemParameters(
+        revise(item, requestedSamplingInterval), requestedQueueSize);
+  }
+
+  @Override
+  public RevisedDataItemParameters onModifyDataItem(
+      ReadValueId item, Double requestedSamplingInterval, UInteger requestedQueueSize) {
+    return new RevisedDataItemParameters(
+        revise(item, requestedSamplingInterval), requestedQueueSize);
+  }
+
+  /** Tells the client the interval it really gets: a whole number of its tag's scans. */
+  private double revise(ReadValueId item, double requestedMillis) {
+    SimTag tag = isPlainValue(item) ? tags.get(item.getNodeId()) : null;
+    return tag == null ? requestedMillis : tag.sampler().revise(requestedMillis);
+  }
+
+  private static boolean isPlainValue(ReadValueId rv) {
+    return AttributeId.Value.isEqual(rv.getAttributeId())
+        && (rv.getIndexRange() == null || rv.getIndexRange().isEmpty());
   }
 
   @Override

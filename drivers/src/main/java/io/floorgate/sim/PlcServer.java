@@ -26,10 +26,10 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * One running Milo server for one simulated PLC: a single endpoint, security None, anonymous
  * access, and the PLC's {@link PlantNamespace}.
  *
- * <p>No application certificate: with only a None endpoint Milo never asks for one (the channel
- * and session handshakes look certificates up only for signed policies), so the certificate
- * manager is empty and starting a PLC costs no RSA key generation. A client that asks for a
- * secured channel is refused because the endpoint does not offer one.
+ * <p>No application certificate: with only a None endpoint Milo never asks for one (the channel and
+ * session handshakes look certificates up only for signed policies), so the certificate manager is
+ * empty and starting a PLC costs no RSA key generation. A client that asks for a secured channel is
+ * refused because the endpoint does not offer one.
  */
 final class PlcServer {
 

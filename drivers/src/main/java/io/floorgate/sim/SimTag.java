@@ -45,7 +45,8 @@ final class SimTag {
   /** A value the PLC cannot vouch for: no value, only the status saying why. */
   void publishBad(long statusCode, Stamp stamp) {
     node.setValue(
-        new DataValue(Variant.NULL_VALUE, new StatusCode(statusCode), stamp.source(), stamp.server()));
+        new DataValue(
+            Variant.NULL_VALUE, new StatusCode(statusCode), stamp.source(), stamp.server()));
   }
 
   /** The current value as an int; anything a client wrote that is not a number counts as 0. */

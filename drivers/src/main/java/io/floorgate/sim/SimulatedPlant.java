@@ -97,7 +97,13 @@ public final class SimulatedPlant implements AutoCloseable {
       SimOptions options, int number, long seed, int startTick, long scanNanos, long loadNanos) {
     var model = new MixerModel(number, seed, startTick);
     return new SimulatedPlc(
-        model.name(), options.bindHost(), options.portFor(number), model, null, scanNanos, loadNanos);
+        model.name(),
+        options.bindHost(),
+        options.portFor(number),
+        model,
+        null,
+        scanNanos,
+        loadNanos);
   }
 
   /** A failing scan must not cancel the schedule (a periodic task that throws never runs again). */

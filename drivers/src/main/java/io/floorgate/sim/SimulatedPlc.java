@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulated PLC: its physics and, while it runs, its own OPC UA server on its own port.
- * {@link #stop()} and {@link #start()} simulate a PLC restart: clients lose their connection and
- * the server comes back on the same port and path, with the physics having gone on meanwhile and
- * the fault variables cleared.
+ * One simulated PLC: its physics and, while it runs, its own OPC UA server on its own port. {@link
+ * #stop()} and {@link #start()} simulate a PLC restart: clients lose their connection and the
+ * server comes back on the same port and path, with the physics having gone on meanwhile and the
+ * fault variables cleared.
  */
 public final class SimulatedPlc {
 
@@ -68,8 +68,8 @@ public final class SimulatedPlc {
   }
 
   /**
-   * Starts this PLC's server; does nothing when it runs already. The first start with port 0
-   * picks a free port, which later starts reuse.
+   * Starts this PLC's server; does nothing when it runs already. The first start with port 0 picks
+   * a free port, which later starts reuse.
    *
    * @throws IllegalStateException when the port cannot be bound
    */
@@ -100,8 +100,8 @@ public final class SimulatedPlc {
   }
 
   /**
-   * Stops this PLC's server as a PLC restart or power loss would: every client connection drops
-   * and the port is freed until {@link #start()}. Does nothing when it is stopped already.
+   * Stops this PLC's server as a PLC restart or power loss would: every client connection drops and
+   * the port is freed until {@link #start()}. Does nothing when it is stopped already.
    */
   public synchronized void stop() {
     PlcServer running = server;
@@ -110,7 +110,8 @@ public final class SimulatedPlc {
     }
     server = null;
     running.stop();
-    log.info("Simulated PLC {} stopped; {} is unreachable until it starts again", name, endpointUrl);
+    log.info(
+        "Simulated PLC {} stopped; {} is unreachable until it starts again", name, endpointUrl);
   }
 
   private void declare(PlantNamespace namespace) {
@@ -129,8 +130,7 @@ public final class SimulatedPlc {
     model.step(now);
     PlcServer running = server;
     if (running != null) {
-      model.publish(now);
-      running.namespace().scanDone();
+      running.namespace().scan(() -> model.publish(now));
     }
   }
 
@@ -139,8 +139,8 @@ public final class SimulatedPlc {
     LoadModel l = load;
     PlcServer running = server;
     if (l != null && running != null) {
-      l.update(model.clock().stamp(now));
-      running.namespace().loadDone();
+      Stamp stamp = model.clock().stamp(now);
+      running.namespace().loadUpdate(() -> l.update(stamp));
     }
   }
 
