@@ -17,6 +17,7 @@ import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class DeadbandTest {
     }
   }
 
-  private static TagGroupSpec group(String name, Deadband deadband, List<TagSpec> tags) {
+  private static TagGroupSpec group(String name, @Nullable Deadband deadband, List<TagSpec> tags) {
     return new TagGroupSpec(name, AcquisitionMode.SUBSCRIPTION, Duration.ofMillis(100),
         Duration.ofMillis(100), 10, deadband, Duration.ofSeconds(1), tags);
   }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /** Collects what one logger writes, through a real logback appender. */
@@ -13,14 +14,14 @@ final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  private final Level previousLevel;
+  private final @Nullable Level previousLevel;
 
   LogCapture(Class<?> loggerOf) {
     this(loggerOf, null);
   }
 
   /** Also lowers the logger to {@code level} while capturing, e.g. to see a library's DEBUG. */
-  LogCapture(Class<?> loggerOf, Level level) {
+  LogCapture(Class<?> loggerOf, @Nullable Level level) {
     logger = (Logger) LoggerFactory.getLogger(loggerOf);
     previousLevel = logger.getLevel();
     if (level != null) {
