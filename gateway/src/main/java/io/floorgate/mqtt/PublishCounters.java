@@ -32,7 +32,8 @@ final class PublishCounters {
     long due = nextFailureLog.get();
     long now = System.nanoTime();
     if (now - due >= 0 && nextFailureLog.compareAndSet(due, now + FAILURE_LOG_INTERVAL_NANOS)) {
-      LOG.warn("MQTT broker {} refused {} publish(es) since the last report, latest on topic {}: {}."
+      LOG.warn("MQTT broker {} refused {} publish(es) since the last report, latest on topic {}:"
+              + " {}."
               + " Those readings are lost; check the broker's ACLs and limits (topic length,"
               + " packet size).", url, failuresSinceLog.sumThenReset(), topic, cause.toString());
     }

@@ -106,7 +106,8 @@ final class SenderLoop implements Runnable {
             if (stop.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
               return;
             }
-            retry = retry.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retry.multipliedBy(2);
+            Duration doubled = retry.multipliedBy(2);
+            retry = doubled.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : doubled;
           }
         } else if (metaPending) {
           publishMeta();
@@ -158,11 +159,13 @@ final class SenderLoop implements Runnable {
       while (root != null && root.getCause() != null) {
         root = root.getCause();
       }
+      // Paho's message often repeats its cause; name the root only when it adds something.
+      boolean rootAdds = root != null && !String.valueOf(cause).contains(root.toString());
+      String rootText = rootAdds ? " caused by " + root : "";
       LOG.warn("MQTT broker {} not reachable (client id {}): {}{}; {} readings wait in memory (up"
               + " to {}, oldest dropped beyond), next attempt in {} s. Check that the broker runs"
               + " and the url, port and credentials.", config.url(), config.clientId(), cause,
-          root == null || String.valueOf(cause).contains(root.toString()) ? "" : " caused by " + root,
-          queue.size(), config.queueCapacity(), nextRetry.toSeconds());
+          rootText, queue.size(), config.queueCapacity(), nextRetry.toSeconds());
     }
     return attempt.result();
   }

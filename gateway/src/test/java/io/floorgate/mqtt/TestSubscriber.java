@@ -75,7 +75,7 @@ final class TestSubscriber implements AutoCloseable {
     return received.size();
   }
 
-  /** The Receive Maximum the broker announced to this client, as seen independently of the code under test. */
+  /** The Receive Maximum the broker announced, seen independently of the code under test. */
   int brokerReceiveMaximum() {
     return brokerReceiveMaximum;
   }

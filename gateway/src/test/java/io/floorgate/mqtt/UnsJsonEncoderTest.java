@@ -32,7 +32,8 @@ class UnsJsonEncoderTest {
     assertEquals("{\"value\":742.3,\"unit\":\"°C\",\"quality\":\"GOOD\","
         + "\"status\":{\"code\":0,\"name\":\"Good\"},"
         + "\"timestamp\":\"2026-11-26T07:40:01.250Z\",\"timestampSource\":\"SOURCE\","
-        + "\"sourceTime\":\"2026-11-26T07:40:01.250Z\",\"gatewayTime\":\"2026-11-26T07:40:01.262Z\"}",
+        + "\"sourceTime\":\"2026-11-26T07:40:01.250Z\","
+        + "\"gatewayTime\":\"2026-11-26T07:40:01.262Z\"}",
         json(encoder.encode(reading)));
   }
 

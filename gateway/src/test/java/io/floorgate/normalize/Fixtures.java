@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Config records and samples for normalization tests, built the way the YAML loader builds them. */
+/** Config records and samples for normalization tests, built as the YAML loader builds them. */
 final class Fixtures {
 
   static final Instant NOW = Instant.parse("2026-11-26T07:40:01.250Z");
@@ -116,6 +116,7 @@ final class Fixtures {
   }
 
   static Sample sample(String tag, @Nullable Object value, Status status) {
-    return new Sample(CONNECTION, tag, value, status, NOW.minusMillis(50), NOW.minusMillis(20), NOW);
+    return new Sample(CONNECTION, tag, value, status, NOW.minusMillis(50), NOW.minusMillis(20),
+        NOW);
   }
 }

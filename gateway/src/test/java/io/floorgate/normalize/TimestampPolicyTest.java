@@ -49,7 +49,7 @@ class TimestampPolicyTest {
     chooserLog.detachAppender(log);
   }
 
-  /** Times are offsets from the gateway clock in seconds, or CLOCK_RESET for 2000-01-01, or empty. */
+  /** Times: seconds from the gateway clock, CLOCK_RESET for 2000-01-01, or empty for none. */
   @ParameterizedTest(name = "prefer {0}, source {1}, server {2} -> {3}")
   @CsvSource({
       "SOURCE,  -1,          -0.5,        SOURCE",
