@@ -1,0 +1,134 @@
+package io.floorgate.mqtt;
+
+import io.floorgate.config.MqttConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT 5 connect attempt of the telemetry client, waited for on the sender thread (never on
+ * Paho's) in slices short enough to notice a stop request. The CONNACK's Receive Maximum is what
+ * the attempt is for, besides the connection itself.
+ */
+final class Connector {
+
+  /** The broker's Receive Maximum when its CONNACK does not state one (MQTT 5, 3.2.2.3.3). */
+  static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+  private static final long SLICE_MILLIS = 100;
+  /** Paho gives up after the connect timeout itself; the margin only guards against it not. */
+  private static final long MARGIN_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
+
+  enum Result { CONNECTED, FAILED, BUSY, STOPPED }
+
+  /**
+   * @param result         what happened
+   * @param receiveMaximum the broker's Receive Maximum, when connected
+   * @param cause          why not, when failed
+   */
+  record Attempt(Result result, int receiveMaximum, @Nullable Throwable cause) {}
+
+  private final MqttAsyncClient client;
+  private final MqttConfig config;
+  private final BooleanSupplier stopping;
+
+  Connector(MqttAsyncClient client, MqttConfig config, BooleanSupplier stopping) {
+    this.client = client;
+    this.config = config;
+    this.stopping = stopping;
+  }
+
+  Attempt connect() throws InterruptedException {
+    dropOrphanedConnection();
+    CompletableFuture<IMqttToken> done = new CompletableFuture<>();
+    try {
+      client.connect(options(), null, new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          done.complete(token);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+          done.completeExceptionally(cause);
+        }
+      });
+      long deadline = System.nanoTime() + config.connectTimeout().toNanos() + MARGIN_NANOS;
+      while (!stopping.getAsBoolean()) {
+        try {
+          IMqttToken token = done.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+          return new Attempt(Result.CONNECTED, receiveMaximum(token.getResponseProperties()), null);
+        } catch (TimeoutException e) {
+          if (System.nanoTime() - deadline > 0) {
+            return failed(new TimeoutException("no CONNACK within " + config.connectTimeout()));
+          }
+        }
+      }
+      return new Attempt(Result.STOPPED, 0, null);
+    } catch (MqttException e) {
+      if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
+          || e.getReasonCode() == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS) {
+        // Paho is still tearing the last connection down; that takes milliseconds.
+        return new Attempt(Result.BUSY, 0, e);
+      }
+      return failed(e);
+    } catch (ExecutionException e) {
+      return failed(e.getCause());
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+  }
+
+  static int receiveMaximum(@Nullable MqttProperties connack) {
+    Integer value = connack == null ? null : connack.getReceiveMaximum();
+    return value == null || value <= 0 ? DEFAULT_RECEIVE_MAXIMUM : value;
+  }
+
+  private static Attempt failed(@Nullable Throwable cause) {
+    return new Attempt(Result.FAILED, 0, cause);
+  }
+
+  /**
+   * A connect we stopped waiting for may still have succeeded; its CONNACK (and so the broker's
+   * Receive Maximum) is unknown to us, so it is closed and made again.
+   */
+  private void dropOrphanedConnection() {
+    if (client.isConnected()) {
+      try {
+        client.disconnectForcibly(0, 1_000, false);
+      } catch (MqttException e) {
+        LOG.debug("dropping the unconfirmed MQTT connection to {}: {}", config.url(), e.toString());
+      }
+    }
+  }
+
+  private MqttConnectionOptions options() {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    // Telemetry is live data: no broker session to resume, nothing for it to keep for us.
+    options.setCleanStart(true);
+    options.setSessionExpiryInterval(0L);
+    options.setAutomaticReconnect(false);
+    options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    if (config.username() != null) {
+      options.setUserName(config.username());
+    }
+    if (config.password() != null) {
+      options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+    }
+    return options;
+  }
+}

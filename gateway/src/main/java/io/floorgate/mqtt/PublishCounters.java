@@ -1,0 +1,41 @@
+package io.floorgate.mqtt;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What became of the readings handed to the broker. Updated from Paho's threads; never blocks. */
+final class PublishCounters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
+  private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
+  final LongAdder published = new LongAdder();
+  final LongAdder failed = new LongAdder();
+  final LongAdder metaPublished = new LongAdder();
+  final LongAdder requeued = new LongAdder();
+  final LongAdder windowRejections = new LongAdder();
+
+  private final String url;
+  private final AtomicLong nextFailureLog = new AtomicLong(System.nanoTime());
+  private final LongAdder failuresSinceLog = new LongAdder();
+
+  PublishCounters(String url) {
+    this.url = url;
+  }
+
+  /** Counts a publish the broker refused; logs the first and then at most one a minute. */
+  void failed(String topic, Throwable cause) {
+    failed.increment();
+    failuresSinceLog.increment();
+    long due = nextFailureLog.get();
+    long now = System.nanoTime();
+    if (now - due >= 0 && nextFailureLog.compareAndSet(due, now + FAILURE_LOG_INTERVAL_NANOS)) {
+      LOG.warn("MQTT broker {} refused {} publish(es) since the last report, latest on topic {}:"
+              + " {}."
+              + " Those readings are lost; check the broker's ACLs and limits (topic length,"
+              + " packet size).", url, failuresSinceLog.sumThenReset(), topic, cause.toString());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.floorgate.mqtt;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floorgate.config.Range;
+import io.floorgate.reading.Reading;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Encodes readings and tag metadata as Unified Namespace JSON.
+ *
+ * <p>Fields are written in a fixed order, and every field is present (null when absent), so
+ * payloads are stable for consumers and diff cleanly. Times are ISO-8601 UTC with milliseconds.
+ * A reading:
+ * <pre>{@code
+ * {"value":742.3,"unit":"°C","quality":"GOOD","status":{"code":0,"name":"Good"},
+ *  "timestamp":"2026-11-26T07:40:01.250Z","timestampSource":"SOURCE",
+ *  "sourceTime":"2026-11-26T07:40:01.250Z","gatewayTime":"2026-11-26T07:40:01.262Z"}
+ * }</pre>
+ * Thread-safe: the mapper is, and each call has its own generator.
+ */
+final class UnsJsonEncoder {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /** The telemetry payload of a reading. */
+  byte[] encode(Reading reading) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeFieldName("value");
+      writeValue(json, reading.value());
+      json.writeStringField("unit", reading.unit());
+      json.writeStringField("quality", reading.quality().name());
+      json.writeObjectFieldStart("status");
+      json.writeNumberField("code", reading.status().code());
+      json.writeStringField("name", reading.status().name());
+      json.writeEndObject();
+      json.writeStringField("timestamp", time(reading.timestamp()));
+      json.writeStringField("timestampSource", reading.timestampSource().name());
+      json.writeStringField("sourceTime", time(reading.sourceTime()));
+      json.writeStringField("gatewayTime", time(reading.gatewayTime()));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding reading of " + reading.path(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The retained {@code _meta} payload of a tag; enum codes in ascending order. */
+  byte[] encodeMeta(TagMeta meta) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("unit", meta.unit());
+      Range range = meta.range();
+      if (range == null) {
+        json.writeNullField("range");
+      } else {
+        json.writeObjectFieldStart("range");
+        json.writeFieldName("low");
+        writeNumber(json, range.low());
+        json.writeFieldName("high");
+        writeNumber(json, range.high());
+        json.writeEndObject();
+      }
+      json.writeStringField("description", meta.description());
+      json.writeStringField("connection", meta.connection());
+      json.writeStringField("node", meta.node());
+      json.writeStringField("sourceUnit", meta.sourceUnit());
+      json.writeObjectFieldStart("enum");
+      for (Map.Entry<Long, String> state : new TreeMap<>(meta.enumMap()).entrySet()) {
+        json.writeStringField(Long.toString(state.getKey()), state.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding metadata of " + meta.path(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** ISO-8601 UTC, always with milliseconds (unlike {@link Instant#toString()}). */
+  static @Nullable String time(@Nullable Instant instant) {
+    return instant == null ? null : TIME.format(instant);
+  }
+
+  private static void writeValue(JsonGenerator json, @Nullable Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof Double d) {
+      json.writeNumber(d);
+    } else if (value instanceof Long l) {
+      json.writeNumber(l);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Number n) {
+      json.writeNumber(n.doubleValue());
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+
+  /** Range limits such as 0 and 1100 read better without a trailing {@code .0}. */
+  private static void writeNumber(JsonGenerator json, double value) throws IOException {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      json.writeNumber((long) value);
+    } else {
+      json.writeNumber(value);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.floorgate.mqtt;
+
+import static io.floorgate.mqtt.Readings.config;
+import static io.floorgate.mqtt.Readings.reading;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floorgate.config.Namespace;
+import io.floorgate.config.Range;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Against the real Mosquitto on 127.0.0.1:1883, each test under its own topic prefix. */
+@Timeout(120)
+class MqttPublisherTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ZONE3 = "jxnmm/isohara/calcination/rhk01/zone03/temperature";
+  private static final String STATE = "jxnmm/isohara/mixing/mx01/state";
+
+  private final String prefix = Readings.uniquePrefix();
+  private final Namespace namespace = new Namespace("jxnmm", "isohara", prefix);
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final List<String> retainedTopics = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    try (TestSubscriber cleaner = new TestSubscriber(prefix + "/none")) {
+      for (String topic : retainedTopics) {
+        cleaner.clearRetained(topic);
+      }
+    }
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  @Test
+  void readingsArriveOnTheirTagTopicAsUnsJson() throws Exception {
+    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 1000, 100),
+        namespace));
+    publisher.start();
+
+    publisher.offer(reading(ZONE3, 742.3));
+    publisher.offer(reading(STATE, "mixing"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 2);
+    Map<String, TestSubscriber.Received> byTopic = byTopic(subscriber);
+    TestSubscriber.Received zone3 = byTopic.get(prefix + "/" + ZONE3);
+    JsonNode json = JSON.readTree(zone3.payload());
+    assertEquals(742.3, json.get("value").doubleValue());
+    assertEquals("°C", json.get("unit").asText());
+    assertEquals("GOOD", json.get("quality").asText());
+    assertEquals(0, json.get("status").get("code").asLong());
+    assertEquals("2026-11-26T07:40:01.250Z", json.get("timestamp").asText());
+    assertEquals("SOURCE", json.get("timestampSource").asText());
+    assertEquals("2026-11-26T07:40:01.262Z", json.get("gatewayTime").asText());
+    assertFalse(zone3.retained());
+    assertEquals(1, zone3.qos());
+    assertEquals("mixing", JSON.readTree(byTopic.get(prefix + "/" + STATE).payload())
+        .get("value").asText());
+    assertEquals(2, publisher.published());
+  }
+
+  @Test
+  void metaIsRetainedForSubscribersThatComeLater() throws Exception {
+    List<TagMeta> metas = List.of(
+        new TagMeta(ZONE3, "rhk01", "ns=2;s=RHK01.Zone03.TempPV", "°C", null,
+            "Zone 3 temperature", new Range(0, 1100), Map.of()),
+        new TagMeta(STATE, "mx01", "ns=2;s=MX01.State", null, null, "Mixer state", null,
+            Map.of(0L, "idle", 2L, "mixing")));
+    metas.forEach(m -> retainedTopics.add(Topics.meta(namespace, m.path())));
+    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 1000, 100),
+        namespace));
+    publisher.publishMeta(metas);
+    publisher.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> publisher.metaPublished() == 2);
+
+    TestSubscriber late = open(new TestSubscriber(prefix + "/#"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> late.count() == 2);
+    Map<String, TestSubscriber.Received> byTopic = byTopic(late);
+    TestSubscriber.Received state = byTopic.get(prefix + "/" + STATE + "/_meta");
+    assertTrue(state.retained());
+    JsonNode stateMeta = JSON.readTree(state.payload());
+    assertEquals("mixing", stateMeta.get("enum").get("2").asText());
+    assertEquals("ns=2;s=MX01.State", stateMeta.get("node").asText());
+    TestSubscriber.Received zone3 = byTopic.get(prefix + "/" + ZONE3 + "/_meta");
+    assertTrue(zone3.retained());
+    JsonNode zoneMeta = JSON.readTree(zone3.payload());
+    assertEquals(1100, zoneMeta.get("range").get("high").asInt());
+    assertEquals("°C", zoneMeta.get("unit").asText());
+    assertEquals("rhk01", zoneMeta.get("connection").asText());
+  }
+
+  @Test
+  void burstOfTwentyThousandArrivesCompletelyWithinTheBrokersReceiveMaximum() throws Exception {
+    int count = 20_000;
+    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 1000, 50_000),
+        namespace));
+    publisher.start();
+    await().atMost(Duration.ofSeconds(10)).until(publisher::isConnected);
+
+    for (int i = 0; i < count; i++) {
+      publisher.offer(reading("jxnmm/isohara/load/rhk01/v" + (i % 1000), (long) i));
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.count() >= count);
+    Set<Long> values = new HashSet<>();
+    for (TestSubscriber.Received r : subscriber.received()) {
+      values.add(JSON.readTree(r.payload()).get("value").asLong());
+    }
+    assertEquals(count, values.size());
+    assertEquals(0, publisher.windowRejections(), "publishes Paho refused with 32202");
+    assertEquals(Math.min(1000, subscriber.brokerReceiveMaximum()), publisher.inFlightWindow());
+    assertEquals(0, publisher.failed());
+    assertEquals(0, publisher.dropped());
+    await().atMost(Duration.ofSeconds(10)).until(() -> publisher.published() == count);
+  }
+
+  @Test
+  void readingsOfferedBeforeStartAreDeliveredOnceConnected() throws Exception {
+    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 10, 100),
+        namespace));
+    for (int i = 0; i < 50; i++) {
+      publisher.offer(reading(ZONE3, 700.0 + i));
+    }
+    assertEquals(50, publisher.queued());
+
+    publisher.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 50);
+    // One topic, one connection, one sender: the broker keeps the order.
+    List<Double> values = subscriber.received().stream()
+        .map(r -> readValue(r.payload())).toList();
+    assertEquals(700.0, values.get(0));
+    assertEquals(749.0, values.get(49));
+    assertEquals(0, publisher.queued());
+  }
+
+  @Test
+  void closeDeliversWhatIsQueued() throws Exception {
+    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    MqttPublisher publisher = new MqttPublisher(config(TestSubscriber.BROKER, 20, 10_000),
+        namespace);
+    publisher.start();
+    await().atMost(Duration.ofSeconds(10)).until(publisher::isConnected);
+    for (int i = 0; i < 2_000; i++) {
+      publisher.offer(reading(ZONE3, (double) i));
+    }
+
+    publisher.close();
+
+    assertEquals(2_000, publisher.published());
+    await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 2_000);
+    assertFalse(publisher.offer(reading(ZONE3, 1.0)));
+  }
+
+  private static Map<String, TestSubscriber.Received> byTopic(TestSubscriber subscriber) {
+    Map<String, TestSubscriber.Received> byTopic = new HashMap<>();
+    subscriber.received().forEach(r -> byTopic.put(r.topic(), r));
+    return byTopic;
+  }
+
+  private static double readValue(String payload) {
+    try {
+      return JSON.readTree(payload).get("value").doubleValue();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private <T extends AutoCloseable> T open(T closeable) {
+    toClose.add(closeable);
+    return closeable;
+  }
+}
