@@ -5,6 +5,7 @@ import io.floorgate.config.GatewayConfig;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
+import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class Floorgate implements AutoCloseable {
   }
 
   private void startParts() {
+    publisher.publishMeta(TagMeta.of(config));
     publisher.start();
     pipeline.start();
     for (ConnectionConfig connection : config.connections()) {

@@ -43,6 +43,8 @@ public final class MqttProbe implements AutoCloseable {
     client.setCallback(probe.callback());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
+    // Mosquitto sends an MQTT 5 client that states no Receive Maximum only 20 messages at a time.
+    options.setReceiveMaximum(65535);
     client.connect(options).waitForCompletion(10_000);
     IMqttToken sub = client.subscribe(filter, 1);
     sub.waitForCompletion(10_000);
