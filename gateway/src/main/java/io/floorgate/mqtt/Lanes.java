@@ -64,7 +64,7 @@ final class Lanes {
     if (!live.isEmpty()) {
       return new Next(live.peek(), false);
     }
-    if (backlogRead >= backlogEnd || !pacer.ready()) {
+    if (backlogDone() || !pacer.ready()) {
       return null;
     }
     if (backlog.isEmpty()) {
@@ -100,7 +100,11 @@ final class Lanes {
 
   /** How long until the pace lets the next backlog reading go; 0 without a pace. */
   long nanosUntilReplay() {
-    return backlogRead >= backlogEnd ? Long.MAX_VALUE : pacer.nanosUntilReady();
+    return backlogDone() ? Long.MAX_VALUE : pacer.nanosUntilReady();
+  }
+
+  private boolean backlogDone() {
+    return backlog.isEmpty() && backlogRead >= backlogEnd;
   }
 
   /** A token bucket of {@code rate} per second, holding at most a tenth of a second's worth. */
