@@ -62,6 +62,8 @@ public final class DiskBuffer implements AutoCloseable {
   private volatile long lastSeq;
   private long nextExpiryCheck = System.nanoTime();
   private volatile boolean closed;
+  /** MVStore reports open failures to its handler too; those are thrown, not logged as ours. */
+  private volatile boolean opened;
 
   private DiskBuffer(BufferConfig config, Clock clock) {
     this.config = config;
@@ -86,6 +88,7 @@ public final class DiskBuffer implements AutoCloseable {
         + config.maxAge() + ")", "Restore the broker connection, or raise buffer.maxAge.");
     this.unwritable = new DropReport("the buffer file " + file + " cannot be written",
         "Free space on that disk (or fix it) and restart the gateway.");
+    this.opened = true;
   }
 
   /**
@@ -331,7 +334,7 @@ public final class DiskBuffer implements AutoCloseable {
   }
 
   private void failed(Throwable e) {
-    if (writeFailure.compareAndSet(null, e)) {
+    if (opened && writeFailure.compareAndSet(null, e)) {
       LOG.error("Store-and-forward buffer {} cannot be written any more ({}): new readings are"
           + " dropped and counted. Free space on that disk or fix it, then restart the gateway;"
           + " what was committed before is sent after the restart.", file,
