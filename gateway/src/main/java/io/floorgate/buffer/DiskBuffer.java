@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -41,7 +39,6 @@ public final class DiskBuffer implements AutoCloseable {
   static final int ENTRY_OVERHEAD = 16;
   private static final long EXPIRY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int MAX_EXPIRED_PER_CHECK = 100_000;
-  private static final String MAP_NAME = "readings";
 
   private static final Logger LOG = LoggerFactory.getLogger(DiskBuffer.class);
 
@@ -56,9 +53,7 @@ public final class DiskBuffer implements AutoCloseable {
   private final DropReport full;
   private final DropReport expired;
   private final DropReport unwritable;
-  private final ReentrantLock appendedLock = new ReentrantLock();
-  private final Condition appendedSignal = appendedLock.newCondition();
-  private volatile boolean waiting;
+  private final AppendSignal signal = new AppendSignal();
   private volatile long lastSeq;
   private long nextExpiryCheck = System.nanoTime();
   private volatile boolean closed;
@@ -69,15 +64,10 @@ public final class DiskBuffer implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.file = config.directory().resolve(StoreFile.FILE_NAME);
-    MVStore[] opened = new MVStore[1];
-    @SuppressWarnings("unchecked")
-    MVMap<Long, byte[]>[] readings = new MVMap[1];
-    opened[0] = StoreFile.open(config.directory(), clock, this::failed, s -> {
-      readings[0] = s.openMap(MAP_NAME);
-      scan(readings[0]);
-    });
-    this.store = opened[0];
-    this.map = readings[0];
+    StoreFile.Opened opened = StoreFile.open(config.directory(), clock, this::failed);
+    this.store = opened.store();
+    this.map = opened.map();
+    this.bytes.set(opened.bytes());
     Long last = map.lastKey();
     this.lastSeq = last == null ? 0 : last;
     String limit = config.maxBytes() / 1_000_000 + " MB";
@@ -117,21 +107,6 @@ public final class DiskBuffer implements AutoCloseable {
     return open(config, Clock.systemUTC());
   }
 
-  /** Sums what the file holds and proves every page readable; throws if the file is damaged. */
-  private void scan(MVMap<Long, byte[]> readings) {
-    long total = 0;
-    Cursor<Long, byte[]> cursor = readings.cursor(null);
-    while (cursor.hasNext()) {
-      cursor.next();
-      byte[] record = cursor.getValue();
-      if (record.length < 9 || record[0] != ReadingCodec.VERSION) {
-        throw new IllegalStateException("entry " + cursor.getKey() + " is not a reading");
-      }
-      total += record.length + ENTRY_OVERHEAD;
-    }
-    bytes.set(total);
-  }
-
   /**
    * Queues a reading. Never waits for the disk: MVStore's writer commits in the background.
    * Called from one thread (the pipeline's); the sequence numbers follow the calls.
@@ -156,14 +131,7 @@ public final class DiskBuffer implements AutoCloseable {
       unwritable.dropped(1, "new");
       return;
     }
-    if (waiting) {
-      appendedLock.lock();
-      try {
-        appendedSignal.signalAll();
-      } finally {
-        appendedLock.unlock();
-      }
-    }
+    signal.appended();
   }
 
   private boolean makeRoom(long size) {
@@ -263,21 +231,7 @@ public final class DiskBuffer implements AutoCloseable {
    * @return whether there is one
    */
   public boolean awaitAppended(long seq, long timeout, TimeUnit unit) throws InterruptedException {
-    if (lastSeq > seq) {
-      return true;
-    }
-    long remaining = unit.toNanos(timeout);
-    appendedLock.lock();
-    try {
-      waiting = true;
-      while (lastSeq <= seq && remaining > 0 && !closed) {
-        remaining = appendedSignal.awaitNanos(remaining);
-      }
-      return lastSeq > seq;
-    } finally {
-      waiting = false;
-      appendedLock.unlock();
-    }
+    return !closed && signal.await(() -> lastSeq, seq, timeout, unit);
   }
 
   /** The newest reading's sequence number (0 before the first). */

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -31,21 +33,18 @@ final class StoreFile {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  private static final String MAP_NAME = "readings";
+
+  /** An open queue file: its store, its map of sequence number to reading, its queued bytes. */
+  record Opened(MVStore store, MVMap<Long, byte[]> map, long bytes) {}
+
   private StoreFile() {}
 
-  /** Checks the directory and opens the store; the caller then reads it with {@code check}. */
-  static MVStore open(Path directory, Clock clock, Consumer<Throwable> writeFailure,
-      Consumer<MVStore> check) {
+  /** Checks the directory, opens the store and reads it through once. */
+  static Opened open(Path directory, Clock clock, Consumer<Throwable> writeFailure) {
     Path file = prepare(directory);
     try {
-      MVStore store = build(file, writeFailure);
-      try {
-        check.accept(store);
-        return store;
-      } catch (RuntimeException e) {
-        store.closeImmediately();
-        throw e;
-      }
+      return openAndScan(file, writeFailure);
     } catch (MVStoreException e) {
       int code = e.getErrorCode();
       if (code == DataUtils.ERROR_FILE_LOCKED) {
@@ -57,15 +56,41 @@ final class StoreFile {
         throw new BufferException("cannot write the buffer file " + file + " (" + rootCause(e)
             + "); free space on that disk or point buffer.directory elsewhere", e);
       }
-      return moveAsideAndStartAfresh(file, clock, writeFailure, check, e);
+      return moveAsideAndStartAfresh(file, clock, writeFailure, e);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      // An entry that does not decode, or a page MVStore cannot read: the file is damaged.
-      return moveAsideAndStartAfresh(file, clock, writeFailure, check, e);
+      // An entry that is not a reading, or a page MVStore cannot read: the file is damaged.
+      return moveAsideAndStartAfresh(file, clock, writeFailure, e);
     }
   }
 
-  private static MVStore moveAsideAndStartAfresh(Path file, Clock clock,
-      Consumer<Throwable> writeFailure, Consumer<MVStore> check, RuntimeException cause) {
+  private static Opened openAndScan(Path file, Consumer<Throwable> writeFailure) {
+    MVStore store = build(file, writeFailure);
+    try {
+      MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
+      return new Opened(store, map, scan(map));
+    } catch (RuntimeException e) {
+      store.closeImmediately();
+      throw e;
+    }
+  }
+
+  /** Sums what the file holds and proves every page readable; throws if the file is damaged. */
+  private static long scan(MVMap<Long, byte[]> map) {
+    long total = 0;
+    Cursor<Long, byte[]> cursor = map.cursor(null);
+    while (cursor.hasNext()) {
+      cursor.next();
+      byte[] record = cursor.getValue();
+      if (record.length < 9 || record[0] != ReadingCodec.VERSION) {
+        throw new IllegalStateException("entry " + cursor.getKey() + " is not a reading");
+      }
+      total += record.length + DiskBuffer.ENTRY_OVERHEAD;
+    }
+    return total;
+  }
+
+  private static Opened moveAsideAndStartAfresh(Path file, Clock clock,
+      Consumer<Throwable> writeFailure, RuntimeException cause) {
     Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + STAMP.format(clock.instant()));
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -76,9 +101,7 @@ final class StoreFile {
     LOG.error("Store-and-forward buffer file {} cannot be read ({}); moved it aside to {} and"
         + " started a fresh buffer. The readings queued in it are not sent; keep the file for"
         + " inspection or delete it.", file, rootCause(cause), aside);
-    MVStore store = build(file, writeFailure);
-    check.accept(store);
-    return store;
+    return openAndScan(file, writeFailure);
   }
 
   private static MVStore build(Path file, Consumer<Throwable> writeFailure) {
