@@ -47,10 +47,11 @@ final class Lanes {
     backlog.clear();
     backlogEnd = buffer.lastSeq();
     liveRead = backlogEnd;
-    backlogRead = buffer.firstSeq() - 1;
+    long queued = buffer.size();
+    backlogRead = queued == 0 ? backlogEnd : buffer.firstSeq() - 1;
     replayed = 0;
     replayStart = System.nanoTime();
-    return backlogRead < backlogEnd ? buffer.size() : 0;
+    return queued;
   }
 
   /** The next reading to publish, or null when there is none (or the backlog must wait). */
@@ -74,8 +75,10 @@ final class Lanes {
       }
       if (backlog.isEmpty()) {
         backlogRead = backlogEnd;
-        LOG.info("MQTT replay of the backlog done: {} readings in {} s", replayed,
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - replayStart));
+        if (replayed > 0) {
+          LOG.info("MQTT replay of the backlog done: {} readings in {} ms", replayed,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - replayStart));
+        }
         return null;
       }
     }
