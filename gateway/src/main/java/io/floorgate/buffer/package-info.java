@@ -7,7 +7,8 @@
  *
  * <p>Entries are whole {@link io.floorgate.reading.Reading}s with their original timestamps, not
  * encoded payloads, so that every encoder can send them: the UNS JSON publisher as they are, a
- * Sparkplug edge node as DATA with {@code is_historical=true} after its births.
+ * Sparkplug edge node as DATA with {@code is_historical=true} after its births. A buffer has one
+ * reader that acknowledges: each telemetry connection gets a directory of its own.
  */
 @NullMarked
 package io.floorgate.buffer;

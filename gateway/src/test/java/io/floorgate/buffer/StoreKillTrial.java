@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * reported committed and had not drained is there. Repeated {@code rounds} times on one directory.
  *
  * <pre>
+ * mvn -B -q -pl gateway -am test-compile dependency:build-classpath \
+ *   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp "$(cat gateway/target/test-classpath.txt):gateway/target/test-classes:gateway/target/classes" \
- *   io.floorgate.buffer.StoreKillTrial mvstore-lzf 30
+ *   io.floorgate.buffer.StoreKillTrial mvstore-lzf 25     # or: sqlite 25
  * </pre>
  */
 public final class StoreKillTrial {
