@@ -1,5 +1,6 @@
 package io.floorgate;
 
+import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.driver.Driver;
@@ -28,6 +29,7 @@ public final class Floorgate implements AutoCloseable {
   private static final int SAMPLE_QUEUE_CAPACITY = 100_000;
 
   private final GatewayConfig config;
+  private final DiskBuffer buffer;
   private final MqttPublisher publisher;
   private final SamplePipeline pipeline;
   private final List<Driver> drivers = new ArrayList<>();
@@ -35,12 +37,24 @@ public final class Floorgate implements AutoCloseable {
 
   private Floorgate(GatewayConfig config, Clock clock) {
     this.config = config;
-    this.publisher = new MqttPublisher(config.mqtt(), config.namespace());
+    this.buffer = DiskBuffer.open(config.buffer(), clock);
+    try {
+      this.publisher = new MqttPublisher(config.mqtt(), config.namespace(), buffer,
+          config.buffer().replayRate());
+    } catch (RuntimeException e) {
+      buffer.close();
+      throw e;
+    }
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
         publisher::offer);
   }
 
-  /** Builds and starts a gateway. Never blocks on the network: PLCs and broker connect in the background. */
+  /**
+   * Builds and starts a gateway. Never blocks on the network: PLCs and broker connect in the
+   * background.
+   *
+   * @throws io.floorgate.buffer.BufferException when the store-and-forward buffer cannot be used
+   */
   public static Floorgate start(GatewayConfig config) {
     return start(config, Clock.systemUTC());
   }
@@ -84,6 +98,11 @@ public final class Floorgate implements AutoCloseable {
     return publisher;
   }
 
+  /** The store-and-forward buffer between the publisher and the broker. */
+  public DiskBuffer buffer() {
+    return buffer;
+  }
+
   /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
   @Override
   public synchronized void close() {
@@ -102,6 +121,7 @@ public final class Floorgate implements AutoCloseable {
     }
     pipeline.close();
     publisher.close();
+    buffer.close();
     log.info("Floorgate stopped");
   }
 }

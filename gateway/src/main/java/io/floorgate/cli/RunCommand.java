@@ -1,6 +1,7 @@
 package io.floorgate.cli;
 
 import io.floorgate.Floorgate;
+import io.floorgate.buffer.BufferException;
 import io.floorgate.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,12 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     UntilSignal lifetime = new UntilSignal();
-    lifetime.closeOnExit(Floorgate.start(loaded));
+    try {
+      lifetime.closeOnExit(Floorgate.start(loaded));
+    } catch (BufferException e) {
+      spec.commandLine().getErr().println("Not started: " + e.getMessage());
+      return 1;
+    }
     lifetime.await();
     return 0;
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -44,11 +45,15 @@ final class Connector {
 
   private final MqttAsyncClient client;
   private final MqttConfig config;
+  private final @Nullable SocketFactory tls;
   private final BooleanSupplier stopping;
 
-  Connector(MqttAsyncClient client, MqttConfig config, BooleanSupplier stopping) {
+  /** @param tls TLS sockets from {@code mqtt.tls}, or null for Paho's default */
+  Connector(MqttAsyncClient client, MqttConfig config, @Nullable SocketFactory tls,
+      BooleanSupplier stopping) {
     this.client = client;
     this.config = config;
+    this.tls = tls;
     this.stopping = stopping;
   }
 
@@ -123,6 +128,13 @@ final class Connector {
     options.setSessionExpiryInterval(0L);
     options.setAutomaticReconnect(false);
     options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    // Paho tries the brokers in this order on every connect and stops at the first that answers.
+    options.setServerURIs(config.urls().toArray(String[]::new));
+    if (tls != null) {
+      options.setSocketFactory(tls);
+    }
+    // The broker's certificate must name the host we dial (Paho's default; stated, not assumed).
+    options.setHttpsHostnameVerificationEnabled(true);
     if (config.username() != null) {
       options.setUserName(config.username());
     }

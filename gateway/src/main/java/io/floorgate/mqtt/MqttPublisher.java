@@ -1,7 +1,9 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
+import io.floorgate.config.TlsConfig;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -26,12 +29,13 @@ import org.slf4j.LoggerFactory;
  * ({@code [topicPrefix/]enterprise/site/area/…/tag}, QoS from the config, not retained), and each
  * tag's metadata retained on {@code …/tag/_meta} after every connect.
  *
- * <p>{@link #offer} never blocks: readings wait in a bounded in-memory queue, and when it is full
- * the oldest is dropped and counted ({@link #dropped()}). One sender thread, started by
- * {@link #start()}, connects in the background (an unreachable broker is logged and retried with
- * backoff, never thrown), and keeps at most min({@code maxInFlight}, the broker's Receive Maximum)
- * publishes unacknowledged. Readings whose publish dies with a connection are queued again (at
- * least once). The queue lives in memory only: what is in it when the process ends is lost.
+ * <p>{@link #offer} never waits for the broker: every reading goes into the store-and-forward
+ * {@link DiskBuffer} first and leaves it only when the broker has acknowledged it (QoS 1 PUBACK),
+ * so readings survive broker outages and a crash of the gateway. One sender thread, started by
+ * {@link #start()}, connects in the background (trying the configured brokers in order; an
+ * unreachable broker is logged and retried with backoff, never thrown), keeps at most
+ * min({@code maxInFlight}, the broker's Receive Maximum) publishes unacknowledged, sends live
+ * readings first and replays the backlog oldest first in the room they leave (see {@link Lanes}).
  */
 public final class MqttPublisher implements AutoCloseable {
 
@@ -43,7 +47,7 @@ public final class MqttPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
   private final MqttConfig config;
-  private final ReadingQueue queue;
+  private final DiskBuffer buffer;
   private final PublishCounters counters;
   private final MqttAsyncClient client;
   private final SenderLoop loop;
@@ -52,26 +56,27 @@ public final class MqttPublisher implements AutoCloseable {
   private @Nullable Thread sender;
 
   /**
-   * Prepares the client; nothing connects before {@link #start()}.
+   * Prepares the client; nothing connects before {@link #start()}. The buffer stays the caller's
+   * to close, after this publisher.
    *
-   * @throws IllegalArgumentException for an invalid broker URL or a queue or window below 1
+   * @param replayRate backlog readings per second at most after a reconnect; 0 for no limit
+   * @throws IllegalArgumentException for an invalid broker URL or unusable TLS files
    */
-  public MqttPublisher(MqttConfig config, Namespace namespace) {
+  public MqttPublisher(MqttConfig config, Namespace namespace, DiskBuffer buffer,
+      int replayRate) {
     this.config = Objects.requireNonNull(config, "config");
+    this.buffer = Objects.requireNonNull(buffer, "buffer");
     Objects.requireNonNull(namespace, "namespace");
-    if (config.queueCapacity() < 1 || config.maxInFlight() < 1) {
-      throw new IllegalArgumentException("mqtt.queueCapacity and mqtt.maxInFlight must be at"
-          + " least 1, got " + config.queueCapacity() + " and " + config.maxInFlight());
-    }
-    this.queue = new ReadingQueue(config.queueCapacity());
-    this.counters = new PublishCounters(config.url());
+    TlsConfig tlsConfig = config.tls();
+    SocketFactory tls = tlsConfig == null ? null : TlsSockets.of(tlsConfig);
+    this.counters = new PublishCounters(String.join(", ", config.urls()));
     try {
       this.client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
     } catch (MqttException | IllegalArgumentException e) {
       throw new IllegalArgumentException("mqtt.url '" + config.url() + "' cannot be used: "
           + e.getMessage() + "; write it as tcp://host:1883", e);
     }
-    this.loop = new SenderLoop(client, config, namespace, queue, counters);
+    this.loop = new SenderLoop(client, config, tls, namespace, buffer, replayRate, counters);
     client.setCallback(new ConnectionCallback());
   }
 
@@ -87,8 +92,8 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   /**
-   * Queues a reading for publishing; never blocks. When the queue is full the oldest reading is
-   * dropped to make room.
+   * Queues a reading for publishing in the buffer; never waits for the broker. When the buffer is
+   * full its policy decides what gives way (counted in {@link #dropped()}).
    *
    * @return false only after {@link #close()}
    */
@@ -96,7 +101,7 @@ public final class MqttPublisher implements AutoCloseable {
     if (closed.get()) {
       return false;
     }
-    queue.offer(reading);
+    buffer.append(reading);
     return true;
   }
 
@@ -122,14 +127,14 @@ public final class MqttPublisher implements AutoCloseable {
     return counters.failed.sum();
   }
 
-  /** Readings dropped from a full queue, oldest first. */
+  /** Readings the buffer gave up: full, too old, or its disk failed. */
   public long dropped() {
-    return queue.dropped();
+    return buffer.dropped();
   }
 
-  /** Readings waiting in the queue. */
-  public int queued() {
-    return queue.size();
+  /** Readings in the buffer, including those sent and not yet acknowledged. */
+  public long queued() {
+    return buffer.size();
   }
 
   /** The in-flight window of the current connection, 0 while disconnected. */
@@ -138,7 +143,7 @@ public final class MqttPublisher implements AutoCloseable {
     return w == null ? 0 : w.size();
   }
 
-  /** Readings queued again because their connection died before the broker acknowledged them. */
+  /** Publishes that died with their connection before the broker acknowledged them; resent. */
   long requeued() {
     return counters.requeued.sum();
   }
@@ -155,7 +160,7 @@ public final class MqttPublisher implements AutoCloseable {
   /**
    * Lets queued and in-flight readings reach the broker for at most {@link #DRAIN_TIMEOUT} (not at
    * all while disconnected), then stops the sender, disconnects and closes the client. Readings
-   * still queued are lost and logged.
+   * still queued stay in the buffer for the next start.
    */
   @Override
   public void close() {
@@ -164,7 +169,7 @@ public final class MqttPublisher implements AutoCloseable {
     }
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     while (sender != null && loop.connected() && System.nanoTime() - deadline < 0
-        && (queue.size() > 0 || inFlight() > 0)) {
+        && (buffer.size() > 0 || inFlight() > 0)) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
     loop.stop();
@@ -183,10 +188,11 @@ public final class MqttPublisher implements AutoCloseable {
       }
     }
     closeClient();
-    int unsent = queue.size();
+    buffer.maintain();
+    long unsent = buffer.size();
     if (unsent > 0) {
-      LOG.warn("MQTT publisher for {} closed with {} readings unsent; they are lost", config.url(),
-          unsent);
+      LOG.info("MQTT publisher for {} closed with {} readings unsent; they stay in {} and are"
+          + " sent after the next start", config.url(), unsent, buffer.file());
     }
   }
 

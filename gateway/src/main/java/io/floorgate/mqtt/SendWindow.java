@@ -1,10 +1,9 @@
 package io.floorgate.mqtt;
 
-import io.floorgate.reading.Reading;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 
@@ -15,31 +14,34 @@ import org.eclipse.paho.mqttv5.client.MqttActionListener;
  * every publish and Paho's completion callback gives it back.
  *
  * <p>Each connection gets a fresh window, so permits of publishes that die with an old connection
- * cannot leak into the next one. The callbacks run on Paho's threads and only count and release.
+ * cannot leak into the next one. The callbacks run on Paho's threads and only count, release and
+ * hand the acknowledged sequence number to the buffer (which only queues it).
  */
 final class SendWindow implements MqttActionListener {
 
-  /** Marks a metadata publish in the token's user context; readings carry themselves. */
+  /** Marks a metadata publish in the token's user context; readings carry their sequence number. */
   static final Object META = new Object();
+  /** MQTT 5 reason codes from 0x80 on are refusals (e.g. 0x87 not authorized). */
+  private static final int FIRST_ERROR_REASON = 0x80;
 
   private final int size;
   private final Semaphore permits;
   private final PublishCounters counters;
   private final BooleanSupplier connected;
-  private final Consumer<Reading> requeue;
+  private final LongConsumer acknowledge;
   private volatile boolean retired;
 
   /**
-   * @param connected whether the client is connected right now
-   * @param requeue   takes back a reading whose publish died with its connection
+   * @param connected   whether the client is connected right now
+   * @param acknowledge takes a reading off the buffer: the broker has it, or refused it for good
    */
   SendWindow(int size, PublishCounters counters, BooleanSupplier connected,
-      Consumer<Reading> requeue) {
+      LongConsumer acknowledge) {
     this.size = size;
     this.permits = new Semaphore(size);
     this.counters = counters;
     this.connected = connected;
-    this.requeue = requeue;
+    this.acknowledge = acknowledge;
   }
 
   /** Marks the connection of this window as gone; a new one gets a new window. */
@@ -72,28 +74,51 @@ final class SendWindow implements MqttActionListener {
   @Override
   public void onSuccess(IMqttToken token) {
     // Count before releasing: whoever sees the window empty must see the count too.
-    if (token.getUserContext() == META) {
-      counters.metaPublished.increment();
-    } else {
-      counters.published.increment();
+    try {
+      Object context = token.getUserContext();
+      if (context == META) {
+        counters.metaPublished.increment();
+      } else if (context instanceof Long seq) {
+        int refusal = refusal(token);
+        if (refusal >= FIRST_ERROR_REASON) {
+          counters.failed(topic(token), new IllegalStateException(
+              String.format("PUBACK reason code 0x%02X", refusal)));
+        } else {
+          counters.published.increment();
+        }
+        // Refused for good or delivered: either way it leaves the queue.
+        acknowledge.accept(seq);
+      }
+    } finally {
+      permits.release();
     }
-    permits.release();
   }
 
   @Override
   public void onFailure(IMqttToken token, Throwable cause) {
     try {
-      Object context = token.getUserContext();
-      if (context instanceof Reading reading && !live()) {
-        // The connection went away under it: send it again on the next one (at least once).
-        counters.requeued.increment();
-        requeue.accept(reading);
-      } else if (context instanceof Reading reading) {
-        counters.failed(token.getTopics() == null ? reading.path() : token.getTopics()[0], cause);
+      if (token.getUserContext() instanceof Long seq) {
+        if (!live()) {
+          // The connection went away under it: it stays queued and goes again on the next one.
+          counters.requeued.increment();
+        } else {
+          counters.failed(topic(token), cause);
+          acknowledge.accept(seq);
+        }
       }
       // Metadata is published again after every connect; nothing to do for it here.
     } finally {
       permits.release();
     }
+  }
+
+  private static int refusal(IMqttToken token) {
+    int[] codes = token.getReasonCodes();
+    return codes == null || codes.length == 0 ? 0 : codes[0];
+  }
+
+  private static String topic(IMqttToken token) {
+    String[] topics = token.getTopics();
+    return topics == null || topics.length == 0 ? "?" : topics[0];
   }
 }

@@ -1,5 +1,6 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
 import io.floorgate.reading.Reading;
@@ -7,17 +8,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that talks to the broker: connects (and reconnects with backoff), publishes the
- * retained metadata after every connect, then takes readings from the queue and publishes them
- * within the connection's {@link SendWindow}. Every wait is bounded, so it notices a lost
+ * retained metadata after every connect, then publishes what {@link Lanes} gives — live readings
+ * first, the backlog in the room left — within the connection's {@link SendWindow}. Readings leave
+ * the buffer only when the broker acknowledges them. Every wait is bounded, so it notices a lost
  * connection or a stop request within {@value #POLL_MILLIS} ms.
  *
  * <p>The loop reconnects itself instead of using Paho's automatic reconnect: Paho does not retry
@@ -32,6 +38,9 @@ final class SenderLoop implements Runnable {
   static final Duration RETRY_MAX = Duration.ofSeconds(30);
   /** Metadata is retained and read rarely; it must arrive whatever QoS telemetry uses. */
   private static final int META_QOS = 1;
+  /** Marks a replayed reading for subscribers, beside its original timestamps in the payload. */
+  private static final List<UserProperty> HISTORICAL =
+      List.of(new UserProperty("historical", "true"));
 
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
@@ -40,7 +49,8 @@ final class SenderLoop implements Runnable {
   private final MqttAsyncClient client;
   private final MqttConfig config;
   private final Namespace namespace;
-  private final ReadingQueue queue;
+  private final DiskBuffer buffer;
+  private final Lanes lanes;
   private final PublishCounters counters;
   private final UnsJsonEncoder encoder = new UnsJsonEncoder();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -50,14 +60,15 @@ final class SenderLoop implements Runnable {
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
-  SenderLoop(MqttAsyncClient client, MqttConfig config, Namespace namespace, ReadingQueue queue,
-      PublishCounters counters) {
+  SenderLoop(MqttAsyncClient client, MqttConfig config, @Nullable SocketFactory tls,
+      Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters) {
     this.client = client;
     this.config = config;
     this.namespace = namespace;
-    this.queue = queue;
+    this.buffer = buffer;
+    this.lanes = new Lanes(buffer, replayRate);
     this.counters = counters;
-    this.connector = new Connector(client, config, () -> stop.getCount() == 0);
+    this.connector = new Connector(client, config, tls, () -> stop.getCount() == 0);
   }
 
   /** Replaces the tag metadata; it is published now (when connected) and after every connect. */
@@ -86,8 +97,8 @@ final class SenderLoop implements Runnable {
       w.retire();
     }
     if (stop.getCount() > 0) {
-      LOG.warn("MQTT connection to {} lost ({}); reconnecting. Readings wait in memory meanwhile"
-          + " (up to {}, oldest dropped beyond).", config.url(), reason, config.queueCapacity());
+      LOG.warn("MQTT connection to {} lost ({}); reconnecting. Readings wait in the buffer {}"
+          + " meanwhile.", client.getCurrentServerURI(), reason, buffer.file());
     }
   }
 
@@ -96,6 +107,7 @@ final class SenderLoop implements Runnable {
     Duration retry = RETRY_INITIAL;
     try {
       while (stop.getCount() > 0) {
+        buffer.maintain();
         if (!connected()) {
           Connector.Result result = connect(retry);
           if (result == Connector.Result.CONNECTED) {
@@ -121,21 +133,35 @@ final class SenderLoop implements Runnable {
   }
 
   private void sendNext() throws InterruptedException {
-    Reading reading = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-    if (reading == null) {
+    Lanes.Next next = lanes.peek();
+    if (next == null) {
+      long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS), lanes.nanosUntilReplay());
+      buffer.awaitAppended(lanes.liveRead(), Math.max(wait, 100_000), TimeUnit.NANOSECONDS);
       return;
     }
+    Reading reading = next.item().reading();
+    long seq = next.item().seq();
     String topic = Topics.prefixed(namespace, reading.path());
-    byte[] payload;
+    MqttProperties properties = new MqttProperties();
+    if (next.historical()) {
+      properties.setUserProperties(HISTORICAL);
+    }
+    MqttMessage message;
     try {
-      payload = encoder.encode(reading);
+      message = new MqttMessage(encoder.encode(reading), config.qos(), false, properties);
     } catch (RuntimeException e) {
       // One unencodable reading must not stop the lane.
       counters.failed(topic, e);
+      buffer.acknowledge(seq);
+      lanes.taken(next);
       return;
     }
-    if (send(topic, payload, config.qos(), false, reading) == Outcome.RETRY) {
-      queue.returnToHead(reading);
+    Outcome outcome = send(topic, message, seq);
+    if (outcome == Outcome.FAILED) {
+      buffer.acknowledge(seq);
+    }
+    if (outcome != Outcome.RETRY) {
+      lanes.taken(next);
     }
   }
 
@@ -148,24 +174,18 @@ final class SenderLoop implements Runnable {
     Connector.Attempt attempt = connector.connect();
     if (attempt.result() == Connector.Result.CONNECTED) {
       int size = Math.min(config.maxInFlight(), attempt.receiveMaximum());
-      window = new SendWindow(size, counters, client::isConnected, queue::returnToHead);
+      long backlog = lanes.reset();
+      window = new SendWindow(size, counters, client::isConnected, buffer::acknowledge);
       metaPending = true;
       LOG.info("MQTT connected to {} as {}: in-flight window {} (ceiling {}, broker receive"
-              + " maximum {}), {} readings queued", config.url(), config.clientId(), size,
-          config.maxInFlight(), attempt.receiveMaximum(), queue.size());
+              + " maximum {}); {} readings queued, replayed oldest first beside live data",
+          client.getCurrentServerURI(), config.clientId(), size, config.maxInFlight(),
+          attempt.receiveMaximum(), backlog);
     } else if (attempt.result() == Connector.Result.FAILED) {
-      Throwable cause = attempt.cause();
-      Throwable root = cause;
-      while (root != null && root.getCause() != null) {
-        root = root.getCause();
-      }
-      // Paho's message often repeats its cause; name the root only when it adds something.
-      boolean rootAdds = root != null && !String.valueOf(cause).contains(root.toString());
-      String rootText = rootAdds ? " caused by " + root : "";
-      LOG.warn("MQTT broker {} not reachable (client id {}): {}{}; {} readings wait in memory (up"
-              + " to {}, oldest dropped beyond), next attempt in {} s. Check that the broker runs"
-              + " and the url, port and credentials.", config.url(), config.clientId(), cause,
-          rootText, queue.size(), config.queueCapacity(), nextRetry.toSeconds());
+      LOG.warn("MQTT broker {} not reachable (client id {}): {}; {} readings wait in the buffer"
+              + " {}, next attempt in {} s. {}", String.join(", ", config.urls()),
+          config.clientId(), ConnectFailures.describe(attempt.cause()), buffer.size(),
+          buffer.file(), nextRetry.toSeconds(), ConnectFailures.advice(attempt.cause()));
     }
     return attempt.result();
   }
@@ -173,9 +193,9 @@ final class SenderLoop implements Runnable {
   private void publishMeta() throws InterruptedException {
     metaPending = false;
     for (TagMeta meta : metas) {
-      Outcome outcome =
-          send(Topics.meta(namespace, meta.path()), encoder.encodeMeta(meta), META_QOS, true,
-              SendWindow.META);
+      MqttMessage message = new MqttMessage(encoder.encodeMeta(meta), META_QOS, true,
+          new MqttProperties());
+      Outcome outcome = send(Topics.meta(namespace, meta.path()), message, SendWindow.META);
       if (outcome == Outcome.RETRY) {
         // The connection is going; the next connect publishes all of it again.
         metaPending = true;
@@ -188,19 +208,20 @@ final class SenderLoop implements Runnable {
    * Publishes within the window. RETRY means the message was not handed to Paho and may be sent
    * later; FAILED means it never will be (counted).
    */
-  private Outcome send(String topic, byte[] payload, int qos, boolean retained, Object context)
+  private Outcome send(String topic, MqttMessage message, Object context)
       throws InterruptedException {
     SendWindow w = window;
     if (w == null) {
       return Outcome.RETRY;
     }
     while (!w.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+      buffer.maintain();
       if (stop.getCount() == 0 || !w.live()) {
         return Outcome.RETRY;
       }
     }
     try {
-      client.publish(topic, payload, qos, retained, context, w);
+      client.publish(topic, message, context, w);
       return Outcome.SENT;
     } catch (MqttException e) {
       w.release();
@@ -222,10 +243,11 @@ final class SenderLoop implements Runnable {
   }
 
   private Outcome failed(String topic, Object context, Exception cause) {
-    if (context instanceof Reading) {
+    if (context instanceof Long) {
       counters.failed(topic, cause);
     } else {
-      LOG.warn("MQTT broker {} refused metadata on {}: {}", config.url(), topic, cause.toString());
+      LOG.warn("MQTT broker {} refused metadata on {}: {}", client.getCurrentServerURI(), topic,
+          cause.toString());
     }
     return Outcome.FAILED;
   }

@@ -41,8 +41,9 @@ class ConfigLoaderTest {
     GatewayConfig config = ConfigLoader.parse(MINIMAL, "minimal.yaml", Map.of());
 
     assertEquals(new Namespace("jxnmm", "isohara", ""), config.namespace());
-    assertEquals(new MqttConfig("tcp://127.0.0.1:1883", "floorgate-isohara", 1, 100, 100_000,
-        Duration.ofSeconds(10), null, null), config.mqtt());
+    assertEquals(new MqttConfig("tcp://127.0.0.1:1883", "floorgate-isohara", 1, 100,
+        Duration.ofSeconds(10)), config.mqtt());
+    assertEquals(BufferConfig.in(Path.of("data/buffer")), config.buffer());
     ConnectionConfig connection = config.connections().get(0);
     assertEquals(new TimestampPolicy(TimestampSource.SOURCE,
         Instant.parse("2020-01-01T00:00:00Z"), Duration.ofMinutes(5)), connection.timestamps());
@@ -64,10 +65,15 @@ class ConfigLoaderTest {
           clientId: edge-7
           qos: 0
           maxInFlight: 20
-          queueCapacity: 1_000_000
           connectTimeout: 30s
           username: gw
           password: secret
+        buffer:
+          directory: /var/lib/floorgate/queue
+          maxBytes: 500MB
+          maxAge: 2h
+          whenFull: drop-newest
+          replayRate: 5000
         connections:
           - name: mx01
             endpoint: opc.tcp://plc:4842/mx01
@@ -105,8 +111,10 @@ class ConfigLoaderTest {
     GatewayConfig config = ConfigLoader.parse(yaml, "full.yaml", Map.of());
 
     assertEquals(new Namespace("jxnmm", "isohara", "test-1/run"), config.namespace());
-    assertEquals(new MqttConfig("ssl://broker:8883", "edge-7", 0, 20, 1_000_000,
-        Duration.ofSeconds(30), "gw", "secret"), config.mqtt());
+    assertEquals(new MqttConfig(List.of("ssl://broker:8883"), "edge-7", 0, 20,
+        Duration.ofSeconds(30), "gw", "secret", null), config.mqtt());
+    assertEquals(new BufferConfig(Path.of("/var/lib/floorgate/queue"), 500_000_000L,
+        Duration.ofHours(2), BufferConfig.WhenFull.DROP_NEWEST, 5000), config.buffer());
     ConnectionConfig mx01 = config.connections().get(0);
     assertEquals(new TimestampPolicy(TimestampSource.SERVER, Instant.parse("2023-06-01T00:00:00Z"),
         Duration.ofSeconds(30)), mx01.timestamps());

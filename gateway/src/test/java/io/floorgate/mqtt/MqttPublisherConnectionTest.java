@@ -12,11 +12,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.Namespace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The publisher when the broker is away, silent, or drops the connection. */
@@ -32,6 +35,7 @@ class MqttPublisherConnectionTest {
 
   private static final String ZONE3 = "jxnmm/isohara/calcination/rhk01/zone03/temperature";
 
+  @TempDir Path dir;
   private final String prefix = Readings.uniquePrefix();
   private final Namespace namespace = new Namespace("jxnmm", "isohara", prefix);
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -49,24 +53,26 @@ class MqttPublisherConnectionTest {
   }
 
   @Test
-  void unreachableBrokerIsRetriedWhileOfferKeepsAcceptingAndDropsTheOldest() throws IOException {
+  void unreachableBrokerIsRetriedWhileOfferKeepsQueueingInTheBuffer() throws IOException {
     String url = "tcp://127.0.0.1:" + portWhereNothingListens();
-    MqttPublisher publisher = new MqttPublisher(config(url, 1000, 100), namespace);
+    try (DiskBuffer buffer = Readings.buffer(dir)) {
+      MqttPublisher publisher = new MqttPublisher(config(url, 1000), namespace, buffer, 0);
 
-    publisher.start();
-    for (int i = 0; i < 150; i++) {
-      assertTrue(publisher.offer(reading(ZONE3, (double) i)));
+      publisher.start();
+      for (int i = 0; i < 150; i++) {
+        assertTrue(publisher.offer(reading(ZONE3, (double) i)));
+      }
+
+      assertEquals(0, publisher.dropped());
+      assertEquals(150, publisher.queued());
+      assertFalse(publisher.isConnected());
+      await().atMost(Duration.ofSeconds(10)).until(() -> warnings().stream()
+          .anyMatch(m -> m.contains(url) && m.contains("next attempt in")));
+      assertTimeoutPreemptively(Duration.ofSeconds(10), publisher::close);
+      assertFalse(publisher.offer(reading(ZONE3, 1.0)));
+      assertEquals(150, buffer.size(), "unsent readings stay in the buffer for the next start");
+      assertEquals(0, publisher.published());
     }
-
-    assertEquals(50, publisher.dropped());
-    assertEquals(100, publisher.queued());
-    assertFalse(publisher.isConnected());
-    await().atMost(Duration.ofSeconds(10)).until(() -> warnings().stream()
-        .anyMatch(m -> m.contains(url) && m.contains("next attempt in")));
-    assertTimeoutPreemptively(Duration.ofSeconds(10), publisher::close);
-    assertFalse(publisher.offer(reading(ZONE3, 1.0)));
-    assertEquals(50, publisher.dropped());
-    assertEquals(0, publisher.published());
   }
 
   @Test
@@ -82,13 +88,15 @@ class MqttPublisherConnectionTest {
       });
       acceptor.setDaemon(true);
       acceptor.start();
-      MqttPublisher publisher = new MqttPublisher(
-          config("tcp://127.0.0.1:" + silent.getLocalPort(), 1000, 100), namespace);
-      publisher.start();
-      publisher.offer(reading(ZONE3, 1.0));
+      try (DiskBuffer buffer = Readings.buffer(dir)) {
+        MqttPublisher publisher = new MqttPublisher(
+            config("tcp://127.0.0.1:" + silent.getLocalPort(), 1000), namespace, buffer, 0);
+        publisher.start();
+        publisher.offer(reading(ZONE3, 1.0));
 
-      assertTimeoutPreemptively(Duration.ofSeconds(5), publisher::close);
-      assertEquals(0, publisher.published());
+        assertTimeoutPreemptively(Duration.ofSeconds(5), publisher::close);
+        assertEquals(0, publisher.published());
+      }
     }
   }
 
@@ -99,8 +107,9 @@ class MqttPublisherConnectionTest {
     String metaTopic = Topics.meta(namespace, ZONE3);
     try (TcpProxy proxy = new TcpProxy(1883);
         TestSubscriber subscriber = new TestSubscriber(prefix + "/#");
+        DiskBuffer buffer = Readings.buffer(dir);
         MqttPublisher publisher = new MqttPublisher(
-            config("tcp://127.0.0.1:" + proxy.port(), 1000, 100), namespace)) {
+            config("tcp://127.0.0.1:" + proxy.port(), 1000), namespace, buffer, 0)) {
       publisher.publishMeta(List.of(meta));
       publisher.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> publisher.metaPublished() == 1);

@@ -1,10 +1,13 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.config.BufferConfig;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,9 +26,14 @@ final class Readings {
         SOURCE_TIME, TimestampSource.SOURCE, GATEWAY_TIME);
   }
 
-  static MqttConfig config(String url, int maxInFlight, int queueCapacity) {
+  static MqttConfig config(String url, int maxInFlight) {
     return new MqttConfig(url, "floorgate-test-" + UUID.randomUUID(), 1, maxInFlight,
-        queueCapacity, Duration.ofSeconds(3), null, null);
+        Duration.ofSeconds(3));
+  }
+
+  /** A buffer with every default in a directory of its own below {@code parent}. */
+  static DiskBuffer buffer(Path parent) {
+    return DiskBuffer.open(BufferConfig.in(parent.resolve("buffer-" + UUID.randomUUID())));
   }
 
   static String uniquePrefix() {

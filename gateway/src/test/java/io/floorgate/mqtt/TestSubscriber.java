@@ -30,7 +30,11 @@ final class TestSubscriber implements AutoCloseable {
   private final int brokerReceiveMaximum;
 
   TestSubscriber(String filter) throws MqttException {
-    client = new MqttAsyncClient(BROKER, "sub-" + UUID.randomUUID(), new MemoryPersistence());
+    this(BROKER, filter);
+  }
+
+  TestSubscriber(String broker, String filter) throws MqttException {
+    client = new MqttAsyncClient(broker, "sub-" + UUID.randomUUID(), new MemoryPersistence());
     client.setCallback(new MqttCallback() {
       @Override
       public void messageArrived(String topic, MqttMessage message) {
@@ -60,7 +64,7 @@ final class TestSubscriber implements AutoCloseable {
     options.setReceiveMaximum(65_535);
     IMqttToken connect = client.connect(options);
     connect.waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-    assertTrue(client.isConnected(), "test subscriber could not connect to " + BROKER);
+    assertTrue(client.isConnected(), "test subscriber could not connect to " + broker);
     Integer max = connect.getResponseProperties() == null
         ? null : connect.getResponseProperties().getReceiveMaximum();
     brokerReceiveMaximum = max == null ? 65_535 : max;

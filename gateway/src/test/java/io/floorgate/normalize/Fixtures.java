@@ -107,8 +107,8 @@ final class Fixtures {
   }
 
   static MqttConfig mqtt() {
-    return new MqttConfig("tcp://127.0.0.1:1883", "floorgate-test", 1, 1000, 10_000,
-        Duration.ofSeconds(5), null, null);
+    return new MqttConfig("tcp://127.0.0.1:1883", "floorgate-test", 1, 1000,
+        Duration.ofSeconds(5));
   }
 
   static Sample sample(String tag, @Nullable Object value) {

@@ -1,0 +1,319 @@
+package io.floorgate.buffer;
+
+import io.floorgate.config.BufferConfig;
+import io.floorgate.reading.Reading;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store-and-forward queue: readings on disk, in the order they were appended, until the broker
+ * has acknowledged them.
+ *
+ * <p>One thread appends ({@link #append}, from the pipeline); one sender reads from any point
+ * ({@link #read}) and gives back what the broker acknowledged ({@link #acknowledge}, safe on
+ * Paho's threads: it only queues the number); {@link #maintain} applies those removals and drops
+ * what is older than {@code maxAge}. Appends are committed by MVStore's writer every
+ * {@value StoreFile#COMMIT_DELAY_MILLIS} ms, so a {@code kill -9} loses at most the readings of
+ * that last moment; what was committed is read again at the next {@link #open}.
+ *
+ * <p>Bounded by {@code maxBytes} of serialized readings: when full, the oldest (or, configured,
+ * the newest) reading gives way, counted in {@link #droppedFull()} and logged at most once a
+ * minute. A disk that fails while running is logged as an error; readings are then dropped and
+ * counted in {@link #droppedUnwritable()}, and the gateway keeps publishing nothing stale.
+ */
+public final class DiskBuffer implements AutoCloseable {
+
+  /** Counted toward {@code maxBytes} besides each reading's bytes: its key and page slot. */
+  static final int ENTRY_OVERHEAD = 16;
+  private static final long EXPIRY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int MAX_EXPIRED_PER_CHECK = 100_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiskBuffer.class);
+
+  private final BufferConfig config;
+  private final Clock clock;
+  private final Path file;
+  private final AtomicReference<@Nullable Throwable> writeFailure = new AtomicReference<>();
+  private final MVStore store;
+  private final MVMap<Long, byte[]> map;
+  private final AtomicLong bytes = new AtomicLong();
+  private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+  private final DropReport full;
+  private final DropReport expired;
+  private final DropReport unwritable;
+  private final AppendSignal signal = new AppendSignal();
+  private volatile long lastSeq;
+  private long nextExpiryCheck = System.nanoTime();
+  private volatile boolean closed;
+  /** MVStore reports open failures to its handler too; those are thrown, not logged as ours. */
+  private volatile boolean opened;
+
+  private DiskBuffer(BufferConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.file = config.directory().resolve(StoreFile.FILE_NAME);
+    StoreFile.Opened opened = StoreFile.open(config.directory(), clock, this::failed);
+    this.store = opened.store();
+    this.map = opened.map();
+    this.bytes.set(opened.bytes());
+    Long last = map.lastKey();
+    this.lastSeq = last == null ? 0 : last;
+    String limit = config.maxBytes() / 1_000_000 + " MB";
+    this.full = new DropReport("the buffer holds buffer.maxBytes (" + limit + ") and whenFull is "
+        + config.whenFull().yamlName(), "Restore the broker connection, or raise buffer.maxBytes"
+        + " if the disk allows.");
+    this.expired = new DropReport("they were queued longer than buffer.maxAge ("
+        + config.maxAge() + ")", "Restore the broker connection, or raise buffer.maxAge.");
+    this.unwritable = new DropReport("the buffer file " + file + " cannot be written",
+        "Free space on that disk (or fix it) and restart the gateway.");
+    this.opened = true;
+  }
+
+  /**
+   * Opens the queue in {@code config.directory()}, creating it if needed; what an earlier run left
+   * queued is there to be read. A file that cannot be read is moved aside (logged as an error)
+   * and a fresh one begins.
+   *
+   * @throws BufferException when the directory cannot be created or written, the disk is full, or
+   *     another process holds the file
+   */
+  public static DiskBuffer open(BufferConfig config, Clock clock) {
+    DiskBuffer buffer = new DiskBuffer(config, clock);
+    long size = buffer.size();
+    if (size > 0) {
+      LOG.info("Store-and-forward buffer {}: {} readings ({} kB) queued by an earlier run, sent"
+          + " after the live data once the broker is reachable", buffer.file, size,
+          buffer.bytes() / 1000);
+    } else {
+      LOG.info("Store-and-forward buffer {}: empty, up to {} MB, readings kept at most {}",
+          buffer.file, config.maxBytes() / 1_000_000, config.maxAge());
+    }
+    return buffer;
+  }
+
+  public static DiskBuffer open(BufferConfig config) {
+    return open(config, Clock.systemUTC());
+  }
+
+  /**
+   * Queues a reading. Never waits for the disk: MVStore's writer commits in the background.
+   * Called from one thread (the pipeline's); the sequence numbers follow the calls.
+   */
+  public synchronized void append(Reading reading) {
+    if (closed) {
+      return;
+    }
+    byte[] record = ReadingCodec.encode(reading, clock.millis());
+    long size = record.length + ENTRY_OVERHEAD;
+    try {
+      if (bytes.get() + size > config.maxBytes() && !makeRoom(size)) {
+        return;
+      }
+      long seq = lastSeq + 1;
+      map.put(seq, record);
+      bytes.addAndGet(size);
+      lastSeq = seq;
+    } catch (IllegalStateException e) {
+      // MVStore refuses writes once its file failed (disk full, file removed): say so, go on.
+      failed(e);
+      unwritable.dropped(1, "new");
+      return;
+    }
+    signal.appended();
+  }
+
+  private boolean makeRoom(long size) {
+    if (config.whenFull() == BufferConfig.WhenFull.DROP_NEWEST) {
+      full.dropped(1, "new");
+      return false;
+    }
+    long dropped = 0;
+    while (bytes.get() + size > config.maxBytes()) {
+      Long head = map.firstKey();
+      if (head == null) {
+        break;
+      }
+      if (remove(head)) {
+        dropped++;
+      }
+    }
+    full.dropped(dropped, "oldest");
+    return true;
+  }
+
+  private boolean remove(long seq) {
+    byte[] old = map.remove(seq);
+    if (old == null) {
+      return false;
+    }
+    bytes.addAndGet(-(old.length + ENTRY_OVERHEAD));
+    return true;
+  }
+
+  /**
+   * Up to {@code max} readings with {@code after < seq <= upTo}, in order. Readings dropped
+   * meanwhile are skipped; an entry that does not decode is dropped and logged.
+   */
+  public List<BufferedReading> read(long after, long upTo, int max) {
+    List<BufferedReading> out = new ArrayList<>(Math.min(max, 1024));
+    if (after >= upTo || closed) {
+      return out;
+    }
+    Cursor<Long, byte[]> cursor = map.cursor(after + 1, upTo, false);
+    while (out.size() < max && cursor.hasNext()) {
+      long seq = cursor.next();
+      try {
+        out.add(new BufferedReading(seq, ReadingCodec.decode(cursor.getValue())));
+      } catch (IllegalArgumentException e) {
+        LOG.error("Store-and-forward: queue entry {} in {} cannot be read ({}); dropped", seq,
+            file, e.getMessage());
+        acknowledge(seq);
+      }
+    }
+    return out;
+  }
+
+  /** The broker has the reading: it leaves the queue at the next {@link #maintain}. Any thread. */
+  public void acknowledge(long seq) {
+    acknowledged.add(seq);
+  }
+
+  /** Applies acknowledgements and, once a second, drops what is older than {@code maxAge}. */
+  public void maintain() {
+    if (closed) {
+      return;
+    }
+    try {
+      for (Long seq; (seq = acknowledged.poll()) != null; ) {
+        remove(seq);
+      }
+      long now = System.nanoTime();
+      if (now - nextExpiryCheck >= 0) {
+        nextExpiryCheck = now + EXPIRY_CHECK_NANOS;
+        expire();
+      }
+    } catch (IllegalStateException e) {
+      failed(e);
+    }
+  }
+
+  private void expire() {
+    long oldest = clock.millis() - config.maxAge().toMillis();
+    long dropped = 0;
+    Cursor<Long, byte[]> cursor = map.cursor(null);
+    while (dropped < MAX_EXPIRED_PER_CHECK && cursor.hasNext()) {
+      long seq = cursor.next();
+      if (ReadingCodec.queuedAt(cursor.getValue()) >= oldest) {
+        break;
+      }
+      if (remove(seq)) {
+        dropped++;
+      }
+    }
+    expired.dropped(dropped, "oldest");
+  }
+
+  /**
+   * Waits until a reading after {@code seq} is queued, at most {@code timeout}.
+   *
+   * @return whether there is one
+   */
+  public boolean awaitAppended(long seq, long timeout, TimeUnit unit) throws InterruptedException {
+    return !closed && signal.await(() -> lastSeq, seq, timeout, unit);
+  }
+
+  /** The newest reading's sequence number (0 before the first). */
+  public long lastSeq() {
+    return lastSeq;
+  }
+
+  /** The oldest queued reading's sequence number, or {@link #lastSeq()} when empty. */
+  public long firstSeq() {
+    Long first = map.firstKey();
+    return first == null ? lastSeq : first;
+  }
+
+  /** Readings queued, including those sent but not yet acknowledged. */
+  public long size() {
+    return map.sizeAsLong();
+  }
+
+  /** Bytes queued, as counted against {@code maxBytes}. */
+  public long bytes() {
+    return bytes.get();
+  }
+
+  /** Readings that gave way because the buffer was full. */
+  public long droppedFull() {
+    return full.total();
+  }
+
+  /** Readings dropped for being older than {@code maxAge}. */
+  public long droppedExpired() {
+    return expired.total();
+  }
+
+  /** Readings lost because the disk could not be written. */
+  public long droppedUnwritable() {
+    return unwritable.total();
+  }
+
+  /** Every reading the buffer gave up, for whatever reason. */
+  public long dropped() {
+    return droppedFull() + droppedExpired() + droppedUnwritable();
+  }
+
+  /** The queue file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Commits now, beyond MVStore's own commits; for shutdown and tests. */
+  public void flush() {
+    if (!closed && writeFailure.get() == null) {
+      store.commit();
+    }
+  }
+
+  private void failed(Throwable e) {
+    if (opened && writeFailure.compareAndSet(null, e)) {
+      LOG.error("Store-and-forward buffer {} cannot be written any more ({}): new readings are"
+          + " dropped and counted. Free space on that disk or fix it, then restart the gateway;"
+          + " what was committed before is sent after the restart.", file,
+          StoreFile.rootCause(e));
+    }
+  }
+
+  /** Commits what is queued and closes the file; what is still in it is sent after a restart. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long left = size();
+    try {
+      store.close();
+    } catch (IllegalStateException e) {
+      LOG.error("Store-and-forward buffer {} did not close cleanly ({}); the next start reads"
+          + " what was committed", file, StoreFile.rootCause(e));
+      store.closeImmediately();
+    }
+    if (left > 0) {
+      LOG.info("Store-and-forward buffer {} closed with {} readings queued; they are sent after"
+          + " the next start", file, left);
+    }
+  }
+}

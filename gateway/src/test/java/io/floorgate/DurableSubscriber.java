@@ -1,0 +1,144 @@
+package io.floorgate;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+
+/**
+ * A historian-like subscriber: a persistent session (one hour), QoS 1, so that after a broker
+ * restart it resumes where it was and gets what was published while it reconnected. Records every
+ * message with whether the publisher marked it as replayed ({@code historical} user property).
+ */
+public final class DurableSubscriber implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One message as it arrived. */
+  public record Received(String topic, JsonNode json, boolean historical) {}
+
+  private final MqttAsyncClient client;
+  private final String filter;
+  /** Per topic, in arrival order; a load of 100k messages must not be copied on every add. */
+  private final Map<String, Queue<Received>> byTopic = new ConcurrentHashMap<>();
+  private final AtomicLong count = new AtomicLong();
+
+  public DurableSubscriber(String url, String filter) throws MqttException {
+    this.filter = filter;
+    this.client = new MqttAsyncClient(url, "historian-" + UUID.randomUUID(),
+        new MemoryPersistence());
+    client.setCallback(callback());
+    // Mosquitto 2.0 does not keep across its restart a session begun with clean start, whatever
+    // its expiry: begin with clean start off (the client id is new, so there is nothing to resume).
+    connect();
+    client.subscribe(filter, 1).waitForCompletion(10_000);
+  }
+
+  private void connect() throws MqttException {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(3600L);
+    options.setReceiveMaximum(65_535);
+    client.connect(options).waitForCompletion(10_000);
+  }
+
+  /** After the broker came back: resumes the session, retrying until the broker answers. */
+  public void reconnect() {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      if (client.isConnected()) {
+        return true;
+      }
+      try {
+        connect();
+      } catch (MqttException e) {
+        return false;
+      }
+      return client.isConnected();
+    });
+  }
+
+  /** How many messages arrived, on every topic (load and metadata only counted). */
+  public long count() {
+    return count.get();
+  }
+
+  /** Messages on the topic ending with {@code suffix}, in arrival order. */
+  public List<Received> on(String suffix) {
+    for (Map.Entry<String, Queue<Received>> topic : byTopic.entrySet()) {
+      if (topic.getKey().endsWith(suffix)) {
+        return List.copyOf(topic.getValue());
+      }
+    }
+    return List.of();
+  }
+
+  public String filter() {
+    return filter;
+  }
+
+  private MqttCallback callback() {
+    return new MqttCallback() {
+      @Override
+      public void messageArrived(String topic, MqttMessage message) throws IOException {
+        count.incrementAndGet();
+        if (topic.endsWith("/_meta") || topic.contains("/load/")) {
+          // Load is there to load the gateway; only its count matters here.
+          return;
+        }
+        JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
+        List<UserProperty> props = message.getProperties() == null
+            ? List.of() : message.getProperties().getUserProperties();
+        boolean historical = props != null && props.stream()
+            .anyMatch(p -> p.getKey().equals("historical") && p.getValue().equals("true"));
+        byTopic.computeIfAbsent(topic, t -> new ConcurrentLinkedQueue<>())
+            .add(new Received(topic, json, historical));
+      }
+
+      @Override
+      public void disconnected(MqttDisconnectResponse response) {}
+
+      @Override
+      public void mqttErrorOccurred(MqttException exception) {}
+
+      @Override
+      public void deliveryComplete(IMqttToken token) {}
+
+      @Override
+      public void connectComplete(boolean reconnect, String serverUri) {}
+
+      @Override
+      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    };
+  }
+
+  @Override
+  public void close() throws MqttException {
+    try {
+      if (client.isConnected()) {
+        client.disconnect().waitForCompletion(5_000);
+      }
+    } finally {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.floorgate.buffer;
+
+import io.floorgate.config.BufferConfig;
+import io.floorgate.driver.Status;
+import io.floorgate.reading.Quality;
+import io.floorgate.reading.Reading;
+import io.floorgate.reading.TimestampSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * The store-and-forward queue as the gateway uses it, on this machine's disk: {@code append}
+ * queues {@value #READINGS} readings (encoding included) and commits; {@code drain} reads them
+ * back in batches as the sender does, acknowledges each and applies the acknowledgements, until
+ * the queue is empty. Scores are microseconds per reading (readings/s = 1e6 / score). After the
+ * appends, the file's size per reading is printed ("disk bytes per reading").
+ *
+ * <pre>mvn -B -q -Pbench -pl gateway -am test-compile -Djmh.args='BufferBenchmark'</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+public class BufferBenchmark {
+
+  static final int READINGS = 200_000;
+  /** The sender reads this many at a time. */
+  static final int BATCH = 256;
+
+  private Path dir;
+  private DiskBuffer buffer;
+  private Reading[] readings;
+
+  @Setup(Level.Iteration)
+  public void open(BenchmarkParams params) throws IOException {
+    readings = new Reading[READINGS];
+    Instant t0 = Instant.parse("2026-11-26T07:40:00Z");
+    for (int i = 0; i < READINGS; i++) {
+      // 1,000 tags, each a slowly moving double, as the simulator's load mode gives them.
+      Instant t = t0.plusMillis(i / 10);
+      readings[i] = new Reading("rhk01",
+          String.format("jxnmm/isohara/calcination/rhk01/load/v%05d", i % 1000),
+          100 * Math.sin(i * 0.05), "°C", Quality.GOOD, Status.GOOD, t, t,
+          TimestampSource.SOURCE, t.plusMillis(12));
+    }
+    dir = Files.createTempDirectory("floorgate-buffer-bench");
+    buffer = DiskBuffer.open(BufferConfig.in(dir));
+    if (params.getBenchmark().endsWith("drain")) {
+      append();
+    }
+  }
+
+  @TearDown(Level.Iteration)
+  public void close(BenchmarkParams params) throws IOException {
+    if (params.getBenchmark().endsWith("append")) {
+      System.out.printf("%ndisk bytes per reading: %.1f (queued bytes per reading: %.1f)%n",
+          (double) Files.size(buffer.file()) / READINGS, (double) buffer.bytes() / READINGS);
+    }
+    buffer.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(READINGS)
+  public void append() {
+    for (Reading r : readings) {
+      buffer.append(r);
+    }
+    buffer.flush();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(READINGS)
+  public long drain() {
+    long drained = 0;
+    long after = 0;
+    List<BufferedReading> batch;
+    while (!(batch = buffer.read(after, Long.MAX_VALUE, BATCH)).isEmpty()) {
+      for (BufferedReading r : batch) {
+        buffer.acknowledge(r.seq());
+        after = r.seq();
+      }
+      buffer.maintain();
+      drained += batch.size();
+    }
+    buffer.flush();
+    if (drained != READINGS || buffer.size() != 0) {
+      throw new IllegalStateException("drained " + drained + ", left " + buffer.size());
+    }
+    return drained;
+  }
+}
