@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Load mode: {@code scale} extra variables {@code RHK01.Load.V00000 …} on the kiln's server, every
- * one of them changing on every update. Each is a slow sine with its own phase, so that no two
- * updates give a variable the same value and the cost per update stays one sin() per variable.
+ * one of them changing on every update. Each carries the number of the update (1, 2, 3, …) plus
+ * its own fixed fraction, so no two updates give a variable the same value, and a subscriber can
+ * tell exactly which updates of which variable it did not receive — what the benchmark counts as
+ * lost.
  */
 final class LoadModel {
-
-  private static final double STEP_RAD = 0.05;
 
   private final int scale;
   private List<SimTag> tags = List.of();
@@ -22,6 +22,11 @@ final class LoadModel {
 
   static String nodeName(int index) {
     return String.format("%s.Load.V%05d", KilnModel.NAME, index);
+  }
+
+  /** The part of variable {@code index}'s value after the update number: in [0, 0.5). */
+  double fraction(int index) {
+    return 0.5 * index / scale;
   }
 
   int scale() {
@@ -43,10 +48,8 @@ final class LoadModel {
 
   void publish(Stamp stamp) {
     List<SimTag> current = tags;
-    double base = updates * STEP_RAD;
     for (int i = 0; i < current.size(); i++) {
-      double phase = 2.0 * Math.PI * i / scale;
-      current.get(i).publish(100.0 * Math.sin(base + phase), stamp);
+      current.get(i).publish(updates + fraction(i), stamp);
     }
   }
 }

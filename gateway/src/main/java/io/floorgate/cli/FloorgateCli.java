@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         CheckCommand.class,
         SimCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FloorgateCli implements Runnable {

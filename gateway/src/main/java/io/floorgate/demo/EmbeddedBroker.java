@@ -104,6 +104,13 @@ public final class EmbeddedBroker implements AutoCloseable {
               <bind-address>127.0.0.1</bind-address>
             </tcp-listener>
           </listeners>
+          <mqtt>
+            <receive-maximum>
+              <!-- HiveMQ's default of 10 unacknowledged QoS 1 publishes per client caps a gateway
+                   at a few thousand values/s; Mosquitto allows 20, brokers in production more. -->
+              <server-receive-maximum>1000</server-receive-maximum>
+            </receive-maximum>
+          </mqtt>
           <persistence>
             <mode>in-memory</mode>
           </persistence>

@@ -1,0 +1,171 @@
+package io.floorgate.bench;
+
+import io.floorgate.demo.EmbeddedBroker;
+import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimulatedPlant;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one bench: the simulator with the load variables, a broker, then for each pipe (Floorgate,
+ * then the baseline) a measured child process and a counting subscriber.
+ */
+public final class Bench {
+
+  /** How long the subscriber must be quiet before the run counts as drained. */
+  private static final Duration QUIET = Duration.ofSeconds(2);
+  private static final Duration FIRST_VALUE_TIMEOUT = Duration.ofSeconds(60);
+
+  private final BenchOptions options;
+  private final PrintWriter progress;
+  private final Path workDir;
+
+  public Bench(BenchOptions options, PrintWriter progress) throws IOException {
+    this.options = options;
+    this.progress = progress;
+    this.workDir = Files.createTempDirectory("floorgate-bench-");
+  }
+
+  /** Runs every pipe and returns their results, Floorgate first. */
+  public List<BenchResult> run() throws Exception {
+    List<BenchResult> results = new ArrayList<>();
+    try (SimulatedPlant plant = SimulatedPlant.start(
+            new SimOptions("127.0.0.1", 0, 42, options.tags(), options.rateHz()));
+        BrokerHandle broker = BrokerHandle.open(options.broker())) {
+      String endpoint = plant.plc("RHK01").endpointUrl();
+      progress.printf("bench: %d tags × %.1f Hz = %.0f values/s offered, %s, QoS %d, broker %s%s%n",
+          options.tags(), options.rateHz(), options.offeredPerSecond(), options.acquisition(),
+          options.qos(), broker.url(), broker.embedded() == null ? "" : " (embedded)");
+      progress.flush();
+      results.add(measure("floorgate", broker.url(), prefix -> {
+        Path config = workDir.resolve("floorgate-bench.yaml");
+        Files.writeString(config, BenchConfig.yaml(options, endpoint, broker.url(), prefix,
+            workDir.resolve("buffer-" + prefix)));
+        return List.of("gateway", config.toString());
+      }));
+      if (options.baseline()) {
+        results.add(measure("baseline", broker.url(), prefix -> List.of("baseline", endpoint,
+            broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
+            Double.toString(options.rateHz()))));
+      }
+    }
+    return results;
+  }
+
+  /** The child's arguments for a topic prefix. */
+  private interface Launch {
+    List<String> args(String prefix) throws IOException;
+  }
+
+  private BenchResult measure(String pipe, String brokerUrl, Launch launch) throws Exception {
+    String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    progress.printf("bench: %s: warming up %d s, measuring %d s%n", pipe,
+        options.warmup().toSeconds(), options.measure().toSeconds());
+    progress.flush();
+    try (CountingSubscriber subscriber = CountingSubscriber.start(brokerUrl,
+        BenchConfig.topicRoot(prefix) + "/+", options.tags())) {
+      MeasuredProcess child = MeasuredProcess.start(
+          List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"),
+          launch.args(prefix), workDir.resolve(pipe + ".log"));
+      double firstValueMs = awaitFirstValue(subscriber, child);
+      pause(options.warmup());
+
+      subscriber.startRecording();
+      MeasuredProcess.Stats before = child.stats();
+      long messagesBefore = subscriber.messages();
+      long t0 = System.nanoTime();
+      pause(options.measure());
+      long messagesAfter = subscriber.messages();
+      long t1 = System.nanoTime();
+      MeasuredProcess.Stats after = child.stats();
+      Histogram latency = subscriber.latencyMicros();
+      MeasuredProcess.Final last = child.finalFigures();
+      child.close();
+      awaitQuiet(subscriber);
+
+      double seconds = (t1 - t0) / 1e9;
+      CountingSubscriber.Loss loss = subscriber.loss();
+      return new BenchResult(pipe, options.offeredPerSecond(),
+          (messagesAfter - messagesBefore) / seconds, loss.received(), loss.missing(),
+          loss.outOfOrder(),
+          latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+          latency.getValueAtPercentile(99.9) / 1000.0, latency.getMaxValue() / 1000.0,
+          firstValueMs, (after.cpuNanos() - before.cpuNanos()) / 1e9 / seconds,
+          after.rssBytes() / 1048576.0, last.heapBytes() / 1048576.0, last.gcCount(), last.gcMillis());
+    }
+  }
+
+  private static double awaitFirstValue(CountingSubscriber subscriber, MeasuredProcess child)
+      throws IOException {
+    long deadline = System.nanoTime() + FIRST_VALUE_TIMEOUT.toNanos();
+    while (subscriber.messages() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("no value reached the subscriber within " + FIRST_VALUE_TIMEOUT.toSeconds()
+            + " s; see the log in the bench's temporary directory");
+      }
+      LockSupport.parkNanos(1_000_000);
+    }
+    return (System.nanoTime() - child.startedNanos()) / 1e6;
+  }
+
+  private static void awaitQuiet(CountingSubscriber subscriber) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (subscriber.nanosSinceLastMessage() < QUIET.toNanos() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(50_000_000);
+    }
+  }
+
+  /** The bench measures over wall-clock windows: waiting here is the measurement, not a race. */
+  private static void pause(Duration d) {
+    long end = System.nanoTime() + d.toNanos();
+    for (long left; (left = end - System.nanoTime()) > 0; ) {
+      LockSupport.parkNanos(left);
+    }
+  }
+
+  /**
+   * The broker of the run: a URL, {@code embedded}, or {@code auto} — a local Mosquitto on
+   * 127.0.0.1:1883 when one answers, else the embedded broker. Auto prefers a real broker because
+   * the embedded HiveMQ CE delivers QoS 1 to a subscriber at only about a thousand messages per
+   * second here, which would measure the broker rather than the gateway.
+   */
+  private record BrokerHandle(String url, @Nullable EmbeddedBroker embedded) implements AutoCloseable {
+    static final String LOCAL = "tcp://127.0.0.1:1883";
+
+    static BrokerHandle open(String choice) throws IOException {
+      if (choice.equals("auto") && localBrokerAnswers()) {
+        return new BrokerHandle(LOCAL, null);
+      }
+      if (choice.equals("auto") || choice.equals("embedded")) {
+        EmbeddedBroker broker = EmbeddedBroker.start(0);
+        return new BrokerHandle(broker.url(), broker);
+      }
+      return new BrokerHandle(choice, null);
+    }
+
+    private static boolean localBrokerAnswers() {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", 1883), 500);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

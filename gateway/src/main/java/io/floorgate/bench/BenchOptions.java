@@ -1,0 +1,58 @@
+package io.floorgate.bench;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What to measure.
+ *
+ * @param tags        load variables, each changing at {@code rateHz}
+ * @param rateHz      updates per second of each variable
+ * @param acquisition {@code subscription} or {@code polling}
+ * @param qos         telemetry QoS, 0 or 1
+ * @param broker      a broker URL, {@code embedded}, or {@code auto} (a local Mosquitto if one
+ *                    answers on 127.0.0.1:1883, else embedded)
+ * @param warmup      time before measuring
+ * @param measure     the measuring window
+ * @param baseline    whether to run the baseline pipe too
+ * @param heapMax     -Xmx of the measured process, e.g. {@code 512m}
+ */
+public record BenchOptions(
+    int tags,
+    double rateHz,
+    String acquisition,
+    int qos,
+    String broker,
+    Duration warmup,
+    Duration measure,
+    boolean baseline,
+    String heapMax) {
+
+  public BenchOptions {
+    if (tags < 1 || tags > 100_000) {
+      throw new IllegalArgumentException("--tags must be 1–100000, got " + tags);
+    }
+    if (!(rateHz > 0 && rateHz <= 100)) {
+      throw new IllegalArgumentException("--rate must be in (0, 100] Hz, got " + rateHz);
+    }
+    if (!acquisition.equals("subscription") && !acquisition.equals("polling")) {
+      throw new IllegalArgumentException("--acquisition must be subscription or polling, got " + acquisition);
+    }
+    if (acquisition.equals("polling") && rateHz > 20) {
+      throw new IllegalArgumentException("--rate above 20 Hz needs --acquisition subscription "
+          + "(the shortest poll interval is 50 ms)");
+    }
+    if (qos != 0 && qos != 1) {
+      throw new IllegalArgumentException("--qos must be 0 or 1, got " + qos);
+    }
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(warmup, "warmup");
+    Objects.requireNonNull(measure, "measure");
+    Objects.requireNonNull(heapMax, "heapMax");
+  }
+
+  /** Values per second the simulator offers. */
+  public double offeredPerSecond() {
+    return tags * rateHz;
+  }
+}

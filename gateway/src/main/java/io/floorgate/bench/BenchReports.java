@@ -1,0 +1,39 @@
+package io.floorgate.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints bench results as a table and writes them as JSON. */
+public final class BenchReports {
+
+  private BenchReports() {}
+
+  public static void table(List<BenchResult> results, PrintWriter out) {
+    out.printf("%-10s %10s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s %6s%n", "pipe", "offered/s",
+        "deliv/s", "lost", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "first ms", "cores", "RSS MB",
+        "heap MB", "GC ms");
+    for (BenchResult r : results) {
+      out.printf("%-10s %10.0f %10.0f %8d %8.1f %8.1f %8.1f %8.1f %8.0f %7.2f %7.0f %8.1f %6d%n",
+          r.pipe(), r.offeredPerSec(), r.deliveredPerSec(), r.lost(), r.p50Ms(), r.p99Ms(),
+          r.p999Ms(), r.maxMs(), r.firstValueMs(), r.cores(), r.rssMb(), r.heapAfterGcMb(), r.gcMillis());
+    }
+    if (results.size() == 2 && results.get(1).deliveredPerSec() > 0) {
+      out.printf("floorgate / baseline delivered: %.0f %%%n",
+          100.0 * results.get(0).deliveredPerSec() / results.get(1).deliveredPerSec());
+    }
+    out.flush();
+  }
+
+  public static void json(BenchOptions options, List<BenchResult> results, Path file) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("options", options);
+    doc.put("results", results);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+  }
+}

@@ -1,0 +1,78 @@
+package io.floorgate.bench;
+
+import io.floorgate.Floorgate;
+import io.floorgate.config.ConfigLoader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Entry point of the process under measurement: the gateway ({@code gateway CONFIG}) or the
+ * baseline pipe ({@code baseline ENDPOINT BROKER TOPIC_ROOT TAGS RATE}), alone in its JVM so that
+ * its CPU, memory and GC are its own. The bench talks to it over stdin/stdout, one line each way:
+ * {@code stats} → {@code stats CPU_NANOS RSS_BYTES}; {@code final} → (after a full GC)
+ * {@code final HEAP_BYTES GC_COUNT GC_MILLIS}; end of input → stop.
+ */
+public final class MeasuredMain {
+
+  private MeasuredMain() {}
+
+  public static void main(String[] args) throws Exception {
+    AutoCloseable running = switch (args[0]) {
+      case "gateway" -> Floorgate.start(ConfigLoader.load(Path.of(args[1]), System.getenv()));
+      case "baseline" -> BaselinePipe.start(args[1], args[2], args[3],
+          Integer.parseInt(args[4]), Double.parseDouble(args[5]));
+      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    };
+    System.out.println("ready");
+    System.out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      if (line.equals("stats")) {
+        System.out.println("stats " + cpuNanos() + " " + rssBytes());
+      } else if (line.equals("final")) {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+          count += Math.max(0, gc.getCollectionCount());
+          millis += Math.max(0, gc.getCollectionTime());
+        }
+        System.out.println("final " + heap + " " + count + " " + millis);
+      }
+      System.out.flush();
+    }
+    running.close();
+    System.exit(0);
+  }
+
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** Resident set size from /proc (Linux); -1 elsewhere. */
+  private static long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          String kb = line.substring(6).trim().toLowerCase(Locale.ROOT).replace("kb", "").trim();
+          return Long.parseLong(kb) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

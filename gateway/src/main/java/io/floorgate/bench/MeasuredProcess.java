@@ -1,0 +1,103 @@
+package io.floorgate.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/** The bench's side of {@link MeasuredMain}: starts it as a child JVM and asks it for figures. */
+final class MeasuredProcess implements AutoCloseable {
+
+  /** CPU time and resident memory at one moment. */
+  record Stats(long cpuNanos, long rssBytes) {}
+
+  /** Heap after a full GC, and GC totals since start. */
+  record Final(long heapBytes, long gcCount, long gcMillis) {}
+
+  private final Process process;
+  private final BufferedReader out;
+  private final Writer in;
+  private final long startedNanos;
+
+  private MeasuredProcess(Process process, long startedNanos) {
+    this.process = process;
+    this.startedNanos = startedNanos;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+  }
+
+  /** Starts {@code MeasuredMain args…} with this JVM's classpath; its log goes to {@code log}. */
+  static MeasuredProcess start(List<String> jvmOptions, List<String> args, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MeasuredMain.class.getName());
+    command.addAll(args);
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+        .start();
+    MeasuredProcess child = new MeasuredProcess(process, started);
+    if (child.answer("ready") == null) {
+      process.destroyForcibly();
+      throw new IOException("the measured process did not start; see " + log);
+    }
+    return child;
+  }
+
+  long startedNanos() {
+    return startedNanos;
+  }
+
+  Stats stats() throws IOException {
+    String[] f = ask("stats");
+    return new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]));
+  }
+
+  Final finalFigures() throws IOException {
+    String[] f = ask("final");
+    return new Final(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+  }
+
+  private String[] ask(String command) throws IOException {
+    in.write(command + "\n");
+    in.flush();
+    String line = answer(command + " ");
+    if (line == null) {
+      throw new IOException("the measured process ended without answering " + command);
+    }
+    return line.split(" ");
+  }
+
+  /**
+   * The next line starting with {@code prefix}. Other lines are skipped: a logging configuration
+   * that writes to stdout (as in tests) must not break the exchange.
+   */
+  private @Nullable String answer(String prefix) throws IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    return null;
+  }
+
+  /** Closes its stdin (it stops and drains), waiting at most 30 s before killing it. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    in.close();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
