@@ -2,6 +2,7 @@ package io.floorgate.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole gateway configuration, as validated from YAML.
@@ -9,11 +10,19 @@ import java.util.Objects;
  * @param namespace   the ISA-95 naming of the plant (enterprise, site) and the topic prefix
  * @param mqtt        the telemetry broker connection
  * @param connections the PLC connections, each with its area and tags
+ * @param alarms      the alarm rules and the alarm lane's settings; null when none are configured
+ * @param api         the HTTP/WebSocket server; null when it is not to run
  */
-public record GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections) {
+public record GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections,
+    @Nullable AlarmsConfig alarms, @Nullable ApiConfig api) {
   public GatewayConfig {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(mqtt, "mqtt");
     connections = List.copyOf(connections);
+  }
+
+  /** Telemetry only: no alarms, no API server. */
+  public GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections) {
+    this(namespace, mqtt, connections, null, null);
   }
 }

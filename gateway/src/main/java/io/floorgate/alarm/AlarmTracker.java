@@ -1,0 +1,315 @@
+package io.floorgate.alarm;
+
+import io.floorgate.config.AlarmKind;
+import io.floorgate.config.AlarmRuleConfig;
+import io.floorgate.reading.Quality;
+import io.floorgate.reading.Reading;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One alarm's ISA-18.2 state machine. The engine's thread owns it: not thread-safe.
+ *
+ * <p>The raw condition (limit with deadband hysteresis) is tracked apart from the alarm: the alarm
+ * is raised only once the condition has held for the on-delay, and cleared once it has been gone
+ * for the off-delay, so a value chattering around its limit raises one alarm, not a storm. While
+ * the condition cannot be judged (bad quality, no value yet) it keeps its last state.
+ */
+final class AlarmTracker {
+
+  /** Readings come by exception: a rate that has had no new value for this long is zero. */
+  static final Duration RATE_QUIET = Duration.ofSeconds(5);
+
+  /** Emits a transition of this tracker. */
+  interface Emitter {
+    void emit(AlarmTracker tracker, Transition transition, Instant now, String by,
+        @Nullable String comment);
+  }
+
+  final AlarmRule rule;
+  private final AlarmRuleConfig cfg;
+
+  boolean active;
+  boolean acked = true;
+  boolean suppressed;
+  boolean outOfService;
+  @Nullable Instant shelvedUntil;
+  @Nullable String shelvedBy;
+
+  /** The raw condition with hysteresis; null while it cannot be judged. */
+  private @Nullable Boolean condition;
+  private Instant conditionSince = Instant.EPOCH;
+  private @Nullable Double measured;
+  private @Nullable Double previousValue;
+  private @Nullable Instant previousTime;
+
+  @Nullable Object tripValue;
+  @Nullable Quality tripQuality;
+  @Nullable Instant raisedAt;
+  @Nullable Instant clearedAt;
+  @Nullable Instant tripSourceTime;
+  @Nullable Instant tripGatewayTime;
+  @Nullable String ackedBy;
+  @Nullable Instant ackedAt;
+  @Nullable String comment;
+  @Nullable String lastEventId;
+
+  AlarmTracker(AlarmRule rule) {
+    this.rule = rule;
+    this.cfg = rule.config();
+    this.outOfService = !cfg.inService();
+  }
+
+  AlarmState state() {
+    return AlarmState.of(active, acked, shelvedUntil != null, suppressed, outOfService);
+  }
+
+  /** Restores the state kept before a restart; the condition is taken to be as it was. */
+  void restore(Alarm saved) {
+    active = saved.active();
+    acked = saved.acked();
+    outOfService = outOfService || saved.state() == AlarmState.OUT_OF_SERVICE;
+    shelvedUntil = saved.shelvedUntil();
+    shelvedBy = saved.shelvedBy();
+    tripValue = saved.value();
+    tripQuality = saved.quality() == null ? null : Quality.valueOf(saved.quality());
+    raisedAt = saved.raisedAt();
+    clearedAt = saved.clearedAt();
+    tripSourceTime = saved.sourceTime();
+    tripGatewayTime = saved.gatewayTime();
+    ackedBy = saved.ackedBy();
+    ackedAt = saved.ackedAt();
+    comment = saved.comment();
+    lastEventId = saved.lastEventId();
+    if (active && !outOfService) {
+      condition = true;
+      conditionSince = raisedAt == null ? Instant.EPOCH : raisedAt;
+    }
+  }
+
+  /**
+   * Re-judges the condition from the latest readings of the rule's inputs, then applies delays.
+   *
+   * @param main       latest reading of the watched tag, or null
+   * @param other      latest reading of the DEVIATION's other tag, or null
+   * @param suppressor latest reading of the suppression tag, or null
+   */
+  void update(@Nullable Reading main, @Nullable Reading other, @Nullable Reading suppressor,
+      boolean mainChanged, Instant now, Emitter out) {
+    if (outOfService) {
+      return;
+    }
+    boolean suppress = cfg.suppressWhen() != null && suppressor != null
+        && suppressor.quality() != Quality.BAD
+        && Values.matches(suppressor.value(), cfg.suppressWhen().equals());
+    if (suppress && !suppressed) {
+      suppressed = true;
+      forceNormal();
+      out.emit(this, Transition.SUPPRESS, now, AlarmEvent.SYSTEM, null);
+      return;
+    }
+    if (suppress) {
+      return;
+    }
+    if (suppressed) {
+      suppressed = false;
+      out.emit(this, Transition.UNSUPPRESS, now, AlarmEvent.SYSTEM, null);
+    }
+    Boolean judged = judge(main, other, mainChanged);
+    if (judged != null && !judged.equals(condition)) {
+      condition = judged;
+      conditionSince = now;
+    }
+    if (main != null) {
+      tripCandidate = main;
+    }
+    advance(now, out);
+  }
+
+  private @Nullable Reading tripCandidate;
+
+  /** Applies delays, a quiet rate and the shelve's end; called on every reading and tick. */
+  void advance(Instant now, Emitter out) {
+    if (shelvedUntil != null && !now.isBefore(shelvedUntil)) {
+      unshelve(AlarmEvent.SYSTEM, "shelve expired", now, out);
+    }
+    if (outOfService || suppressed || condition == null) {
+      return;
+    }
+    if (cfg.kind() == AlarmKind.RATE && condition && previousTime != null
+        && Duration.between(previousTime, now).compareTo(RATE_QUIET) > 0) {
+      condition = false;
+      conditionSince = now;
+      measured = 0.0;
+    }
+    Duration held = Duration.between(conditionSince, now);
+    if (condition && !active && held.compareTo(cfg.onDelay()) >= 0) {
+      raise(now, out);
+    } else if (!condition && active && held.compareTo(cfg.offDelay()) >= 0) {
+      active = false;
+      clearedAt = now;
+      out.emit(this, Transition.CLEAR, now, AlarmEvent.SYSTEM, null);
+    }
+  }
+
+  private void raise(Instant now, Emitter out) {
+    active = true;
+    acked = shelvedUntil != null;
+    tripValue = cfg.kind() == AlarmKind.DISCRETE && tripCandidate != null
+        ? tripCandidate.value() : measured;
+    Reading at = tripCandidate;
+    tripQuality = at == null ? null : at.quality();
+    tripSourceTime = at == null ? null : at.sourceTime();
+    tripGatewayTime = at == null ? null : at.gatewayTime();
+    raisedAt = now;
+    ackedBy = null;
+    ackedAt = null;
+    comment = null;
+    out.emit(this, Transition.RAISE, now, AlarmEvent.SYSTEM, null);
+  }
+
+  /** The condition from the inputs, with hysteresis; null when it cannot be judged. */
+  private @Nullable Boolean judge(@Nullable Reading main, @Nullable Reading other,
+      boolean mainChanged) {
+    if (main == null) {
+      return null;
+    }
+    if (cfg.kind() == AlarmKind.BAD_QUALITY) {
+      return main.quality() == Quality.BAD;
+    }
+    if (main.quality() == Quality.BAD) {
+      return null;
+    }
+    if (cfg.kind() == AlarmKind.DISCRETE) {
+      return Values.matches(main.value(), cfg.equals());
+    }
+    Double v = Values.number(main.value());
+    if (v == null) {
+      return null;
+    }
+    double limit = cfg.limit() == null ? 0 : cfg.limit();
+    double deadband = cfg.deadband();
+    boolean on = Boolean.TRUE.equals(condition);
+    switch (cfg.kind()) {
+      case HI, HIHI:
+        measured = v;
+        return on ? v > limit - deadband : v > limit;
+      case LO, LOLO:
+        measured = v;
+        return on ? v < limit + deadband : v < limit;
+      case DEVIATION: {
+        Double o = other == null || other.quality() == Quality.BAD ? null : Values.number(other.value());
+        if (o == null) {
+          return null;
+        }
+        double d = Math.abs(v - o);
+        measured = d;
+        return on ? d > limit - deadband : d > limit;
+      }
+      case RATE: {
+        if (!mainChanged) {
+          return null;
+        }
+        Instant t = main.gatewayTime();
+        Double pv = previousValue;
+        Instant pt = previousTime;
+        previousValue = v;
+        previousTime = t;
+        if (pv == null || pt == null || !t.isAfter(pt)) {
+          return null;
+        }
+        double perMinute = Math.abs(v - pv) / (Duration.between(pt, t).toNanos() / 60e9);
+        measured = perMinute;
+        return on ? perMinute > limit - deadband : perMinute > limit;
+      }
+      default:
+        return null;
+    }
+  }
+
+  void acknowledge(String by, @Nullable String text, Instant now, Emitter out) {
+    if (outOfService || suppressed) {
+      throw conflict("is " + state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + "; there is nothing to acknowledge");
+    }
+    if (acked) {
+      throw conflict(active ? "is already acknowledged" : "is normal; there is nothing to "
+          + "acknowledge");
+    }
+    acked = true;
+    ackedBy = by;
+    ackedAt = now;
+    comment = text;
+    out.emit(this, Transition.ACK, now, by, text);
+  }
+
+  void shelve(String by, Duration duration, @Nullable String text, Instant now, Emitter out) {
+    if (outOfService || suppressed) {
+      throw conflict("is " + state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + " and cannot be shelved");
+    }
+    shelvedUntil = now.plus(duration);
+    shelvedBy = by;
+    acked = true;
+    comment = text;
+    out.emit(this, Transition.SHELVE, now, by, text);
+  }
+
+  void unshelve(String by, @Nullable String text, Instant now, Emitter out) {
+    if (shelvedUntil == null) {
+      throw conflict("is not shelved");
+    }
+    shelvedUntil = null;
+    shelvedBy = null;
+    // Back from the shelf, an alarm that is still active is annunciated again.
+    acked = !active;
+    comment = text;
+    out.emit(this, Transition.UNSHELVE, now, by, text);
+  }
+
+  void removeFromService(String by, @Nullable String text, Instant now, Emitter out) {
+    if (outOfService) {
+      throw conflict("is already out of service");
+    }
+    outOfService = true;
+    suppressed = false;
+    shelvedUntil = null;
+    shelvedBy = null;
+    forceNormal();
+    comment = text;
+    out.emit(this, Transition.OUT_OF_SERVICE, now, by, text);
+  }
+
+  void returnToService(String by, @Nullable String text, Instant now, Emitter out) {
+    if (!outOfService) {
+      throw conflict("is in service");
+    }
+    outOfService = false;
+    comment = text;
+    out.emit(this, Transition.RETURN_TO_SERVICE, now, by, text);
+  }
+
+  /** Suppression and removal from service reset the alarm: it must trip again afterwards. */
+  private void forceNormal() {
+    active = false;
+    acked = true;
+    condition = null;
+    previousValue = null;
+    previousTime = null;
+  }
+
+  private AlarmCommandException conflict(String what) {
+    return new AlarmCommandException(AlarmCommandException.Reason.CONFLICT,
+        "alarm " + rule.id() + " " + what);
+  }
+
+  Alarm snapshot() {
+    AlarmRuleConfig c = cfg;
+    return new Alarm(rule.id(), rule.path(), rule.tag(), rule.connection(), c.kind(),
+        c.priority(), c.priority().severity(), c.message(), c.limit(), rule.unit(), state(), active,
+        acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
+        tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,
+        lastEventId);
+  }
+}
