@@ -1,8 +1,19 @@
 package io.floorgate;
 
+import io.floorgate.alarm.AlarmEngine;
+import io.floorgate.alarm.AlarmMqtt;
+import io.floorgate.alarm.AlarmTopics;
+import io.floorgate.api.AlarmFeed;
+import io.floorgate.api.AlarmRoutes;
+import io.floorgate.api.ApiServer;
+import io.floorgate.api.Router;
+import io.floorgate.config.ApiConfig;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.config.GroupConfig;
+import io.floorgate.config.TagConfig;
 import io.floorgate.driver.Driver;
+import io.floorgate.driver.Sample;
 import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
@@ -10,7 +21,13 @@ import io.floorgate.normalize.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +43,68 @@ public final class Floorgate implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Floorgate.class);
   /** Samples waiting for normalization; ~10 s of a 10k values/s plant. */
   private static final int SAMPLE_QUEUE_CAPACITY = 100_000;
+  /** Readings of alarm tags and operator commands waiting for the alarm engine. */
+  private static final int ALARM_QUEUE_CAPACITY = 10_000;
 
   private final GatewayConfig config;
   private final MqttPublisher publisher;
   private final SamplePipeline pipeline;
+  private final @Nullable AlarmEngine alarms;
+  private final @Nullable AlarmMqtt alarmMqtt;
+  private final @Nullable ApiServer api;
   private final List<Driver> drivers = new ArrayList<>();
   private boolean closed;
 
   private Floorgate(GatewayConfig config, Clock clock) {
     this.config = config;
     this.publisher = new MqttPublisher(config.mqtt(), config.namespace());
+    AlarmEngine engine = config.alarms() == null ? null
+        : new AlarmEngine(config, clock, ALARM_QUEUE_CAPACITY);
+    this.alarms = engine;
+    // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
+    // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
-        publisher::offer);
+        engine == null ? publisher::offer : reading -> {
+          engine.offer(reading);
+          publisher.offer(reading);
+        }, engine == null ? sample -> false : alarmSamples(config, engine));
+    if (engine != null && config.alarms() != null) {
+      this.alarmMqtt = new AlarmMqtt(config.mqtt(), config.alarms().clientId(),
+          new AlarmTopics(config.namespace()), engine::alarms);
+      engine.addListener(alarmMqtt);
+    } else {
+      this.alarmMqtt = null;
+    }
+    ApiConfig apiConfig = config.api();
+    this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine),
+        engine == null ? AlarmFeed.none() : AlarmFeed.of(engine));
+  }
+
+  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
+  private static Router routes(ApiConfig api, @Nullable AlarmEngine engine) {
+    Router router = new Router(api.token());
+    if (engine != null) {
+      AlarmRoutes.register(router, engine);
+    }
+    return router;
+  }
+
+  /** The samples (connection, tag key) that some alarm reads. */
+  private static Predicate<Sample> alarmSamples(GatewayConfig config, AlarmEngine engine) {
+    Map<String, Set<String>> watched = new HashMap<>();
+    for (ConnectionConfig c : config.connections()) {
+      for (GroupConfig g : c.groups()) {
+        for (TagConfig t : g.tags()) {
+          if (engine.watches(config.namespace().root() + "/" + c.area() + "/" + t.path())) {
+            watched.computeIfAbsent(c.name(), k -> new HashSet<>()).add(t.path());
+          }
+        }
+      }
+    }
+    return sample -> {
+      Set<String> tags = watched.get(sample.connection());
+      return tags != null && tags.contains(sample.tag());
+    };
   }
 
   /** Builds and starts a gateway. Never blocks on the network: PLCs and broker connect in the background. */
@@ -52,6 +119,20 @@ public final class Floorgate implements AutoCloseable {
   }
 
   private void startParts() {
+    if (alarmMqtt != null) {
+      alarmMqtt.start();
+    }
+    if (alarms != null) {
+      alarms.start();
+    }
+    if (api != null) {
+      try {
+        api.start();
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
     publisher.publishMeta(TagMeta.of(config));
     publisher.start();
     pipeline.start();
@@ -84,6 +165,21 @@ public final class Floorgate implements AutoCloseable {
     return publisher;
   }
 
+  /** The alarm engine; null when the config has no {@code alarms:}. */
+  public @Nullable AlarmEngine alarms() {
+    return alarms;
+  }
+
+  /** The dedicated alarm MQTT connection; null without alarms. */
+  public @Nullable AlarmMqtt alarmMqtt() {
+    return alarmMqtt;
+  }
+
+  /** The HTTP/WebSocket server; null when the config has no {@code api:}. */
+  public @Nullable ApiServer api() {
+    return api;
+  }
+
   /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
   @Override
   public synchronized void close() {
@@ -101,6 +197,15 @@ public final class Floorgate implements AutoCloseable {
       }
     }
     pipeline.close();
+    if (api != null) {
+      api.close();
+    }
+    if (alarms != null) {
+      alarms.close();
+    }
+    if (alarmMqtt != null) {
+      alarmMqtt.close();
+    }
     publisher.close();
     log.info("Floorgate stopped");
   }
