@@ -53,6 +53,10 @@ public final class ApiServer implements AutoCloseable {
       throw new IllegalStateException("API server cannot listen on " + config.bind() + ":"
           + config.port() + " (" + e + "); free the port or set api.port", e);
     }
+    if (config.token() == null) {
+      log.warn("API has no token (api.token): acknowledging and shelving over HTTP are refused; "
+          + "set FLOORGATE_API_TOKEN (or api.token) to enable them");
+    }
     log.info("API listening on http://{}:{} (alarm stream ws://{}:{}{})", config.bind(), port(),
         config.bind(), port(), ApiInitializer.STREAM_PATH);
   }

@@ -33,11 +33,18 @@ public final class Router {
   private static final Pattern PARAM = Pattern.compile("\\{[a-zA-Z]+}");
 
   private final List<Route> routes = new ArrayList<>();
-  private final byte[] token;
+  private final byte @Nullable [] token;
 
-  /** @param token the bearer token that state-changing routes require */
-  public Router(String token) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+  /**
+   * @param token the bearer token that state-changing routes require; null refuses them all
+   */
+  public Router(@Nullable String token) {
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Whether state-changing routes can be called at all. */
+  boolean hasToken() {
+    return token != null;
   }
 
   /** A read-only route, open to anyone who can reach the port. */
@@ -103,7 +110,8 @@ public final class Router {
 
   /** Whether the header carries the token; compared in constant time. */
   boolean authorized(@Nullable String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (token == null || authorization == null
+        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
     byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);

@@ -55,8 +55,11 @@ final class RouterHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (match.authenticated() && !router.authorized(authorization)) {
-      respond(ctx, ApiResponse.error(401, "unauthorized", "send the API token as "
-          + "'Authorization: Bearer <token>' (api.token in the gateway's config)")
+      respond(ctx, ApiResponse.error(401, "unauthorized", router.hasToken()
+          ? "send the API token as 'Authorization: Bearer <token>' (api.token in the gateway's "
+              + "config)"
+          : "this gateway has no api.token configured, so state-changing calls are disabled; "
+              + "set one (e.g. FLOORGATE_API_TOKEN) and restart")
           .withHeader("WWW-Authenticate", "Bearer"), keepAlive);
       return;
     }

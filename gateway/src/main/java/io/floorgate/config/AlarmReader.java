@@ -113,9 +113,8 @@ final class AlarmReader {
     Double limit = null;
     if (kind != null && kind.needsLimit()) {
       limit = map.number("limit", true);
-    } else if (map.has("limit")) {
-      map.error("limit", "a " + (kind == null ? "" : kind.word() + " ") + "alarm has no limit; "
-          + "remove it");
+    } else if (kind != null && map.has("limit")) {
+      map.error("limit", "a " + kind.word() + " alarm has no limit; remove it");
     }
     Double deadband = map.number("deadband", false);
     if (deadband != null && deadband < 0) {

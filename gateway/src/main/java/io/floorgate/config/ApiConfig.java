@@ -1,6 +1,7 @@
 package io.floorgate.config;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP/WebSocket server ({@code api:} in YAML): the alarm stream and the alarm API.
@@ -11,11 +12,11 @@ import java.util.Objects;
  * @param bind         address to listen on; 127.0.0.1 keeps it on the box
  * @param port         TCP port
  * @param token        bearer token required by state-changing calls (from {@code ${VAR}});
- *                     never logged
+ *                     never logged; null (or empty in YAML) refuses every state-changing call
  * @param streamBuffer bytes of alarm messages a WebSocket client may fall behind by before it is
  *                     disconnected as too slow
  */
-public record ApiConfig(String bind, int port, String token, int streamBuffer) {
+public record ApiConfig(String bind, int port, @Nullable String token, int streamBuffer) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8480;
@@ -27,17 +28,16 @@ public record ApiConfig(String bind, int port, String token, int streamBuffer) {
 
   public ApiConfig {
     Objects.requireNonNull(bind, "bind");
-    Objects.requireNonNull(token, "token");
     Checks.within("port", port, 0, 65_535);
     Checks.within("streamBuffer", streamBuffer, MIN_STREAM_BUFFER, MAX_STREAM_BUFFER);
-    if (token.length() < MIN_TOKEN_LENGTH) {
+    if (token != null && token.length() < MIN_TOKEN_LENGTH) {
       throw new IllegalArgumentException("token is shorter than " + MIN_TOKEN_LENGTH);
     }
   }
 
   @Override
   public String toString() {
-    return "ApiConfig[bind=" + bind + ", port=" + port + ", token=***, streamBuffer="
+    return "ApiConfig[bind=" + bind + ", port=" + port + ", token=" + (token == null ? "none" : "***") + ", streamBuffer="
         + streamBuffer + "]";
   }
 }
