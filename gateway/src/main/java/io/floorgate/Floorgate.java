@@ -161,6 +161,11 @@ public final class Floorgate implements AutoCloseable {
     return pipeline.dropped();
   }
 
+  /** Samples normalized so far. */
+  public long processedSamples() {
+    return pipeline.processed();
+  }
+
   public MqttPublisher publisher() {
     return publisher;
   }
