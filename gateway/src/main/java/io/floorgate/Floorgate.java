@@ -136,10 +136,20 @@ public final class Floorgate implements AutoCloseable {
     publisher.publishMeta(TagMeta.of(config));
     publisher.start();
     pipeline.start();
+    Map<String, Driver> byName = new HashMap<>();
     for (ConnectionConfig connection : config.connections()) {
       Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
       drivers.add(driver);
+      byName.put(connection.name(), driver);
+      if (alarms != null && config.alarms() != null
+          && config.alarms().conditions().contains(connection.name())) {
+        driver.subscribeConditions(alarms::offerCondition);
+      }
       driver.start(pipeline);
+    }
+    if (alarms != null) {
+      alarms.plcAcknowledger((connection, conditionId, eventId, comment) ->
+          byName.get(connection).acknowledge(conditionId, eventId, comment));
     }
     log.info("Floorgate started: {} PLC connection(s), {} tags, publishing to {}",
         config.connections().size(), tagCount(), config.mqtt().url());

@@ -219,6 +219,36 @@ class AlarmEndToEndTest {
     }
   }
 
+  @Test
+  void plcConditionJoinsTheModelAndItsAckReachesThePlc() throws Exception {
+    String id = "calcination.rhk01.conditions.overtemperature";
+    try (PlcWriter writer = PlcWriter.connect(plant.plc("RHK01").endpointUrl())) {
+      writer.write("ns=2;s=RHK01.Faults.OverTempZone", 5);
+    }
+    await().atMost(Duration.ofSeconds(45)).until(() -> stream.stream().anyMatch(m ->
+        "RAISE".equals(m.path("transition").asText())
+            && id.equals(m.path("alarm").path("id").asText())));
+    JsonNode alarm = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + gateway.api().port() + "/api/alarms/" + id)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertEquals("CONDITION", alarm.path("type").asText());
+    assertEquals("HIGH", alarm.path("priority").asText());
+    assertTrue(alarm.path("message").asText().startsWith("Zone 05 over-temperature"),
+        alarm::toString);
+
+    HttpResponse<String> ack = post("/api/alarms/" + id + "/ack",
+        "{\"by\":\"tanaka\",\"comment\":\"kiln crew informed\"}", TOKEN);
+    assertEquals(200, ack.statusCode(), ack.body());
+    assertEquals("ACKED", JSON.readTree(ack.body()).path("state").asText());
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      JsonNode retained = probe.latest(stateTopic("rhk01/conditions/overtemperature"));
+      return retained != null && "ACKED".equals(retained.path("state").asText())
+          && "tanaka".equals(retained.path("ackedBy").asText());
+    });
+    assertTrue(PlcConditions.acked(plant.plc("RHK01").endpointUrl()),
+        "the simulator's condition is acknowledged");
+  }
+
   /** Retained alarm states would outlive the test on the shared broker: clear them. */
   void clearRetained() throws Exception {
     List<String> topics = probe.messages().stream().filter(MqttProbe.Received::retained)

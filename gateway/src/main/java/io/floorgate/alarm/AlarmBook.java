@@ -25,6 +25,8 @@ final class AlarmBook {
   private final Map<String, AlarmTracker> byId = new LinkedHashMap<>();
   private final Map<String, List<AlarmTracker>> byInput = new HashMap<>();
   private final Map<String, Reading> latest = new HashMap<>();
+  private final Map<String, Alarm> restored;
+  private final String root;
   /** Unique across restarts without a random number per event: a random run id and a count. */
   private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   private long sequence;
@@ -32,8 +34,16 @@ final class AlarmBook {
 
   AlarmBook(List<AlarmRule> rules, Clock clock, Map<String, Alarm> restored,
       Consumer<AlarmEvent> out) {
+    this(rules, clock, restored, out, "");
+  }
+
+  /** @param root {@code enterprise/site}, for the paths of PLC conditions */
+  AlarmBook(List<AlarmRule> rules, Clock clock, Map<String, Alarm> restored,
+      Consumer<AlarmEvent> out, String root) {
     this.clock = clock;
     this.out = out;
+    this.restored = restored;
+    this.root = root;
     for (AlarmRule rule : rules) {
       AlarmTracker tracker = new AlarmTracker(rule);
       Alarm saved = restored.get(rule.id());
@@ -68,6 +78,52 @@ final class AlarmBook {
     AlarmRule r = t.rule;
     t.update(latest.get(r.tag()), r.against() == null ? null : latest.get(r.against()),
         r.suppressedBy() == null ? null : latest.get(r.suppressedBy()), mainChanged, now, emitter);
+  }
+
+  /** A PLC condition's state; its alarm is created the first time the condition is seen. */
+  void onCondition(io.floorgate.driver.ConditionEvent e, String area) {
+    String id = ConditionRules.id(area, e);
+    AlarmTracker t = byId.get(id);
+    if (t == null) {
+      t = new AlarmTracker(ConditionRules.rule(root, area, e));
+      Alarm saved = restored.get(id);
+      if (saved != null) {
+        t.restore(saved);
+      }
+      byId.put(id, t);
+    }
+    t.applyCondition(e, clock.instant(), emitter);
+  }
+
+  /** What acknowledging a PLC condition needs; null when the alarm is the gateway's own. */
+  ConditionRules.@Nullable PlcAck plcAck(String id, String by, @Nullable String comment) {
+    AlarmTracker t = find(id);
+    if (t.rule.kind() != io.floorgate.config.AlarmKind.CONDITION) {
+      return null;
+    }
+    t.prepareConditionAck(by, comment);
+    return new ConditionRules.PlcAck(t.rule.connection(), String.valueOf(t.plcConditionId),
+        String.valueOf(t.plcEventId));
+  }
+
+  /** The PLC accepted the ack: acknowledged here too unless its event already said so. */
+  Alarm confirmPlcAck(String id) {
+    AlarmTracker t = find(id);
+    if (!t.acked) {
+      t.applyCondition(new io.floorgate.driver.ConditionEvent(t.rule.connection(),
+          String.valueOf(t.plcConditionId), String.valueOf(t.plcEventId),
+          t.rule.config().name(), "", "", t.rule.config().priority().severity(), t.active, true,
+          t.active, null, clock.instant()), clock.instant(), emitter);
+    }
+    return t.snapshot();
+  }
+
+  void cancelPlcAck(String id) {
+    AlarmTracker t = byId.get(id);
+    if (t != null) {
+      t.pendingAckBy = null;
+      t.pendingAckComment = null;
+    }
   }
 
   /** Delays, quiet rates and shelve expiry: called every engine tick. */

@@ -14,7 +14,9 @@ public final class AlarmCommandException extends RuntimeException {
     /** The command's arguments are wrong (e.g. a shelve longer than allowed). */
     INVALID,
     /** The engine's queue is full or it is stopping; try again. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The PLC refused, or could not be asked (a PLC condition's Acknowledge). */
+    PLC_REFUSED
   }
 
   private final Reason reason;

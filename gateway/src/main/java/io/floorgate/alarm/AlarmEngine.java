@@ -38,7 +38,9 @@ public final class AlarmEngine implements AutoCloseable {
   private final BlockingQueue<Object> queue;
   private final List<AlarmListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Alarm> current = new java.util.concurrent.ConcurrentHashMap<>();
-  private final List<String> ids = new ArrayList<>();
+  private final List<String> ids = new CopyOnWriteArrayList<>();
+  private final Map<String, String> areaOf = new java.util.HashMap<>();
+  private volatile @Nullable PlcAcknowledger plc;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
@@ -56,13 +58,44 @@ public final class AlarmEngine implements AutoCloseable {
         : new AlarmStore(alarms.stateFile());
     Map<String, Alarm> restored = store == null ? Map.of() : store.load();
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.book = new AlarmBook(AlarmRule.of(config), clock, restored, this::dispatch);
+    this.book = new AlarmBook(AlarmRule.of(config), clock, restored, this::dispatch,
+        config.namespace().root());
+    config.connections().forEach(c -> areaOf.put(c.name(), c.area()));
     for (Alarm a : book.all()) {
       current.put(a.id(), a);
       ids.add(a.id());
     }
     this.thread = new Thread(this::run, "floorgate-alarms");
     this.thread.setDaemon(true);
+  }
+
+  /** Passes an operator's acknowledgement of a PLC condition to the PLC. */
+  @FunctionalInterface
+  public interface PlcAcknowledger {
+    /** Never blocks; completes when the PLC answered. */
+    CompletableFuture<Void> acknowledge(String connection, String conditionId, String eventId,
+        String comment);
+  }
+
+  /** Where acknowledgements of PLC conditions go (the connections' drivers). */
+  public void plcAcknowledger(PlcAcknowledger acknowledger) {
+    this.plc = acknowledger;
+  }
+
+  /** Hands over a PLC condition's state (from the driver's thread); never blocks. */
+  public boolean offerCondition(io.floorgate.driver.ConditionEvent event) {
+    String area = areaOf.get(event.connection());
+    if (area == null) {
+      return true;
+    }
+    boolean queued = queue.offer((Runnable) () -> book.onCondition(event, area));
+    if (!queued) {
+      dropped.incrementAndGet();
+      log.warn("Alarm queue full: PLC alarm {} of connection {} dropped; its next change or a "
+          + "reconnect (ConditionRefresh) brings it back", event.conditionName(),
+          event.connection());
+    }
+    return queued;
   }
 
   /** Adds a listener for every transition from now on. */
@@ -134,8 +167,54 @@ public final class AlarmEngine implements AutoCloseable {
     listeners.remove(listener);
   }
 
+  /**
+   * Acknowledges; a PLC condition is acknowledged on the PLC first (its Acknowledge method), and
+   * here once the PLC accepted.
+   */
   public CompletableFuture<Alarm> acknowledge(String id, String by, @Nullable String comment) {
-    return command(() -> book.acknowledge(id, by, comment));
+    CompletableFuture<Alarm> result = new CompletableFuture<>();
+    Runnable task = () -> {
+      try {
+        ConditionRules.PlcAck target = book.plcAck(id, by, comment);
+        if (target == null) {
+          result.complete(book.acknowledge(id, by, comment));
+          return;
+        }
+        PlcAcknowledger p = plc;
+        if (p == null) {
+          book.cancelPlcAck(id);
+          throw new AlarmCommandException(AlarmCommandException.Reason.PLC_REFUSED,
+              "PLC alarm " + id + " cannot be acknowledged: its connection is not running");
+        }
+        p.acknowledge(target.connection(), target.conditionId(), target.eventId(),
+            comment == null ? "acknowledged by " + by : by + ": " + comment)
+            .whenComplete((ok, failure) -> {
+              boolean queued = queue.offer((Runnable) () -> {
+                if (failure != null) {
+                  book.cancelPlcAck(id);
+                  result.completeExceptionally(new AlarmCommandException(
+                      AlarmCommandException.Reason.PLC_REFUSED, "PLC " + target.connection()
+                      + " did not take the acknowledgement of " + id + ": "
+                      + (failure.getCause() != null ? failure.getCause() : failure).getMessage()));
+                } else {
+                  result.complete(book.confirmPlcAck(id));
+                }
+              });
+              if (!queued) {
+                result.completeExceptionally(new AlarmCommandException(
+                    AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy"));
+              }
+            });
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    };
+    if (!running || !queue.offer(task)) {
+      result.completeExceptionally(new AlarmCommandException(
+          AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy or stopping; "
+          + "try again"));
+    }
+    return result;
   }
 
   /** Shelves for {@code duration}, at most {@code alarms.maxShelve}. */
@@ -180,7 +259,9 @@ public final class AlarmEngine implements AutoCloseable {
   }
 
   private void dispatch(AlarmEvent event) {
-    current.put(event.alarm().id(), event.alarm());
+    if (current.put(event.alarm().id(), event.alarm()) == null) {
+      ids.add(event.alarm().id());
+    }
     for (AlarmListener l : listeners) {
       try {
         l.transition(event);

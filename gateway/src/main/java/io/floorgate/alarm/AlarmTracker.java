@@ -55,6 +55,13 @@ final class AlarmTracker {
   @Nullable String comment;
   @Nullable String lastEventId;
 
+  /** PLC conditions only: what Acknowledge needs, the PLC's text, and who asked to ack. */
+  @Nullable String plcConditionId;
+  @Nullable String plcEventId;
+  @Nullable String plcMessage;
+  @Nullable String pendingAckBy;
+  @Nullable String pendingAckComment;
+
   AlarmTracker(AlarmRule rule) {
     this.rule = rule;
     this.cfg = rule.config();
@@ -299,6 +306,51 @@ final class AlarmTracker {
     previousTime = null;
   }
 
+  /**
+   * A PLC condition's new state: the PLC decides active and acknowledged; this follows it and
+   * emits the transitions it makes.
+   */
+  void applyCondition(io.floorgate.driver.ConditionEvent e, Instant now, Emitter out) {
+    plcConditionId = e.conditionId();
+    plcEventId = e.eventId();
+    plcMessage = e.message().isBlank() ? plcMessage : e.message();
+    if (e.active() && !active) {
+      active = true;
+      acked = e.acked() || shelvedUntil != null;
+      raisedAt = now;
+      tripValue = null;
+      tripSourceTime = e.time();
+      tripGatewayTime = e.receivedAt();
+      ackedBy = null;
+      ackedAt = null;
+      comment = null;
+      out.emit(this, Transition.RAISE, now, AlarmEvent.SYSTEM, null);
+    } else if (!e.active() && active) {
+      active = false;
+      clearedAt = now;
+      out.emit(this, Transition.CLEAR, now, AlarmEvent.SYSTEM, null);
+    }
+    if (e.acked() && !acked) {
+      acked = true;
+      ackedBy = pendingAckBy == null ? "plc" : pendingAckBy;
+      comment = pendingAckBy == null ? null : pendingAckComment;
+      ackedAt = now;
+      pendingAckBy = null;
+      pendingAckComment = null;
+      out.emit(this, Transition.ACK, now, ackedBy, comment);
+    }
+  }
+
+  /** Checks that an ack may go to the PLC, and notes who asked, for when the PLC confirms. */
+  void prepareConditionAck(String by, @Nullable String text) {
+    if (acked) {
+      throw conflict(active ? "is already acknowledged" : "is normal; there is nothing to "
+          + "acknowledge");
+    }
+    pendingAckBy = by;
+    pendingAckComment = text;
+  }
+
   private AlarmCommandException conflict(String what) {
     return new AlarmCommandException(AlarmCommandException.Reason.CONFLICT,
         "alarm " + rule.id() + " " + what);
@@ -307,7 +359,8 @@ final class AlarmTracker {
   Alarm snapshot() {
     AlarmRuleConfig c = cfg;
     return new Alarm(rule.id(), rule.path(), rule.tag(), rule.connection(), c.kind(),
-        c.priority(), c.priority().severity(), c.message(), c.limit(), rule.unit(), state(), active,
+        c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : c.message(),
+        c.limit(), rule.unit(), state(), active,
         acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
         tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,
         lastEventId);

@@ -99,6 +99,7 @@ public final class AlarmRoutes {
         case CONFLICT -> ApiResponse.error(409, "conflict", e.getMessage());
         case INVALID -> ApiResponse.error(400, "bad request", e.getMessage());
         case UNAVAILABLE -> ApiResponse.error(503, "unavailable", e.getMessage());
+        case PLC_REFUSED -> ApiResponse.error(502, "plc refused", e.getMessage());
       };
     }
     if (cause instanceof BadBody e) {

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class AlarmReader {
 
-  private static final List<String> KEYS = List.of("clientId", "stateFile", "maxShelve", "rules");
+  private static final List<String> KEYS = List.of("clientId", "stateFile", "maxShelve", "rules",
+      "conditions");
   private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
       "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
       "inService");
@@ -36,11 +37,16 @@ final class AlarmReader {
 
   private final Problems problems;
   private final Set<String> tagPaths;
+  private final Set<String> connections;
 
-  /** @param tagPaths every configured tag as {@code area/path} */
-  AlarmReader(Problems problems, Set<String> tagPaths) {
+  /**
+   * @param tagPaths    every configured tag as {@code area/path}
+   * @param connections every configured connection name
+   */
+  AlarmReader(Problems problems, Set<String> tagPaths, Set<String> connections) {
     this.problems = problems;
     this.tagPaths = tagPaths;
+    this.connections = connections;
   }
 
   @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt) {
@@ -64,8 +70,20 @@ final class AlarmReader {
     }
     Duration maxShelve = map.duration("maxShelve", AlarmsConfig.DEFAULT_MAX_SHELVE,
         AlarmsConfig.MIN_MAX_SHELVE, AlarmsConfig.MAX_MAX_SHELVE);
-    List<Node> items = map.nonEmptyList("rules", "add alarm rules, each with tag, type and limit, "
-        + "e.g. - { tag: calcination/rhk01/zone05/temperature, type: hi, limit: 800 }");
+    List<String> conditions = new ArrayList<>();
+    for (Node item : map.list("conditions")) {
+      String name = Scalars.scalar(item, map.child("conditions"), problems);
+      if (name != null && !connections.contains(name.strip())) {
+        problems.add(item, map.child("conditions"), "no connection is named '" + name.strip()
+            + "'; list the names of connections whose PLC alarms to read, e.g. [rhk01]");
+      } else if (name != null) {
+        conditions.add(name.strip());
+      }
+    }
+    List<Node> items = map.has("rules") || conditions.isEmpty()
+        ? map.nonEmptyList("rules", "add alarm rules, each with tag, type and limit, e.g. "
+            + "- { tag: calcination/rhk01/zone05/temperature, type: hi, limit: 800 }")
+        : List.of();
     Map<String, Integer> ids = new HashMap<>();
     List<AlarmRuleConfig> rules = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -78,7 +96,7 @@ final class AlarmReader {
       return null;
     }
     return new AlarmsConfig(rules, clientId != null ? clientId.strip()
-        : AlarmsConfig.defaultClientId(mqtt.clientId()), stateFile, maxShelve);
+        : AlarmsConfig.defaultClientId(mqtt.clientId()), stateFile, maxShelve, conditions);
   }
 
   private @Nullable AlarmRuleConfig rule(Node node, String path, Map<String, Integer> ids) {

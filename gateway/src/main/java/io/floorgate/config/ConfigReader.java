@@ -51,7 +51,8 @@ final class ConfigReader {
         connections.add(connection);
       }
     }
-    AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet()).read(top, mqtt);
+    AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
+        connectionNames.keySet()).read(top, mqtt);
     ApiConfig api = ApiReader.read(top);
     if (problems.count() > 0 || namespace == null || mqtt == null) {
       return null;
