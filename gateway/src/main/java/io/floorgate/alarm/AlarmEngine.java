@@ -69,14 +69,6 @@ public final class AlarmEngine implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Passes an operator's acknowledgement of a PLC condition to the PLC. */
-  @FunctionalInterface
-  public interface PlcAcknowledger {
-    /** Never blocks; completes when the PLC answered. */
-    CompletableFuture<Void> acknowledge(String connection, String conditionId, String eventId,
-        String comment);
-  }
-
   /** Where acknowledgements of PLC conditions go (the connections' drivers). */
   public void plcAcknowledger(PlcAcknowledger acknowledger) {
     this.plc = acknowledger;
@@ -172,49 +164,7 @@ public final class AlarmEngine implements AutoCloseable {
    * here once the PLC accepted.
    */
   public CompletableFuture<Alarm> acknowledge(String id, String by, @Nullable String comment) {
-    CompletableFuture<Alarm> result = new CompletableFuture<>();
-    Runnable task = () -> {
-      try {
-        ConditionRules.PlcAck target = book.plcAck(id, by, comment);
-        if (target == null) {
-          result.complete(book.acknowledge(id, by, comment));
-          return;
-        }
-        PlcAcknowledger p = plc;
-        if (p == null) {
-          book.cancelPlcAck(id);
-          throw new AlarmCommandException(AlarmCommandException.Reason.PLC_REFUSED,
-              "PLC alarm " + id + " cannot be acknowledged: its connection is not running");
-        }
-        p.acknowledge(target.connection(), target.conditionId(), target.eventId(),
-            comment == null ? "acknowledged by " + by : by + ": " + comment)
-            .whenComplete((ok, failure) -> {
-              boolean queued = queue.offer((Runnable) () -> {
-                if (failure != null) {
-                  book.cancelPlcAck(id);
-                  result.completeExceptionally(new AlarmCommandException(
-                      AlarmCommandException.Reason.PLC_REFUSED, "PLC " + target.connection()
-                      + " did not take the acknowledgement of " + id + ": "
-                      + (failure.getCause() != null ? failure.getCause() : failure).getMessage()));
-                } else {
-                  result.complete(book.confirmPlcAck(id));
-                }
-              });
-              if (!queued) {
-                result.completeExceptionally(new AlarmCommandException(
-                    AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy"));
-              }
-            });
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    };
-    if (!running || !queue.offer(task)) {
-      result.completeExceptionally(new AlarmCommandException(
-          AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy or stopping; "
-          + "try again"));
-    }
-    return result;
+    return PlcAcks.acknowledge(book, this::enqueue, plc, id, by, comment);
   }
 
   /** Shelves for {@code duration}, at most {@code alarms.maxShelve}. */
@@ -250,12 +200,17 @@ public final class AlarmEngine implements AutoCloseable {
         result.completeExceptionally(e);
       }
     };
-    if (!running || !queue.offer(task)) {
+    if (!enqueue(task)) {
       result.completeExceptionally(new AlarmCommandException(
           AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy or stopping; "
           + "try again"));
     }
     return result;
+  }
+
+  /** Runs a task on the engine's thread; false when the queue is full or the engine stopping. */
+  private boolean enqueue(Runnable task) {
+    return running && queue.offer(task);
   }
 
   private void dispatch(AlarmEvent event) {

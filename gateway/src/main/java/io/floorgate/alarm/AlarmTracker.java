@@ -40,9 +40,7 @@ final class AlarmTracker {
   /** The raw condition with hysteresis; null while it cannot be judged. */
   private @Nullable Boolean condition;
   private Instant conditionSince = Instant.EPOCH;
-  private @Nullable Double measured;
-  private @Nullable Double previousValue;
-  private @Nullable Instant previousTime;
+  private final Evaluator evaluator;
 
   @Nullable Object tripValue;
   @Nullable Quality tripQuality;
@@ -66,6 +64,7 @@ final class AlarmTracker {
     this.rule = rule;
     this.cfg = rule.config();
     this.outOfService = !cfg.inService();
+    this.evaluator = new Evaluator(cfg);
   }
 
   AlarmState state() {
@@ -123,7 +122,7 @@ final class AlarmTracker {
       suppressed = false;
       out.emit(this, Transition.UNSUPPRESS, now, AlarmEvent.SYSTEM, null);
     }
-    Boolean judged = judge(main, other, mainChanged);
+    Boolean judged = evaluator.judge(main, other, mainChanged, Boolean.TRUE.equals(condition));
     if (judged != null && !judged.equals(condition)) {
       condition = judged;
       conditionSince = now;
@@ -144,11 +143,9 @@ final class AlarmTracker {
     if (outOfService || suppressed || condition == null) {
       return;
     }
-    if (cfg.kind() == AlarmKind.RATE && condition && previousTime != null
-        && Duration.between(previousTime, now).compareTo(RATE_QUIET) > 0) {
+    if (cfg.kind() == AlarmKind.RATE && condition && evaluator.quietFor(now, RATE_QUIET)) {
       condition = false;
       conditionSince = now;
-      measured = 0.0;
     }
     Duration held = Duration.between(conditionSince, now);
     if (condition && !active && held.compareTo(cfg.onDelay()) >= 0) {
@@ -164,7 +161,7 @@ final class AlarmTracker {
     active = true;
     acked = shelvedUntil != null;
     tripValue = cfg.kind() == AlarmKind.DISCRETE && tripCandidate != null
-        ? tripCandidate.value() : measured;
+        ? tripCandidate.value() : evaluator.measured();
     Reading at = tripCandidate;
     tripQuality = at == null ? null : at.quality();
     tripSourceTime = at == null ? null : at.sourceTime();
@@ -174,65 +171,6 @@ final class AlarmTracker {
     ackedAt = null;
     comment = null;
     out.emit(this, Transition.RAISE, now, AlarmEvent.SYSTEM, null);
-  }
-
-  /** The condition from the inputs, with hysteresis; null when it cannot be judged. */
-  private @Nullable Boolean judge(@Nullable Reading main, @Nullable Reading other,
-      boolean mainChanged) {
-    if (main == null) {
-      return null;
-    }
-    if (cfg.kind() == AlarmKind.BAD_QUALITY) {
-      return main.quality() == Quality.BAD;
-    }
-    if (main.quality() == Quality.BAD) {
-      return null;
-    }
-    if (cfg.kind() == AlarmKind.DISCRETE) {
-      return Values.matches(main.value(), cfg.equals());
-    }
-    Double v = Values.number(main.value());
-    if (v == null) {
-      return null;
-    }
-    double limit = cfg.limit() == null ? 0 : cfg.limit();
-    double deadband = cfg.deadband();
-    boolean on = Boolean.TRUE.equals(condition);
-    switch (cfg.kind()) {
-      case HI, HIHI:
-        measured = v;
-        return on ? v > limit - deadband : v > limit;
-      case LO, LOLO:
-        measured = v;
-        return on ? v < limit + deadband : v < limit;
-      case DEVIATION: {
-        Double o = other == null || other.quality() == Quality.BAD ? null : Values.number(other.value());
-        if (o == null) {
-          return null;
-        }
-        double d = Math.abs(v - o);
-        measured = d;
-        return on ? d > limit - deadband : d > limit;
-      }
-      case RATE: {
-        if (!mainChanged) {
-          return null;
-        }
-        Instant t = main.gatewayTime();
-        Double pv = previousValue;
-        Instant pt = previousTime;
-        previousValue = v;
-        previousTime = t;
-        if (pv == null || pt == null || !t.isAfter(pt)) {
-          return null;
-        }
-        double perMinute = Math.abs(v - pv) / (Duration.between(pt, t).toNanos() / 60e9);
-        measured = perMinute;
-        return on ? perMinute > limit - deadband : perMinute > limit;
-      }
-      default:
-        return null;
-    }
   }
 
   void acknowledge(String by, @Nullable String text, Instant now, Emitter out) {
@@ -302,8 +240,7 @@ final class AlarmTracker {
     active = false;
     acked = true;
     condition = null;
-    previousValue = null;
-    previousTime = null;
+    evaluator.reset();
   }
 
   /**

@@ -80,7 +80,7 @@ final class AlarmReader {
         conditions.add(name.strip());
       }
     }
-    List<Node> items = map.has("rules") || conditions.isEmpty()
+    List<Node> items = map.has("rules") || !map.has("conditions")
         ? map.nonEmptyList("rules", "add alarm rules, each with tag, type and limit, e.g. "
             + "- { tag: calcination/rhk01/zone05/temperature, type: hi, limit: 800 }")
         : List.of();

@@ -116,6 +116,37 @@ class AlarmConfigTest {
   }
 
   @Test
+  void conditionsNameConnectionsAndMayStandWithoutRules() throws Exception {
+    assertEquals(List.of("kiln"), parse("alarms: { conditions: [ kiln ] }\n").alarms()
+        .conditions());
+    assertEquals(List.of("test.yaml:13: alarms.conditions: no connection is named 'klin'; list "
+        + "the names of connections whose PLC alarms to read, e.g. [rhk01]"),
+        errors("alarms: { conditions: [ klin ] }\n"));
+  }
+
+  @Test
+  void isoharaAlarmSetCoversKilnAndMixers() throws Exception {
+    GatewayConfig config = ConfigLoader.load(Path.of("..", "config", "isohara.yaml"), Map.of());
+    List<AlarmRuleConfig> rules = config.alarms().rules();
+    for (int z = 1; z <= 12; z++) {
+      String zone = String.format("calcination/rhk01/zone%02d/", z);
+      assertTrue(rules.stream().anyMatch(r -> r.tag().equals(zone + "temperature")
+          && r.kind() == AlarmKind.HIHI), zone);
+      assertTrue(rules.stream().anyMatch(r -> r.tag().equals(zone + "tc-a")
+          && r.kind() == AlarmKind.DEVIATION && (zone + "tc-b").equals(r.against())), zone);
+      assertTrue(rules.stream().anyMatch(r -> r.tag().equals(zone + "tc-a")
+          && r.kind() == AlarmKind.BAD_QUALITY), zone);
+    }
+    AlarmRuleConfig o2 = rules.stream().filter(r -> r.tag().endsWith("atmosphere/o2")
+        && r.kind() == AlarmKind.LO).findFirst().orElseThrow();
+    assertEquals("calcination/rhk01/running", o2.suppressWhen().tag());
+    AlarmRuleConfig current = rules.stream().filter(r -> r.tag().equals(
+        "mixing/mx01/motor/current") && r.kind() == AlarmKind.HI).findFirst().orElseThrow();
+    assertTrue(current.onDelay().compareTo(Duration.ofSeconds(3)) >= 0, "inrush on-delay");
+    assertEquals(List.of("rhk01"), config.alarms().conditions());
+  }
+
+  @Test
   void shortTokenAndUnknownApiKeyAreErrors() {
     List<String> errors = errors("""
         api:
