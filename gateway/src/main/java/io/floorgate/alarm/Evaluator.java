@@ -6,6 +6,7 @@ import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,10 +16,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class Evaluator {
 
+  /**
+   * RATE is judged over this span, not between two readings: values sampled 250 ms apart (or
+   * delivered in one batch) turn a little noise into a steep rate.
+   */
+  static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+
   private final AlarmRuleConfig cfg;
   private @Nullable Double measured;
-  private @Nullable Double previousValue;
-  private @Nullable Instant previousTime;
+  /** RATE: recent (timestamp, value) pairs; the first is at or before the window's start. */
+  private final ArrayDeque<Sample> history = new ArrayDeque<>();
+  /** RATE: when the gateway last received a value (the gateway's clock, not the PLC's). */
+  private @Nullable Instant lastInputAt;
+
+  private record Sample(Instant at, double value) {}
 
   Evaluator(AlarmRuleConfig cfg) {
     this.cfg = cfg;
@@ -30,7 +41,7 @@ final class Evaluator {
 
   /** RATE: whether no new value has come for longer than {@code quiet} (by exception: no change). */
   boolean quietFor(Instant now, Duration quiet) {
-    Instant last = previousTime;
+    Instant last = lastInputAt;
     if (last != null && Duration.between(last, now).compareTo(quiet) > 0) {
       measured = 0.0;
       return true;
@@ -39,8 +50,8 @@ final class Evaluator {
   }
 
   void reset() {
-    previousValue = null;
-    previousTime = null;
+    history.clear();
+    lastInputAt = null;
   }
 
   /**
@@ -86,22 +97,40 @@ final class Evaluator {
         return on ? d > limit - deadband : d > limit;
       }
       case RATE:
-        return mainChanged ? rate(v, main.gatewayTime(), limit, deadband, on) : null;
+        return mainChanged ? rate(main, v, limit, deadband, on) : null;
       default:
         return null;
     }
   }
 
-  private @Nullable Boolean rate(double v, Instant t, double limit, double deadband, boolean on) {
-    Double pv = previousValue;
-    Instant pt = previousTime;
-    previousValue = v;
-    previousTime = t;
-    if (pv == null || pt == null || !t.isAfter(pt)) {
+  /** The rate over {@link #RATE_WINDOW}, by the readings' own timestamps; null until known. */
+  private @Nullable Boolean rate(Reading reading, double v, double limit, double deadband,
+      boolean on) {
+    Instant t = reading.timestamp();
+    lastInputAt = reading.gatewayTime();
+    Sample last = history.peekLast();
+    if (last != null && !t.isAfter(last.at())) {
+      // A clock that went back (PLC clock reset): start over rather than divide by nonsense.
+      history.clear();
+    }
+    history.addLast(new Sample(t, v));
+    Instant windowStart = t.minus(RATE_WINDOW);
+    while (history.size() > 2 && !secondOldest().at().isAfter(windowStart)) {
+      history.removeFirst();
+    }
+    Sample reference = history.peekFirst();
+    Duration span = Duration.between(reference.at(), t);
+    if (span.compareTo(RATE_WINDOW.dividedBy(2)) < 0) {
       return null;
     }
-    double perMinute = Math.abs(v - pv) / (Duration.between(pt, t).toNanos() / 60e9);
+    double perMinute = Math.abs(v - reference.value()) / (span.toNanos() / 60e9);
     measured = perMinute;
     return on ? perMinute > limit - deadband : perMinute > limit;
+  }
+
+  private Sample secondOldest() {
+    var it = history.iterator();
+    it.next();
+    return it.next();
   }
 }

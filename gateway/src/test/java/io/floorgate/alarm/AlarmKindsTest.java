@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +56,37 @@ class AlarmKindsTest {
   }
 
   @Test
-  void rateOfChangePerMinuteRaisesAndClearsWhenTheValueStops() throws Exception {
+  void rateOfChangePerMinuteOverTheWindowRaisesAndClearsWhenTheValueStops() throws Exception {
     AlarmBook book = book("    - { tag: calcination/k/temp, type: rate, limit: 60 }\n");
+    // Noise between readings 250 ms apart is no rate: +0.5 °C would be 120 °C/min.
     book.onReading(value("calcination/k/temp", 100.0));
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofMillis(250));
     book.onReading(value("calcination/k/temp", 100.5));
-    clock.advance(Duration.ofSeconds(1));
-    book.onReading(value("calcination/k/temp", 102.5));
+    clock.advance(Duration.ofMillis(4750));
+    book.onReading(value("calcination/k/temp", 101.0));
+    assertEquals("", transitions());
+    // 13 °C in 10 s is 78 °C/min.
+    clock.advance(Duration.ofSeconds(5));
+    book.onReading(value("calcination/k/temp", 113.0));
     assertEquals("rate:RAISE", transitions());
-    assertEquals(120.0, (Double) events.get(0).alarm().value(), 1e-6);
+    assertEquals(78.0, (Double) events.get(0).alarm().value(), 1e-6);
     assertEquals("°C/min", events.get(0).alarm().unit());
     clock.advance(AlarmTracker.RATE_QUIET.plusSeconds(1));
     book.tick();
     assertEquals("rate:RAISE rate:CLEAR", transitions());
+  }
+
+  @Test
+  void rateIsJudgedByTheReadingsTimestampsNotWhenABatchArrived() throws Exception {
+    AlarmBook book = book("    - { tag: calcination/k/temp, type: rate, limit: 60 }\n");
+    Instant start = clock.instant().minusSeconds(10);
+    // One subscription notification carries ten seconds of queued values, received at once.
+    for (int i = 0; i <= 10; i++) {
+      book.onReading(new Reading("kiln", AlarmFixtures.ROOT + "calcination/k/temp", 100.0 + 0.5 * i,
+          null, Quality.GOOD, io.floorgate.driver.Status.GOOD, start.plusSeconds(i),
+          start.plusSeconds(i), io.floorgate.reading.TimestampSource.SOURCE, clock.instant()));
+    }
+    assertEquals("", transitions());
   }
 
   @Test
