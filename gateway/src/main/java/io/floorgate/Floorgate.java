@@ -1,9 +1,20 @@
 package io.floorgate;
 
+import io.floorgate.alarm.AlarmEngine;
+import io.floorgate.alarm.AlarmMqtt;
+import io.floorgate.alarm.AlarmTopics;
+import io.floorgate.api.AlarmFeed;
+import io.floorgate.api.AlarmRoutes;
+import io.floorgate.api.ApiServer;
+import io.floorgate.api.Router;
 import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.config.ApiConfig;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.config.GroupConfig;
+import io.floorgate.config.TagConfig;
 import io.floorgate.driver.Driver;
+import io.floorgate.driver.Sample;
 import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
@@ -11,7 +22,13 @@ import io.floorgate.normalize.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +44,16 @@ public final class Floorgate implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Floorgate.class);
   /** Samples waiting for normalization; ~10 s of a 10k values/s plant. */
   private static final int SAMPLE_QUEUE_CAPACITY = 100_000;
+  /** Readings of alarm tags and operator commands waiting for the alarm engine. */
+  private static final int ALARM_QUEUE_CAPACITY = 10_000;
 
   private final GatewayConfig config;
   private final DiskBuffer buffer;
   private final MqttPublisher publisher;
   private final SamplePipeline pipeline;
+  private final @Nullable AlarmEngine alarms;
+  private final @Nullable AlarmMqtt alarmMqtt;
+  private final @Nullable ApiServer api;
   private final List<Driver> drivers = new ArrayList<>();
   private boolean closed;
 
@@ -45,8 +67,53 @@ public final class Floorgate implements AutoCloseable {
       buffer.close();
       throw e;
     }
+    AlarmEngine engine = config.alarms() == null ? null
+        : new AlarmEngine(config, clock, ALARM_QUEUE_CAPACITY);
+    this.alarms = engine;
+    // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
+    // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
-        publisher::offer);
+        engine == null ? publisher::offer : reading -> {
+          engine.offer(reading);
+          publisher.offer(reading);
+        }, engine == null ? sample -> false : alarmSamples(config, engine));
+    if (engine != null && config.alarms() != null) {
+      this.alarmMqtt = new AlarmMqtt(config.mqtt(), config.alarms().clientId(),
+          new AlarmTopics(config.namespace()), engine::alarms);
+      engine.addListener(alarmMqtt);
+    } else {
+      this.alarmMqtt = null;
+    }
+    ApiConfig apiConfig = config.api();
+    this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine),
+        engine == null ? AlarmFeed.none() : AlarmFeed.of(engine));
+  }
+
+  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
+  private static Router routes(ApiConfig api, @Nullable AlarmEngine engine) {
+    Router router = new Router(api.token());
+    if (engine != null) {
+      AlarmRoutes.register(router, engine);
+    }
+    return router;
+  }
+
+  /** The samples (connection, tag key) that some alarm reads. */
+  private static Predicate<Sample> alarmSamples(GatewayConfig config, AlarmEngine engine) {
+    Map<String, Set<String>> watched = new HashMap<>();
+    for (ConnectionConfig c : config.connections()) {
+      for (GroupConfig g : c.groups()) {
+        for (TagConfig t : g.tags()) {
+          if (engine.watches(config.namespace().root() + "/" + c.area() + "/" + t.path())) {
+            watched.computeIfAbsent(c.name(), k -> new HashSet<>()).add(t.path());
+          }
+        }
+      }
+    }
+    return sample -> {
+      Set<String> tags = watched.get(sample.connection());
+      return tags != null && tags.contains(sample.tag());
+    };
   }
 
   /**
@@ -66,13 +133,37 @@ public final class Floorgate implements AutoCloseable {
   }
 
   private void startParts() {
+    if (alarmMqtt != null) {
+      alarmMqtt.start();
+    }
+    if (alarms != null) {
+      alarms.start();
+    }
+    if (api != null) {
+      try {
+        api.start();
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
     publisher.publishMeta(TagMeta.of(config));
     publisher.start();
     pipeline.start();
+    Map<String, Driver> byName = new HashMap<>();
     for (ConnectionConfig connection : config.connections()) {
       Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
       drivers.add(driver);
+      byName.put(connection.name(), driver);
+      if (alarms != null && config.alarms() != null
+          && config.alarms().conditions().contains(connection.name())) {
+        driver.subscribeConditions(alarms::offerCondition);
+      }
       driver.start(pipeline);
+    }
+    if (alarms != null) {
+      alarms.plcAcknowledger((connection, conditionId, eventId, comment) ->
+          byName.get(connection).acknowledge(conditionId, eventId, comment));
     }
     log.info("Floorgate started: {} PLC connection(s), {} tags, publishing to {}",
         config.connections().size(), tagCount(), config.mqtt().url());
@@ -94,6 +185,11 @@ public final class Floorgate implements AutoCloseable {
     return pipeline.dropped();
   }
 
+  /** Samples normalized so far. */
+  public long processedSamples() {
+    return pipeline.processed();
+  }
+
   public MqttPublisher publisher() {
     return publisher;
   }
@@ -101,6 +197,21 @@ public final class Floorgate implements AutoCloseable {
   /** The store-and-forward buffer between the publisher and the broker. */
   public DiskBuffer buffer() {
     return buffer;
+  }
+
+  /** The alarm engine; null when the config has no {@code alarms:}. */
+  public @Nullable AlarmEngine alarms() {
+    return alarms;
+  }
+
+  /** The dedicated alarm MQTT connection; null without alarms. */
+  public @Nullable AlarmMqtt alarmMqtt() {
+    return alarmMqtt;
+  }
+
+  /** The HTTP/WebSocket server; null when the config has no {@code api:}. */
+  public @Nullable ApiServer api() {
+    return api;
   }
 
   /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
@@ -120,6 +231,15 @@ public final class Floorgate implements AutoCloseable {
       }
     }
     pipeline.close();
+    if (api != null) {
+      api.close();
+    }
+    if (alarms != null) {
+      alarms.close();
+    }
+    if (alarmMqtt != null) {
+      alarmMqtt.close();
+    }
     publisher.close();
     buffer.close();
     log.info("Floorgate stopped");

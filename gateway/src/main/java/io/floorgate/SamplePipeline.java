@@ -7,9 +7,11 @@ import io.floorgate.normalize.Normalizer;
 import io.floorgate.reading.Reading;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +21,19 @@ import org.slf4j.LoggerFactory;
  * <p>Drivers call {@link #accept} on Milo's threads, where nothing may block: samples go into a
  * bounded queue, and when it is full the sample is dropped and counted. One thread drains the queue,
  * normalizes, and passes readings on; the normalizer is stateful and single-threaded by design.
+ *
+ * <p>Samples of tags that alarms watch take a lane of their own, which the thread always empties
+ * first: an alarm never waits behind a queue of telemetry. One semaphore counts the samples of
+ * both lanes, so the thread sleeps only when both are empty and wakes for either.
  */
 final class SamplePipeline implements SampleSink, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SamplePipeline.class);
 
   private final BlockingQueue<Sample> queue;
+  private final BlockingQueue<Sample> priorityQueue;
+  private final Predicate<Sample> priority;
+  private final Semaphore queued = new Semaphore(0);
   private final Normalizer normalizer;
   private final Consumer<Reading> downstream;
   private final AtomicLong dropped = new AtomicLong();
@@ -33,7 +42,15 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   private volatile boolean running = true;
 
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
+    this(capacity, normalizer, downstream, sample -> false);
+  }
+
+  /** @param priority which samples take the alarm lane */
+  SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream,
+      Predicate<Sample> priority) {
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.priorityQueue = new ArrayBlockingQueue<>(Math.max(1, capacity / 10));
+    this.priority = priority;
     this.normalizer = normalizer;
     this.downstream = downstream;
     this.worker = new Thread(this::drain, "floorgate-pipeline");
@@ -46,7 +63,9 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
 
   @Override
   public void accept(Sample sample) {
-    if (!queue.offer(sample)) {
+    if ((priority.test(sample) ? priorityQueue : queue).offer(sample)) {
+      queued.release();
+    } else {
       long n = dropped.incrementAndGet();
       // Power-of-two sampling keeps a flood of drops from becoming a flood of log lines.
       if (Long.bitCount(n) == 1) {
@@ -76,12 +95,18 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   }
 
   private void drain() {
-    while (running || !queue.isEmpty()) {
-      Sample sample;
+    while (running || queued.availablePermits() > 0) {
       try {
-        sample = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (!queued.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
       } catch (InterruptedException e) {
         break;
+      }
+      // Every permit stands for one queued sample, and only this thread takes them.
+      Sample sample = priorityQueue.poll();
+      if (sample == null) {
+        sample = queue.poll();
       }
       if (sample == null) {
         continue;

@@ -50,6 +50,7 @@ final class KilnModel implements PlcModel {
   private Faults faults = Faults.NONE;
 
   private @Nullable KilnTags tags;
+  private @Nullable KilnConditions conditions;
 
   KilnModel(long seed) {
     this.random = new Random(seed);
@@ -65,6 +66,7 @@ final class KilnModel implements PlcModel {
   @Override
   public void declare(PlantNamespace namespace) {
     tags = new KilnTags(namespace);
+    conditions = KilnConditions.declare(namespace);
   }
 
   @Override
@@ -137,6 +139,14 @@ final class KilnModel implements PlcModel {
       }
       zone.tcB().publish(tcB[z], s);
       zone.heater().publish(heater[z], s);
+    }
+    KilnConditions c = conditions;
+    if (c != null) {
+      int hottest = 0;
+      for (int z = 1; z < ZONES; z++) {
+        hottest = pv[z] - SETPOINTS[z] > pv[hottest] - SETPOINTS[hottest] ? z : hottest;
+      }
+      c.update(hottest + 1, pv[hottest] - SETPOINTS[hottest], pv[hottest], SETPOINTS[hottest]);
     }
     t.o2.publish(o2, s);
     t.o2Flow.publish(o2Flow, s);

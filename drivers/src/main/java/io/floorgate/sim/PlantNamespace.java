@@ -56,6 +56,20 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     getLifecycleManager().addLifecycle(subscriptionModel);
   }
 
+  /** The server, for {@link KilnConditions} (Milo keeps it protected to the namespace). */
+  OpcUaServer server() {
+    return getServer();
+  }
+
+  /** A node id in this namespace, for nodes built outside it ({@link KilnConditions}). */
+  NodeId nodeId(String id) {
+    return newNodeId(id);
+  }
+
+  org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName qualifiedName(String name) {
+    return newQualifiedName(name);
+  }
+
   /** A read-only variable that changes with the 100 ms scan. */
   SimTag variable(String id, TagType type) {
     return add(id, type, false, scanSampler, scanMillis);

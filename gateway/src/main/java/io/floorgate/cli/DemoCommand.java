@@ -53,11 +53,18 @@ final class DemoCommand implements Callable<Integer> {
 
       Map<String, String> env = new HashMap<>(System.getenv());
       env.put("FLOORGATE_MQTT_URL", broker.url());
+      env.put("FLOORGATE_DEMO_BUFFER_DIR", lifetime.closeOnExit(TempDirectory.create("floorgate-demo-buffer-")).toString());
       for (SimulatedPlc plc : plant.plcs()) {
         env.put("FLOORGATE_DEMO_" + plc.name().toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(plc.port()));
       }
+      String token = env.get("FLOORGATE_API_TOKEN");
+      boolean demoToken = token == null || token.isBlank();
+      if (demoToken) {
+        // A token for this run only, so that acknowledging and shelving can be tried at once.
+        env.put("FLOORGATE_API_TOKEN", java.util.UUID.randomUUID().toString());
+      }
       GatewayConfig gatewayConfig = loadConfig(env);
-      lifetime.closeOnExit(Floorgate.start(gatewayConfig));
+      Floorgate gateway = lifetime.closeOnExit(Floorgate.start(gatewayConfig));
 
       for (SimulatedPlc plc : plant.plcs()) {
         out.printf("Simulated PLC %-5s %s%n", plc.name(), plc.endpointUrl());
@@ -65,6 +72,16 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("Embedded MQTT broker on 127.0.0.1:%d. Watch the plant with:%n", broker.port());
       out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/#' -v%n", broker.port(),
           gatewayConfig.namespace().enterprise());
+      if (gateway.api() != null) {
+        int api = gateway.api().port();
+        out.printf("Alarms: ws://127.0.0.1:%d/alarms/stream and http://127.0.0.1:%d/api/alarms%n",
+            api, api);
+        out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/+/_alarms/#' -v%n", broker.port(),
+            gatewayConfig.namespace().root());
+        if (demoToken && gatewayConfig.api() != null && gatewayConfig.api().token() != null) {
+          out.printf("API token for ack/shelve (this run only): %s%n", gatewayConfig.api().token());
+        }
+      }
       out.println("Ctrl-C to stop.");
       out.flush();
     } catch (ConfigException e) {

@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}, {@code buffer})
- * and keeps what spans connections: their names, and every tag's full path. All defaults are applied by the
- * readers, from the constants the records document.
+ * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}, {@code buffer},
+ * {@code alarms}, {@code api}) and keeps what spans connections: their names, and every tag's full
+ * path. All defaults are applied by the readers, from the constants the records document.
  */
 final class ConfigReader {
 
   private static final List<String> ROOT_KEYS =
-      List.of("namespace", "mqtt", "connections", "buffer");
+      List.of("namespace", "mqtt", "connections", "buffer", "alarms", "api");
   private static final List<String> NAMESPACE_KEYS = List.of("enterprise", "site", "topicPrefix");
 
   private final Problems problems;
@@ -47,10 +47,13 @@ final class ConfigReader {
         connections.add(connection);
       }
     }
+    AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
+        connectionNames.keySet()).read(top, mqtt);
+    ApiConfig api = ApiReader.read(top);
     if (problems.count() > 0 || namespace == null || mqtt == null || buffer == null) {
       return null;
     }
-    return new GatewayConfig(namespace, mqtt, connections, buffer);
+    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api);
   }
 
   private @Nullable Namespace namespace(YamlMap top) {

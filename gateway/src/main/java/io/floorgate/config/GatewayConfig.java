@@ -2,6 +2,7 @@ package io.floorgate.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole gateway configuration, as validated from YAML.
@@ -10,9 +11,17 @@ import java.util.Objects;
  * @param mqtt        the telemetry broker connection
  * @param connections the PLC connections, each with its area and tags
  * @param buffer      the store-and-forward buffer between the encoder and the broker
+ * @param alarms      the alarm rules and the alarm lane's settings; null when none are configured
+ * @param api         the HTTP/WebSocket server; null when it is not to run
  */
 public record GatewayConfig(
-    Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections, BufferConfig buffer) {
+    Namespace namespace,
+    MqttConfig mqtt,
+    List<ConnectionConfig> connections,
+    BufferConfig buffer,
+    @Nullable AlarmsConfig alarms,
+    @Nullable ApiConfig api) {
+
   public GatewayConfig {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(mqtt, "mqtt");
@@ -20,8 +29,8 @@ public record GatewayConfig(
     connections = List.copyOf(connections);
   }
 
-  /** With the default buffer ({@code data/buffer}). */
+  /** Telemetry only, with the default buffer ({@code data/buffer}): no alarms, no API server. */
   public GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections) {
-    this(namespace, mqtt, connections, BufferConfig.in(BufferConfig.DEFAULT_DIRECTORY));
+    this(namespace, mqtt, connections, BufferConfig.in(BufferConfig.DEFAULT_DIRECTORY), null, null);
   }
 }

@@ -2,6 +2,7 @@ package io.floorgate.driver.opcua;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import io.floorgate.driver.ConditionSink;
 import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
@@ -48,6 +49,8 @@ public final class OpcUaDriver implements Driver {
   private @Nullable DriverThread thread;
   private @Nullable OpcUaClient client;
   private @Nullable SampleSink sink;
+  private @Nullable ConditionSink conditionSink;
+  private volatile @Nullable ConditionGroup conditions;
   private volatile LinkState state = LinkState.CONNECTING;
 
   // Written on the driver's thread only.
@@ -93,13 +96,39 @@ public final class OpcUaDriver implements Driver {
       thread = new DriverThread(spec.name());
     }
     var delivery = new Delivery(spec.name(), sink);
+    ConditionSink conditionsTo = conditionSink;
     post("start", () -> {
       groups = TagGroups.build(spec, delivery, () -> post("restore groups", this::restoreGroups),
           requireThread().scheduler(), () -> state == LinkState.CONNECTED,
           options.requestTimeout().toMillis());
+      if (conditionsTo != null) {
+        conditions = new ConditionGroup(spec.name(), conditionsTo,
+            () -> post("restore groups", this::restoreGroups));
+        groups = java.util.stream.Stream.concat(groups.stream(),
+            java.util.stream.Stream.of(conditions)).toList();
+      }
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
     });
+  }
+
+  @Override
+  public void subscribeConditions(ConditionSink sink) {
+    synchronized (lock) {
+      if (started) {
+        throw new IllegalStateException("driver for '" + spec.name() + "': subscribe to "
+            + "conditions before start");
+      }
+      conditionSink = Objects.requireNonNull(sink, "sink");
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> acknowledge(String conditionId, String eventId, String comment) {
+    ConditionGroup g = conditions;
+    return g == null ? CompletableFuture.failedFuture(new IllegalStateException("connection "
+        + spec.name() + " does not read the PLC's alarms")) : g.acknowledge(conditionId, eventId,
+        comment);
   }
 
   /** One connection attempt; on failure, the next one is scheduled after the backoff delay. */

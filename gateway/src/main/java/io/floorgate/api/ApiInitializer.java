@@ -1,0 +1,50 @@
+package io.floorgate.api;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** The whole server pipeline, in order. */
+final class ApiInitializer extends ChannelInitializer<SocketChannel> {
+
+  static final String STREAM_PATH = "/alarms/stream";
+  /** Request bodies are small JSON commands. */
+  static final int MAX_CONTENT = 64 * 1024;
+
+  private final Router router;
+  private final AlarmFeed feed;
+  private final long streamBuffer;
+  private final Supplier<@Nullable StreamProbe> probe;
+
+  ApiInitializer(Router router, AlarmFeed feed, long streamBuffer,
+      Supplier<@Nullable StreamProbe> probe) {
+    this.router = router;
+    this.feed = feed;
+    this.streamBuffer = streamBuffer;
+    this.probe = probe;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("http", new HttpServerCodec());
+    p.addLast("aggregate", new HttpObjectAggregator(MAX_CONTENT));
+    p.addLast("websocket", new WebSocketServerProtocolHandler(streamConfig()));
+    p.addLast("alarm-stream", new AlarmStreamHandler(feed, streamBuffer, probe));
+    p.addLast("routes", new RouterHandler(router));
+  }
+
+  static WebSocketServerProtocolConfig streamConfig() {
+    return WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(STREAM_PATH)
+        .maxFramePayloadLength(MAX_CONTENT)
+        .handshakeTimeoutMillis(10_000)
+        .build();
+  }
+}

@@ -1,0 +1,83 @@
+package io.floorgate.api;
+
+import io.floorgate.config.ApiConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP/WebSocket server: the routes of a {@link Router} and the alarm stream at
+ * {@code /alarms/stream}. Two event-loop threads (accept, and one for every connection): the
+ * clients are a few consoles and scrapers, and the box has two cores.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  private final ApiConfig config;
+  private final Router router;
+  private final AlarmFeed feed;
+  private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api-accept", true));
+  private final EventLoopGroup workers = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api", true));
+  private volatile @Nullable StreamProbe probe;
+  private @Nullable Channel server;
+
+  public ApiServer(ApiConfig config, Router router, AlarmFeed feed) {
+    this.config = config;
+    this.router = router;
+    this.feed = feed;
+  }
+
+  /** Binds and starts serving; fails when the address is taken, naming it. */
+  public void start() {
+    try {
+      server = new ServerBootstrap()
+          .group(boss, workers)
+          .channel(NioServerSocketChannel.class)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), () -> probe))
+          .bind(config.bind(), config.port())
+          .syncUninterruptibly()
+          .channel();
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException("API server cannot listen on " + config.bind() + ":"
+          + config.port() + " (" + e + "); free the port or set api.port", e);
+    }
+    if (config.token() == null) {
+      log.warn("API has no token (api.token): acknowledging and shelving over HTTP are refused; "
+          + "set FLOORGATE_API_TOKEN (or api.token) to enable them");
+    }
+    log.info("API listening on http://{}:{} (alarm stream ws://{}:{}{})", config.bind(), port(),
+        config.bind(), port(), ApiInitializer.STREAM_PATH);
+  }
+
+  /** The port bound, e.g. when the config asked for any free one (0). */
+  public int port() {
+    Channel s = server;
+    return s == null ? config.port() : ((InetSocketAddress) s.localAddress()).getPort();
+  }
+
+  public void probe(@Nullable StreamProbe probe) {
+    this.probe = probe;
+  }
+
+  @Override
+  public void close() {
+    Channel s = server;
+    if (s != null) {
+      s.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+}

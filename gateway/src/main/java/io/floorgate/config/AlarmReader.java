@@ -1,0 +1,210 @@
+package io.floorgate.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code alarms:}: where state is kept, the shelving bound, and the rules, each checked
+ * against the tags the connections declare.
+ */
+final class AlarmReader {
+
+  private static final List<String> KEYS = List.of("clientId", "stateFile", "maxShelve", "rules",
+      "conditions");
+  private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
+      "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
+      "inService");
+  private static final List<String> SUPPRESS_KEYS = List.of("tag", "equals");
+  private static final Map<String, AlarmKind> KINDS = new LinkedHashMap<>();
+  private static final Map<String, AlarmPriority> PRIORITIES = new LinkedHashMap<>();
+
+  static {
+    Arrays.stream(AlarmKind.values()).filter(k -> k != AlarmKind.CONDITION)
+        .forEach(k -> KINDS.put(k.word(), k));
+    Arrays.stream(AlarmPriority.values()).forEach(p -> PRIORITIES.put(p.name().toLowerCase(
+        java.util.Locale.ROOT), p));
+  }
+
+  private final Problems problems;
+  private final Set<String> tagPaths;
+  private final Set<String> connections;
+
+  /**
+   * @param tagPaths    every configured tag as {@code area/path}
+   * @param connections every configured connection name
+   */
+  AlarmReader(Problems problems, Set<String> tagPaths, Set<String> connections) {
+    this.problems = problems;
+    this.tagPaths = tagPaths;
+    this.connections = connections;
+  }
+
+  @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt) {
+    YamlMap map = top.map("alarms", KEYS);
+    if (map == null) {
+      return null;
+    }
+    int before = problems.count();
+    String clientId = map.string("clientId");
+    if (clientId != null && clientId.isBlank()) {
+      map.error("clientId", "is empty; remove it for <mqtt.clientId>-alarms");
+    }
+    Path stateFile = null;
+    String file = map.string("stateFile");
+    if (file != null) {
+      try {
+        stateFile = Path.of(file.strip());
+      } catch (InvalidPathException e) {
+        map.error("stateFile", "'" + file + "' is not a file path: " + e.getReason());
+      }
+    }
+    Duration maxShelve = map.duration("maxShelve", AlarmsConfig.DEFAULT_MAX_SHELVE,
+        AlarmsConfig.MIN_MAX_SHELVE, AlarmsConfig.MAX_MAX_SHELVE);
+    List<String> conditions = new ArrayList<>();
+    for (Node item : map.list("conditions")) {
+      String name = Scalars.scalar(item, map.child("conditions"), problems);
+      if (name != null && !connections.contains(name.strip())) {
+        problems.add(item, map.child("conditions"), "no connection is named '" + name.strip()
+            + "'; list the names of connections whose PLC alarms to read, e.g. [rhk01]");
+      } else if (name != null) {
+        conditions.add(name.strip());
+      }
+    }
+    List<Node> items = map.has("rules") || !map.has("conditions")
+        ? map.nonEmptyList("rules", "add alarm rules, each with tag, type and limit, e.g. "
+            + "- { tag: calcination/rhk01/zone05/temperature, type: hi, limit: 800 }")
+        : List.of();
+    Map<String, Integer> ids = new HashMap<>();
+    List<AlarmRuleConfig> rules = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      AlarmRuleConfig rule = rule(items.get(i), map.child("rules") + "[" + i + "]", ids);
+      if (rule != null) {
+        rules.add(rule);
+      }
+    }
+    if (problems.count() > before || mqtt == null) {
+      return null;
+    }
+    return new AlarmsConfig(rules, clientId != null ? clientId.strip()
+        : AlarmsConfig.defaultClientId(mqtt.clientId()), stateFile, maxShelve, conditions);
+  }
+
+  private @Nullable AlarmRuleConfig rule(Node node, String path, Map<String, Integer> ids) {
+    YamlMap map = YamlMap.of(node, path, problems, RULE_KEYS);
+    if (map == null) {
+      return null;
+    }
+    int before = problems.count();
+    String tag = tag(map, "tag");
+    AlarmKind kind = null;
+    if (!map.has("type")) {
+      map.missing("type", "add type: one of " + String.join(", ", KINDS.keySet()));
+    } else {
+      kind = map.choice("type", null, KINDS);
+    }
+    String name = map.string("name");
+    if (name != null) {
+      String problem = Names.levelProblem(name.strip());
+      if (problem != null) {
+        map.error("name", problem);
+      }
+    } else if (kind != null) {
+      name = kind.word();
+    }
+    if (tag != null && name != null) {
+      Integer first = ids.putIfAbsent(tag + "/" + name.strip(), Problems.line(node));
+      if (first != null) {
+        map.error(map.has("name") ? "name" : "type", "tag " + tag + " already has an alarm named '"
+            + name.strip() + "' (line " + first + "); give this one a name: of its own");
+      }
+    }
+    Double limit = null;
+    if (kind != null && kind.needsLimit()) {
+      limit = map.number("limit", true);
+    } else if (kind != null && map.has("limit")) {
+      map.error("limit", "a " + kind.word() + " alarm has no limit; remove it");
+    }
+    Double deadband = map.number("deadband", false);
+    if (deadband != null && deadband < 0) {
+      map.error("deadband", Scalars.format(deadband) + " is negative; use 0 or more");
+    }
+    Duration onDelay = map.duration("onDelay", AlarmRuleConfig.DEFAULT_DELAY, Duration.ZERO,
+        AlarmRuleConfig.MAX_DELAY);
+    Duration offDelay = map.duration("offDelay", AlarmRuleConfig.DEFAULT_DELAY, Duration.ZERO,
+        AlarmRuleConfig.MAX_DELAY);
+    AlarmPriority priority = map.choice("priority", AlarmRuleConfig.DEFAULT_PRIORITY, PRIORITIES);
+    String against = null;
+    if (kind == AlarmKind.DEVIATION) {
+      against = tag(map, "against");
+    } else if (map.has("against")) {
+      map.error("against", "only a deviation alarm compares against another tag; remove it");
+    }
+    String equals = null;
+    if (kind == AlarmKind.DISCRETE) {
+      equals = map.required("equals", "true (or a number, or an enum state such as fault)");
+    } else if (map.has("equals")) {
+      map.error("equals", "only a discrete alarm has 'equals'; remove it");
+    }
+    AlarmRuleConfig.Suppression suppression = suppression(map);
+    boolean inService = map.bool("inService", true);
+    String message = map.string("message");
+    if (problems.count() > before || tag == null || kind == null || name == null) {
+      return null;
+    }
+    return new AlarmRuleConfig(tag, kind, name.strip(), limit,
+        deadband == null ? AlarmRuleConfig.DEFAULT_DEADBAND : deadband, onDelay, offDelay,
+        priority, message != null && !message.isBlank() ? message.strip()
+            : defaultMessage(tag, kind, limit, equals),
+        against, equals == null ? null : equals.strip(), suppression, inService);
+  }
+
+  private AlarmRuleConfig.@Nullable Suppression suppression(YamlMap rule) {
+    YamlMap map = rule.map("suppressWhen", SUPPRESS_KEYS);
+    if (map == null) {
+      return null;
+    }
+    String tag = tag(map, "tag");
+    String equals = map.required("equals", "false");
+    return tag == null || equals == null ? null
+        : new AlarmRuleConfig.Suppression(tag, equals.strip());
+  }
+
+  /** A required reference to a configured tag, {@code area/path}. */
+  private @Nullable String tag(YamlMap map, String key) {
+    String tag = map.required(key, "calcination/rhk01/zone05/temperature (area/path of a tag)");
+    if (tag == null) {
+      return null;
+    }
+    String trimmed = tag.strip();
+    if (!tagPaths.contains(trimmed)) {
+      String near = Names.closest(trimmed, tagPaths);
+      map.error(key, "no tag '" + trimmed + "' is configured; write the area and the tag's path, "
+          + (near != null ? "e.g. '" + near + "'" : "e.g. calcination/rhk01/zone05/temperature"));
+      return null;
+    }
+    return trimmed;
+  }
+
+  private static String defaultMessage(String tag, AlarmKind kind, @Nullable Double limit,
+      @Nullable String equals) {
+    String what = switch (kind) {
+      case HI, HIHI -> "above " + Scalars.format(limit == null ? 0 : limit);
+      case LO, LOLO -> "below " + Scalars.format(limit == null ? 0 : limit);
+      case DEVIATION -> "deviates by more than " + Scalars.format(limit == null ? 0 : limit);
+      case RATE -> "changes faster than " + Scalars.format(limit == null ? 0 : limit) + "/min";
+      case DISCRETE -> "is " + equals;
+      case BAD_QUALITY, CONDITION -> "has bad quality";
+    };
+    return tag + " " + what;
+  }
+}

@@ -1,0 +1,81 @@
+package io.floorgate.alarm;
+
+import io.floorgate.config.ConfigLoader;
+import io.floorgate.config.GatewayConfig;
+import io.floorgate.driver.Status;
+import io.floorgate.reading.Quality;
+import io.floorgate.reading.Reading;
+import io.floorgate.reading.TimestampSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A small plant with alarm rules, readings for it, and a clock the test moves. */
+final class AlarmFixtures {
+
+  static final String ROOT = "jxnmm/isohara/";
+  static final Status SENSOR_FAILURE = new Status(0x808B0000L, "Bad_SensorFailure");
+
+  private AlarmFixtures() {}
+
+  static final String PLANT = """
+      namespace: { enterprise: jxnmm, site: isohara }
+      mqtt: { url: tcp://127.0.0.1:1883, clientId: alarm-test }
+      connections:
+        - name: kiln
+          endpoint: opc.tcp://127.0.0.1:4841/kiln
+          area: calcination
+          groups:
+            - name: all
+              tags:
+                - { path: k/temp, node: ns=2;s=T, unit: °C }
+                - { path: k/temp-b, node: ns=2;s=TB, unit: °C }
+                - { path: k/running, node: ns=2;s=R }
+        - name: mixer
+          endpoint: opc.tcp://127.0.0.1:4842/mixer
+          area: mixing
+          groups:
+            - name: all
+              tags:
+                - { path: m/state, node: ns=2;s=S }
+      """;
+
+  /** The plant with {@code rules} (YAML list items, indented by 4) under {@code alarms.rules}. */
+  static GatewayConfig config(String rules, String extra) throws Exception {
+    String yaml = PLANT + "alarms:\n" + extra + "  rules:\n" + rules;
+    return ConfigLoader.parse(yaml, "alarm-test.yaml", Map.of());
+  }
+
+  static Reading reading(String path, @Nullable Object value, Quality quality, Instant at) {
+    return new Reading("kiln", ROOT + path, value, null, quality,
+        quality == Quality.BAD ? SENSOR_FAILURE : Status.GOOD, at, at, TimestampSource.SOURCE, at);
+  }
+
+  /** A clock that moves only when told. */
+  static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-11-26T07:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
