@@ -1,6 +1,7 @@
 package io.floorgate.mqtt;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.config.Range;
 import io.floorgate.reading.Reading;
@@ -33,10 +34,18 @@ final class UnsJsonEncoder {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final ObjectMapper mapper = new ObjectMapper();
+  /**
+   * Per thread: the output buffer, and the text of the last second seen, which most timestamps
+   * of a reading share. This is the hot path of telemetry; without them a reading allocated
+   * several kilobytes (three formatter runs and a fresh buffer).
+   */
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   /** The telemetry payload of a reading. */
   byte[] encode(Reading reading) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Scratch local = scratch.get();
+    ByteArrayBuilder out = local.out;
+    out.reset();
     try (JsonGenerator json = mapper.createGenerator(out)) {
       json.writeStartObject();
       json.writeFieldName("value");
@@ -47,15 +56,49 @@ final class UnsJsonEncoder {
       json.writeNumberField("code", reading.status().code());
       json.writeStringField("name", reading.status().name());
       json.writeEndObject();
-      json.writeStringField("timestamp", time(reading.timestamp()));
+      json.writeFieldName("timestamp");
+      local.writeTime(json, reading.timestamp());
       json.writeStringField("timestampSource", reading.timestampSource().name());
-      json.writeStringField("sourceTime", time(reading.sourceTime()));
-      json.writeStringField("gatewayTime", time(reading.gatewayTime()));
+      json.writeFieldName("sourceTime");
+      local.writeTime(json, reading.sourceTime());
+      json.writeFieldName("gatewayTime");
+      local.writeTime(json, reading.gatewayTime());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
     }
     return out.toByteArray();
+  }
+
+  /** A thread's reusable buffers. */
+  private static final class Scratch {
+    final ByteArrayBuilder out = new ByteArrayBuilder(512);
+    /** {@code uuuu-MM-ddTHH:mm:ss.SSSZ}: the second's text is kept, the milliseconds written. */
+    final char[] time = new char[24];
+    long second = Long.MIN_VALUE;
+
+    void writeTime(JsonGenerator json, @Nullable Instant instant) throws IOException {
+      if (instant == null) {
+        json.writeNull();
+        return;
+      }
+      long epochSecond = instant.getEpochSecond();
+      if (epochSecond != second) {
+        String text = TIME.format(instant);
+        if (text.length() != time.length) {
+          json.writeString(text); // years beyond 9999: not worth a fast path
+          return;
+        }
+        text.getChars(0, 20, time, 0);
+        second = epochSecond;
+      }
+      int millis = instant.getNano() / 1_000_000;
+      time[20] = (char) ('0' + millis / 100);
+      time[21] = (char) ('0' + millis / 10 % 10);
+      time[22] = (char) ('0' + millis % 10);
+      time[23] = 'Z';
+      json.writeString(time, 0, time.length);
+    }
   }
 
   /** The retained {@code _meta} payload of a tag; enum codes in ascending order. */
