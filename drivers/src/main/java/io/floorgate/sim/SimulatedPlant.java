@@ -60,7 +60,9 @@ public final class SimulatedPlant implements AutoCloseable {
                 new KilnModel(seed),
                 load,
                 scanNanos,
-                loadNanos),
+                loadNanos,
+                options.security(),
+                options.limits()),
             mixer(options, 1, seed + 1, 0, scanNanos, loadNanos),
             mixer(options, 2, seed + 2, MixerModel.CYCLE_TICKS / 2, scanNanos, loadNanos));
 
@@ -103,7 +105,9 @@ public final class SimulatedPlant implements AutoCloseable {
         model,
         null,
         scanNanos,
-        loadNanos);
+        loadNanos,
+        options.security(),
+        options.limits());
   }
 
   /** A failing scan must not cancel the schedule (a periodic task that throws never runs again). */

@@ -27,18 +27,25 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionSpec#retryMax()}, with jitter). Once connected, Milo keeps the session alive
  * and reconnects by itself; the driver reports each drop and return through
  * {@link SampleSink#linkChanged} and re-creates subscriptions the server no longer has.
- * A tag whose node cannot be monitored or read is delivered as a sample with that bad status.
- * The session uses security mode None and the anonymous identity.
+ * A tag whose node cannot be monitored or read is delivered as a sample with that bad status,
+ * and the node is tried again every {@value #NODE_RETRY_MS} ms. When the link is down for
+ * {@link ConnectionSpec#badAfterLinkLoss()}, every tag is delivered BAD
+ * ({@code Bad_NoCommunication}).
+ *
+ * <p>Security follows {@link ConnectionSpec#security()}: the gateway's certificate lives in the
+ * PKI directory, PLC certificates are checked against its trust list, and a refused connect is
+ * logged with what to trust where (see {@link TrustStore}).
  */
 public final class OpcUaDriver implements Driver {
 
   private static final Logger log = LoggerFactory.getLogger(OpcUaDriver.class);
   private static final long EXECUTOR_GRACE_MS = 1_000;
+  static final long NODE_RETRY_MS = 60_000;
 
   private final ConnectionSpec spec;
   private final DriverOptions options;
   private final Backoff backoff;
-  private final ClientConnector connector;
+  private @Nullable ClientConnector connector;
   private final Object lock = new Object();
   private final SessionActivityListener sessionListener = new SessionListener();
 
@@ -55,6 +62,8 @@ public final class OpcUaDriver implements Driver {
   private int connectFailures;
   private int restoreFailures;
   private boolean restoreScheduled;
+  private @Nullable LinkLoss linkLoss;
+  private @Nullable ServerLimits limits;
 
   /** A driver for {@code spec}; nothing happens until {@link #start}. */
   public OpcUaDriver(ConnectionSpec spec) {
@@ -65,7 +74,6 @@ public final class OpcUaDriver implements Driver {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
-    this.connector = new ClientConnector(spec.endpointUrl(), spec.name(), options);
   }
 
   @Override
@@ -94,12 +102,27 @@ public final class OpcUaDriver implements Driver {
     }
     var delivery = new Delivery(spec.name(), sink);
     post("start", () -> {
+      var scheduler = requireThread().scheduler();
       groups = TagGroups.build(spec, delivery, () -> post("restore groups", this::restoreGroups),
-          requireThread().scheduler(), () -> state == LinkState.CONNECTED,
-          options.requestTimeout().toMillis());
+          scheduler, () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis());
+      linkLoss = new LinkLoss(spec.name(), spec.badAfterLinkLoss(), scheduler, delivery,
+          () -> groups);
+      scheduler.scheduleWithFixedDelay(() -> post("retry refused nodes", this::retryRefused),
+          NODE_RETRY_MS, NODE_RETRY_MS, MILLISECONDS);
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
     });
+  }
+
+  /** The connector, built on first use: opening the PKI may fail, and is then retried. */
+  private ClientConnector connector() {
+    ClientConnector c = connector;
+    if (c == null) {
+      c = new ClientConnector(spec.endpointUrl(), spec.name(), options,
+          ClientSecurity.of(spec.security(), spec.name()));
+      connector = c;
+    }
+    return c;
   }
 
   /** One connection attempt; on failure, the next one is scheduled after the backoff delay. */
@@ -108,8 +131,10 @@ public final class OpcUaDriver implements Driver {
       return;
     }
     OpcUaClient c;
+    ClientConnector conn = null;
     try {
-      c = connector.connect();
+      conn = connector();
+      c = conn.connect();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return; // close() is stopping the driver's thread
@@ -120,9 +145,18 @@ public final class OpcUaDriver implements Driver {
       connectFailures++;
       Duration delay = backoff.next(connectFailures);
       String cause = Causes.describe(e);
-      log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
-              + "the PLC is on and reachable and the endpoint URL is right)",
-          spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
+      String advice = conn == null ? null : SecurityAdvice.advise(e, conn.security());
+      if (advice != null) {
+        log.error("opcua connection '{}': cannot connect to {} ({}): {}; next attempt in {}",
+            spec.name(), spec.endpointUrl(), spec.security().describe(), advice,
+            Backoff.humanize(delay));
+        cause = advice;
+      } else {
+        log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
+                + "the PLC is on and reachable and the endpoint URL is right)",
+            spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
+      }
+      requireLinkLoss().lost();
       report(LinkState.DISCONNECTED, cause + "; next attempt in " + Backoff.humanize(delay));
       schedule("reconnect", this::attemptConnect, delay);
       return;
@@ -138,10 +172,15 @@ public final class OpcUaDriver implements Driver {
     }
     connectFailures = 0;
     c.addSessionActivityListener(sessionListener);
-    ServerLimits limits = ServerLimits.read(c, options, spec.name());
+    ServerLimits limits = ServerLimits.read(c,
+        options.monitoredItemsPerCall() > 0 ? options.monitoredItemsPerCall()
+            : spec.maxMonitoredItemsPerCall(),
+        options.nodesPerRead() > 0 ? options.nodesPerRead() : spec.maxNodesPerRead(), spec.name());
+    this.limits = limits;
     log.info("opcua connection '{}': connected to {} ({}; {} monitored items per call, {} nodes "
-            + "per read)", spec.name(), spec.endpointUrl(), options.security().describe(),
+            + "per read)", spec.name(), spec.endpointUrl(), spec.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
+    requireLinkLoss().restored();
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
     boolean allWell = true;
     for (TagGroup group : groups) {
@@ -168,6 +207,23 @@ public final class OpcUaDriver implements Driver {
       }
     }
     afterRound(allWell);
+  }
+
+  private void retryRefused() {
+    if (isClosed() || state != LinkState.CONNECTED) {
+      return;
+    }
+    for (TagGroup group : groups) {
+      try {
+        group.retryFailed();
+      } catch (Exception e) {
+        groupFailed(group, e);
+      }
+    }
+  }
+
+  private LinkLoss requireLinkLoss() {
+    return Objects.requireNonNull(linkLoss, "not started");
   }
 
   private boolean groupFailed(TagGroup group, Exception e) {
@@ -202,8 +258,14 @@ public final class OpcUaDriver implements Driver {
         if (state != LinkState.CONNECTED) {
           log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
         }
+        boolean wereReportedBad = requireLinkLoss().restored();
         report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
         restoreGroups();
+        OpcUaClient c = currentClient();
+        ServerLimits l = limits;
+        if (wereReportedBad && c != null && l != null) {
+          groups.forEach(g -> g.refresh(c, l));
+        }
       });
     }
 
@@ -213,6 +275,7 @@ public final class OpcUaDriver implements Driver {
         log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
             + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
         report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
+        requireLinkLoss().lost();
       });
     }
   }
@@ -293,6 +356,12 @@ public final class OpcUaDriver implements Driver {
   private boolean isClosed() {
     synchronized (lock) {
       return closed;
+    }
+  }
+
+  private @Nullable OpcUaClient currentClient() {
+    synchronized (lock) {
+      return client;
     }
   }
 
