@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         CheckCommand.class,
         SimCommand.class,
+        BrowseCommand.class,
+        TrustCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FloorgateCli implements Runnable {
