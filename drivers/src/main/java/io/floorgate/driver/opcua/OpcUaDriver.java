@@ -7,13 +7,10 @@ import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.SampleSink;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
-import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +38,20 @@ public final class OpcUaDriver implements Driver {
   private static final Logger log = LoggerFactory.getLogger(OpcUaDriver.class);
   private static final long EXECUTOR_GRACE_MS = 1_000;
   static final long NODE_RETRY_MS = 60_000;
+  /**
+   * Milo retries a lost session every 1–16 s and transfers the subscriptions when it is back; a
+   * PLC away longer than this is left to the driver's backoff (up to retryMax, with jitter).
+   */
+  static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(30);
 
   private final ConnectionSpec spec;
   private final DriverOptions options;
   private final Backoff backoff;
   private @Nullable ClientConnector connector;
   private final Object lock = new Object();
-  private final SessionActivityListener sessionListener = new SessionListener();
+  private final SessionActivityListener sessionListener = new SessionEvents(
+      () -> post("session active", this::sessionActive),
+      () -> post("session inactive", this::sessionInactive));
 
   // Guarded by lock.
   private boolean started;
@@ -58,10 +62,9 @@ public final class OpcUaDriver implements Driver {
   private volatile LinkState state = LinkState.CONNECTING;
 
   // Written on the driver's thread only.
-  private volatile List<TagGroup> groups = List.of();
+  private final GroupKeeper keeper;
   private int connectFailures;
-  private int restoreFailures;
-  private boolean restoreScheduled;
+  private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
 
@@ -74,6 +77,9 @@ public final class OpcUaDriver implements Driver {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
+    this.keeper = new GroupKeeper(spec.name(), spec.endpointUrl(), backoff,
+        () -> !isClosed() && state == LinkState.CONNECTED,
+        (task, delay) -> schedule("restore groups", task, delay));
   }
 
   @Override
@@ -103,11 +109,11 @@ public final class OpcUaDriver implements Driver {
     var delivery = new Delivery(spec.name(), sink);
     post("start", () -> {
       var scheduler = requireThread().scheduler();
-      groups = TagGroups.build(spec, delivery, () -> post("restore groups", this::restoreGroups),
-          scheduler, () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis());
+      keeper.set(TagGroups.build(spec, delivery, () -> post("restore groups", keeper::restoreAll),
+          scheduler, () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis()));
       linkLoss = new LinkLoss(spec.name(), spec.badAfterLinkLoss(), scheduler, delivery,
-          () -> groups);
-      scheduler.scheduleWithFixedDelay(() -> post("retry refused nodes", this::retryRefused),
+          keeper::groups);
+      scheduler.scheduleWithFixedDelay(() -> post("retry refused nodes", keeper::retryRefused),
           NODE_RETRY_MS, NODE_RETRY_MS, MILLISECONDS);
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
@@ -182,102 +188,57 @@ public final class OpcUaDriver implements Driver {
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     requireLinkLoss().restored();
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
-    boolean allWell = true;
-    for (TagGroup group : groups) {
-      try {
-        group.open(c, limits);
-      } catch (Exception e) {
-        allWell = groupFailed(group, e);
-      }
-    }
-    afterRound(allWell);
-  }
-
-  /** Re-creates what the server lost; retried with backoff until every group is whole. */
-  private void restoreGroups() {
-    if (isClosed() || state != LinkState.CONNECTED) {
-      return; // the next session activation restores
-    }
-    boolean allWell = true;
-    for (TagGroup group : groups) {
-      try {
-        group.restore();
-      } catch (Exception e) {
-        allWell = groupFailed(group, e);
-      }
-    }
-    afterRound(allWell);
-  }
-
-  private void retryRefused() {
-    if (isClosed() || state != LinkState.CONNECTED) {
-      return;
-    }
-    for (TagGroup group : groups) {
-      try {
-        group.retryFailed();
-      } catch (Exception e) {
-        groupFailed(group, e);
-      }
-    }
+    keeper.openAll(c, limits);
   }
 
   private LinkLoss requireLinkLoss() {
     return Objects.requireNonNull(linkLoss, "not started");
   }
 
-  private boolean groupFailed(TagGroup group, Exception e) {
-    log.warn("opcua connection '{}': group '{}' could not be set up on {}: {}; retrying with backoff",
-        spec.name(), group.name(), spec.endpointUrl(), Causes.describe(e));
-    return false;
+  /** Milo calls this on its threads; everything it triggers runs on the driver's thread. */
+  private void sessionActive() {
+    if (state != LinkState.CONNECTED) {
+      log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
+    }
+    boolean wereReportedBad = requireLinkLoss().restored();
+    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
+    keeper.restoreAll();
+    OpcUaClient c = currentClient();
+    ServerLimits l = limits;
+    if (wereReportedBad && c != null && l != null) {
+      keeper.refreshAll(c, l);
+    }
   }
 
-  /** One retry per round, however many groups failed in it. */
-  private void afterRound(boolean allWell) {
-    if (allWell) {
-      restoreFailures = 0;
+  private void sessionInactive() {
+    log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
+        + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
+    report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
+    requireLinkLoss().lost();
+    int loss = ++sessionLosses;
+    schedule("take over reconnecting", () -> takeOver(loss), TAKE_OVER_AFTER);
+  }
+
+  /** The session has not come back by itself: drop it and reconnect with the driver's backoff. */
+  private void takeOver(int loss) {
+    if (loss != sessionLosses || state == LinkState.CONNECTED || isClosed()) {
       return;
     }
-    if (!restoreScheduled) {
-      restoreScheduled = true;
-      Duration delay = backoff.next(++restoreFailures);
-      log.info("opcua connection '{}': next attempt to set up the failed groups in {}",
-          spec.name(), Backoff.humanize(delay));
-      schedule("restore groups", () -> {
-        restoreScheduled = false;
-        restoreGroups();
-      }, delay);
+    OpcUaClient c;
+    synchronized (lock) {
+      c = client;
+      client = null;
     }
-  }
-
-  /** Milo calls this on its threads; everything it triggers runs on the driver's thread. */
-  private final class SessionListener implements SessionActivityListener {
-    @Override
-    public void onSessionActive(UaSession session) {
-      post("session active", () -> {
-        if (state != LinkState.CONNECTED) {
-          log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
-        }
-        boolean wereReportedBad = requireLinkLoss().restored();
-        report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
-        restoreGroups();
-        OpcUaClient c = currentClient();
-        ServerLimits l = limits;
-        if (wereReportedBad && c != null && l != null) {
-          groups.forEach(g -> g.refresh(c, l));
-        }
-      });
+    if (c == null) {
+      return;
     }
-
-    @Override
-    public void onSessionInactive(UaSession session) {
-      post("session inactive", () -> {
-        log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
-            + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
-        report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
-        requireLinkLoss().lost();
-      });
-    }
+    c.removeSessionActivityListener(sessionListener);
+    log.warn("opcua connection '{}': {} has been away for {} s; closing that session and "
+            + "reconnecting with backoff (up to {} between attempts)", spec.name(),
+        spec.endpointUrl(), TAKE_OVER_AFTER.toSeconds(), Backoff.humanize(spec.retryMax()));
+    ClientConnector.disconnect(c, options.closeTimeout().toMillis());
+    connectFailures = 0;
+    attemptConnect();
   }
 
   /** Reports a state change once; nothing after CLOSED. */
@@ -319,28 +280,11 @@ public final class OpcUaDriver implements Driver {
       t.shutdown();
     }
     long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-    // With the session down the server cannot be asked; it drops the subscriptions with the session.
-    boolean reachable = state == LinkState.CONNECTED;
-    List<CompletableFuture<?>> deletions = new ArrayList<>();
-    for (TagGroup group : groups) {
-      CompletableFuture<?> closing = group.close();
-      if (reachable) {
-        deletions.add(closing.exceptionally(e -> null));
-      }
-    }
     if (c != null) {
       c.removeSessionActivityListener(sessionListener);
-      try {
-        CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new))
-            .get(Math.max(1, remainingMs(deadline)), MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        log.info("opcua connection '{}': subscriptions not deleted in time ({}); closing the "
-            + "session removes them", spec.name(), Causes.describe(e));
-      }
-      ClientConnector.disconnect(c, remainingMs(deadline));
     }
+    // With the session down the server cannot be asked; it drops the subscriptions with the session.
+    keeper.closeAll(c, state == LinkState.CONNECTED, deadline);
     if (t != null) {
       // A connect attempt in progress is interrupted after the grace period.
       t.stop(Math.min(EXECUTOR_GRACE_MS, Math.max(1, remainingMs(deadline))));
@@ -349,7 +293,7 @@ public final class OpcUaDriver implements Driver {
     log.info("opcua connection '{}': closed", spec.name());
   }
 
-  private static long remainingMs(long deadlineNanos) {
+  static long remainingMs(long deadlineNanos) {
     return (deadlineNanos - System.nanoTime()) / 1_000_000;
   }
 
@@ -381,6 +325,6 @@ public final class OpcUaDriver implements Driver {
 
   /** The groups, for tests. */
   List<TagGroup> groups() {
-    return groups;
+    return keeper.groups();
   }
 }

@@ -79,6 +79,27 @@ class PlcRestartTest {
     }
   }
 
+  @Test
+  void aPlcAwayLongerThanMilosRetriesIsReconnectedWithTheDriversBackoff() {
+    SimulatedPlc kiln = plant.plc("RHK01");
+    List<TagSpec> tags = List.of(tag("heartbeat", HEARTBEAT));
+    var spec = connection(kiln.endpointUrl(), subscription(tags)).withLimits(BAD_AFTER, 0, 0);
+    var sink = new CollectingSink();
+    try (var logs = new LogCapture(OpcUaDriver.class); var driver = new OpcUaDriver(spec)) {
+      driver.start(sink);
+      await().atMost(Duration.ofSeconds(20)).until(() -> goodSince(sink, Instant.EPOCH).contains("heartbeat"));
+      kiln.stop();
+      await().atMost(OpcUaDriver.TAKE_OVER_AFTER.plusSeconds(30)).until(() -> logs.messages(
+          ch.qos.logback.classic.Level.WARN).stream().anyMatch(m -> m.contains("closing that session")));
+
+      Instant restarted = Instant.now();
+      kiln.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> goodSince(sink, restarted).contains("heartbeat"));
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+          .until(() -> kiln.subscriptionCount() == 1 && kiln.monitoredItemCount() == 1);
+    }
+  }
+
   private static Set<String> goodSince(CollectingSink sink, Instant t) {
     return sink.samples().stream().filter(s -> s.receivedAt().isAfter(t))
         .filter(s -> s.status().isGood()).map(Sample::tag).collect(Collectors.toSet());
