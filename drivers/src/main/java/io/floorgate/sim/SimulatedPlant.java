@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated Isohara plant: kiln {@code RHK01} and mixers {@code MX01}, {@code MX02}, each its
- * own OPC UA server (security None, anonymous), scanned every 100 ms by one scheduler that this
- * plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
+ * own OPC UA server (security None and anonymous, or signed endpoints with a user as
+ * {@link SimSecurity} says; operation limits as {@link SimLimits} says), scanned every 100 ms by
+ * one scheduler that this plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
  *
  * <pre>{@code
  * try (SimulatedPlant plant = SimulatedPlant.start(SimOptions.defaults())) {

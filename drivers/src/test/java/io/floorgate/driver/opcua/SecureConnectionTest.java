@@ -85,6 +85,35 @@ class SecureConnectionTest {
   }
 
   @Test
+  void plcThatDoesNotTrustTheGatewaySaysWhichFileToTrustThere() throws Exception {
+    var strict = new SimOptions("127.0.0.1", 0, 42, 0, 1.0)
+        .withSecurity(SimSecurity.secured(USER, PASSWORD).withPki(null, false));
+    try (var strictPlant = SimulatedPlant.start(strict);
+        var logs = new LogCapture(OpcUaDriver.class)) {
+      var spec = connection(strictPlant.plc("MX01").endpointUrl(),
+          subscription(List.of(tag("heartbeat", "ns=2;s=MX01.Heartbeat"))))
+          .withSecurity(new SecuritySpec(SecurityPolicy.BASIC256_SHA256,
+              SecurityMode.SIGN_AND_ENCRYPT, new UserIdentity.UserName(USER, Secret.of(PASSWORD)),
+              pki, true));
+      var sink = new CollectingSink();
+      try (var driver = new OpcUaDriver(spec)) {
+        driver.start(sink);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.messages(Level.ERROR).stream()
+            .anyMatch(m -> m.contains("the PLC refused the gateway's certificate")));
+        String message = logs.messages(Level.ERROR).stream()
+            .filter(m -> m.contains("refused the gateway's")).findFirst().orElseThrow();
+        Path own = pki.resolve("own").resolve("floorgate.der");
+        assertTrue(message.contains("add " + own), message);
+
+        // What the PLC's operator does with that file:
+        strictPlant.plc("MX01").trustClient(Files.readAllBytes(own));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> sink.samplesFor("heartbeat").stream().anyMatch(s -> s.status().isGood()));
+      }
+    }
+  }
+
+  @Test
   void wrongPasswordIsRefusedNamingTheSettingToCheck() {
     var sink = new CollectingSink();
     try (var logs = new LogCapture(OpcUaDriver.class);
