@@ -13,7 +13,8 @@ final class DriverSpecs {
 
   static ConnectionSpec of(ConnectionConfig c) {
     return new ConnectionSpec(c.name(), c.endpoint(), c.retryInitial(), c.retryMax(),
-        c.groups().stream().map(DriverSpecs::group).toList());
+        c.groups().stream().map(DriverSpecs::group).toList(), c.security(),
+        c.badAfterLinkLoss(), c.maxNodesPerRead(), c.maxMonitoredItemsPerCall());
   }
 
   private static TagGroupSpec group(GroupConfig g) {

@@ -9,27 +9,20 @@ import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
-import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
 import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
-import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
-import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
 /**
- * One running Milo server for one simulated PLC: a single endpoint, security None, anonymous
- * access, and the PLC's {@link PlantNamespace}.
+ * One running Milo server for one simulated PLC: its endpoints and users ({@link PlcSecurity}),
+ * its operation limits ({@link PlcLimits}) and the PLC's {@link PlantNamespace}.
  *
- * <p>No application certificate: with only a None endpoint Milo never asks for one (the channel and
- * session handshakes look certificates up only for signed policies), so the certificate manager is
- * empty and starting a PLC costs no RSA key generation. Clients must pick the None endpoint, the
- * only one offered.
+ * <p>Unsecured, there is no application certificate: with only a None endpoint Milo never asks
+ * for one, so starting a PLC costs no RSA key generation.
  */
 final class PlcServer {
 
@@ -67,23 +60,17 @@ final class PlcServer {
       int port,
       long scanPeriodNanos,
       long loadPeriodNanos,
+      PlcSecurity security,
+      SimLimits limits,
       Consumer<PlantNamespace> declare) {
-    EndpointConfig endpoint =
-        EndpointConfig.newBuilder()
-            .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-            .setBindAddress(bindHost)
-            .setBindPort(port)
-            .setHostname(advertisedHost(bindHost))
-            .setPath(path(plcName))
-            .setSecurityPolicy(SecurityPolicy.None)
-            .setSecurityMode(MessageSecurityMode.None)
-            .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-            .build();
+    Set<EndpointConfig> endpoints =
+        security.endpoints(bindHost, port, advertisedHost(bindHost), path(plcName));
+    EndpointConfig endpoint = endpoints.iterator().next();
 
     String lower = plcName.toLowerCase(Locale.ROOT);
-    OpcUaServerConfig config =
+    OpcUaServerConfigBuilder builder =
         OpcUaServerConfig.builder()
-            .setApplicationUri(PlantNamespace.URI + ":" + lower)
+            .setApplicationUri(applicationUri(plcName))
             .setApplicationName(LocalizedText.english("Floorgate simulated PLC " + plcName))
             .setProductUri("urn:floorgate:sim")
             .setBuildInfo(
@@ -94,15 +81,16 @@ final class PlcServer {
                     OpcUaServer.SDK_VERSION,
                     "",
                     DateTime.now()))
-            .setEndpoints(Set.of(endpoint))
-            .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
-            .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
-            .build();
+            .setEndpoints(endpoints)
+            .setLimits(PlcLimits.config(limits));
+    security.configure(builder);
+    OpcUaServerConfig config = builder.build();
 
     var server =
         new OpcUaServer(
             config,
             profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+    PlcLimits.apply(server, path(plcName), limits);
     var namespace = new PlantNamespace(server, scanPeriodNanos, loadPeriodNanos);
     namespace.startup();
     declare.accept(namespace);
@@ -127,6 +115,22 @@ final class PlcServer {
       throw new IllegalStateException(plcName + ": interrupted while starting", e);
     }
     return new PlcServer(server, namespace, endpoint.getEndpointUrl());
+  }
+
+  /** The application URI of a PLC's server, e.g. {@code urn:floorgate:sim:isohara:rhk01}. */
+  static String applicationUri(String plcName) {
+    return PlantNamespace.URI + ":" + plcName.toLowerCase(Locale.ROOT);
+  }
+
+  /** Subscriptions the server holds now, over all sessions. */
+  int subscriptionCount() {
+    return server.getSubscriptions().size();
+  }
+
+  /** Monitored items over all subscriptions. */
+  int monitoredItemCount() {
+    return server.getSubscriptions().values().stream()
+        .mapToInt(s -> s.getMonitoredItems().size()).sum();
   }
 
   PlantNamespace namespace() {

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param seed seed of the noise, so that two runs with the same seed produce the same values
  * @param scale number of extra load variables {@code RHK01.Load.V00000 …} (0 = no load mode)
  * @param rateHz how often each load variable changes, per second
+ * @param security the endpoints and users the PLCs offer
+ * @param limits operation limits the PLCs enforce
  */
-public record SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz) {
+public record SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz,
+    SimSecurity security, SimLimits limits) {
 
   /** RHK01's port when none is given. */
   public static final int DEFAULT_BASE_PORT = 4841;
@@ -26,6 +29,8 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
 
   public SimOptions {
     Objects.requireNonNull(bindHost, "bindHost");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(limits, "limits");
     if (bindHost.isBlank()) {
       throw new IllegalArgumentException("bindHost is blank: give an address such as 127.0.0.1");
     }
@@ -41,6 +46,19 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
       throw new IllegalArgumentException(
           "rateHz " + rateHz + " is out of range: use more than 0 and at most " + MAX_RATE_HZ);
     }
+  }
+
+  /** Unsecured, with Milo's default limits. */
+  public SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz) {
+    this(bindHost, basePort, seed, scale, rateHz, SimSecurity.none(), SimLimits.DEFAULT);
+  }
+
+  public SimOptions withSecurity(SimSecurity security) {
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits);
+  }
+
+  public SimOptions withLimits(SimLimits limits) {
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits);
   }
 
   /** 127.0.0.1, port 4841, seed 42, no load variables, load rate 1 Hz. */

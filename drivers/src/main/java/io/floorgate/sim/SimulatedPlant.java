@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated Isohara plant: kiln {@code RHK01} and mixers {@code MX01}, {@code MX02}, each its
- * own OPC UA server (security None, anonymous), scanned every 100 ms by one scheduler that this
- * plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
+ * own OPC UA server (security None and anonymous, or signed endpoints with a user as
+ * {@link SimSecurity} says; operation limits as {@link SimLimits} says), scanned every 100 ms by
+ * one scheduler that this plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
  *
  * <pre>{@code
  * try (SimulatedPlant plant = SimulatedPlant.start(SimOptions.defaults())) {
@@ -60,7 +61,9 @@ public final class SimulatedPlant implements AutoCloseable {
                 new KilnModel(seed),
                 load,
                 scanNanos,
-                loadNanos),
+                loadNanos,
+                options.security(),
+                options.limits()),
             mixer(options, 1, seed + 1, 0, scanNanos, loadNanos),
             mixer(options, 2, seed + 2, MixerModel.CYCLE_TICKS / 2, scanNanos, loadNanos));
 
@@ -103,7 +106,9 @@ public final class SimulatedPlant implements AutoCloseable {
         model,
         null,
         scanNanos,
-        loadNanos);
+        loadNanos,
+        options.security(),
+        options.limits());
   }
 
   /** A failing scan must not cancel the schedule (a periodic task that throws never runs again). */

@@ -26,6 +26,9 @@ public final class SimulatedPlc {
   private final @Nullable LoadModel load;
   private final long scanPeriodNanos;
   private final long loadPeriodNanos;
+  private final SimSecurity simSecurity;
+  private final SimLimits limits;
+  private @Nullable PlcSecurity security;
 
   private volatile int port;
   private volatile String endpointUrl = "";
@@ -38,8 +41,12 @@ public final class SimulatedPlc {
       PlcModel model,
       @Nullable LoadModel load,
       long scanPeriodNanos,
-      long loadPeriodNanos) {
+      long loadPeriodNanos,
+      SimSecurity simSecurity,
+      SimLimits limits) {
     this.name = name;
+    this.simSecurity = simSecurity;
+    this.limits = limits;
     this.bindHost = bindHost;
     this.port = requestedPort;
     this.model = model;
@@ -77,13 +84,19 @@ public final class SimulatedPlc {
     if (server != null) {
       return;
     }
+    if (security == null) {
+      // Once: the certificate must survive restarts, or a gateway that trusted it would refuse it.
+      security = PlcSecurity.create(name, PlcServer.applicationUri(name),
+          PlcServer.advertisedHost(bindHost), simSecurity);
+    }
     boolean randomPort = port == 0;
     for (int attempt = 1; ; attempt++) {
       int candidate = randomPort ? freePort() : port;
       try {
         PlcServer started =
             PlcServer.start(
-                name, bindHost, candidate, scanPeriodNanos, loadPeriodNanos, this::declare);
+                name, bindHost, candidate, scanPeriodNanos, loadPeriodNanos, security, limits,
+                this::declare);
         server = started;
         port = candidate;
         endpointUrl = started.endpointUrl();
@@ -112,6 +125,30 @@ public final class SimulatedPlc {
     running.stop();
     log.info(
         "Simulated PLC {} stopped; {} is unreachable until it starts again", name, endpointUrl);
+  }
+
+  /** Subscriptions this PLC's server holds now (0 while stopped). */
+  public synchronized int subscriptionCount() {
+    return server == null ? 0 : server.subscriptionCount();
+  }
+
+  /** Monitored items over all its subscriptions (0 while stopped). */
+  public synchronized int monitoredItemCount() {
+    return server == null ? 0 : server.monitoredItemCount();
+  }
+
+  /** The SHA-1 thumbprint of its certificate (lowercase hex), or "" when it runs unsecured. */
+  public synchronized String certificateSha1() {
+    return security == null ? "" : security.certificateSha1();
+  }
+
+  /** Adds a client certificate (DER) to this PLC's trust list, as its operator would. */
+  public synchronized void trustClient(byte[] der) {
+    if (security == null) {
+      security = PlcSecurity.create(name, PlcServer.applicationUri(name),
+          PlcServer.advertisedHost(bindHost), simSecurity);
+    }
+    security.trust(der);
   }
 
   private void declare(PlantNamespace namespace) {

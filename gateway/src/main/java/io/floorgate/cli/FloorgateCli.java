@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         CheckCommand.class,
         SimCommand.class,
         BenchCommand.class,
+        BrowseCommand.class,
+        TrustCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class FloorgateCli implements Runnable {

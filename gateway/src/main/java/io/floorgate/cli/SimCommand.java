@@ -1,9 +1,13 @@
 package io.floorgate.cli;
 
+import io.floorgate.sim.SimLimits;
 import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimSecurity;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sim.SimulatedPlc;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +17,12 @@ import picocli.CommandLine.Spec;
 /** {@code sim}: the simulated Isohara PLCs, one OPC UA server each, until stopped. */
 @Command(name = "sim", description = "Serve the simulated Isohara PLCs (kiln RHK01, mixers MX01, MX02) over OPC UA.")
 final class SimCommand implements Callable<Integer> {
+
+  /** The same variables, and defaults, as config/isohara.yaml's security section. */
+  static final String USER_VARIABLE = "FLOORGATE_PLC_USER";
+  static final String PASSWORD_VARIABLE = "FLOORGATE_PLC_PASSWORD";
+  static final String DEFAULT_USER = "floorgate";
+  static final String DEFAULT_PASSWORD = "isohara-sim";
 
   @Spec CommandSpec spec;
 
@@ -32,12 +42,41 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated noise (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--no-security",
+      description = "Offer one endpoint with security None and anonymous access instead of the signed ones.")
+  boolean noSecurity;
+
+  @Option(names = "--pki", defaultValue = "sim-pki", paramLabel = "DIR",
+      description = "Where the PLCs keep their certificates and trust lists (default ${DEFAULT-VALUE}).")
+  Path pki;
+
+  @Option(names = "--trusted-clients-only",
+      description = "Check client certificates against each PLC's trust list (DIR/<plc>/trusted/certs) "
+          + "instead of accepting every client, as the simulator does by default.")
+  boolean trustedClientsOnly;
+
+  @Option(names = "--max-per-call", defaultValue = "0", paramLabel = "N",
+      description = "Operation limit: at most N nodes per Read and N monitored items per call (0 = Milo's 10000).")
+  int maxPerCall;
+
+  @Option(names = "--unpublished-limits",
+      description = "Enforce --max-per-call without publishing it in the server's OperationLimits.")
+  boolean unpublishedLimits;
+
   @Override
   public Integer call() throws Exception {
     UntilSignal lifetime = new UntilSignal();
     SimulatedPlant plant;
     try {
-      plant = lifetime.closeOnExit(SimulatedPlant.start(new SimOptions(host, port, seed, scale, rate)));
+      Map<String, String> env = System.getenv();
+      String user = nonEmpty(env.get(USER_VARIABLE), DEFAULT_USER);
+      String password = nonEmpty(env.get(PASSWORD_VARIABLE), DEFAULT_PASSWORD);
+      SimSecurity security = noSecurity ? SimSecurity.none()
+          : SimSecurity.secured(user, password).withPki(pki, !trustedClientsOnly);
+      SimLimits limits = maxPerCall > 0 ? new SimLimits(maxPerCall, maxPerCall, !unpublishedLimits)
+          : SimLimits.DEFAULT;
+      plant = lifetime.closeOnExit(SimulatedPlant.start(
+          new SimOptions(host, port, seed, scale, rate, security, limits)));
     } catch (Exception e) {
       spec.commandLine().getErr().println("Simulator not started on " + host + ":" + port + ": "
           + e.getMessage() + " — is another simulator or OPC UA server using the port? Try --port.");
@@ -48,9 +87,20 @@ final class SimCommand implements Callable<Integer> {
     for (SimulatedPlc plc : plant.plcs()) {
       out.printf("%-6s %s%n", plc.name(), plc.endpointUrl());
     }
+    if (!noSecurity) {
+      out.printf("Security: Basic256Sha256 (and the other signed policies), Sign or SignAndEncrypt; "
+          + "user '%s' (from %s, password from %s); certificates in %s; %s%n",
+          nonEmpty(System.getenv(USER_VARIABLE), DEFAULT_USER), USER_VARIABLE, PASSWORD_VARIABLE,
+          pki, trustedClientsOnly ? "clients must be in <plc>/trusted/certs"
+              : "every client certificate is accepted (demo mode)");
+    }
     out.println("Simulated Isohara PLCs running; Ctrl-C to stop.");
     out.flush();
     lifetime.await();
     return 0;
+  }
+
+  private static String nonEmpty(String value, String fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
   }
 }

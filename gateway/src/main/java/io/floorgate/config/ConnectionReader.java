@@ -1,5 +1,6 @@
 package io.floorgate.config;
 
+import io.floorgate.driver.SecuritySpec;
 import io.floorgate.reading.TimestampSource;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ConnectionReader {
 
   private static final List<String> KEYS =
-      List.of("name", "endpoint", "area", "timestamps", "retry", "groups");
+      List.of("name", "endpoint", "area", "timestamps", "retry", "security", "badAfterLinkLoss",
+          "operationLimits", "groups");
+  private static final List<String> LIMIT_KEYS =
+      List.of("maxNodesPerRead", "maxMonitoredItemsPerCall");
   private static final List<String> TIMESTAMP_KEYS = List.of("preferred", "notBefore", "maxFuture");
   private static final List<String> RETRY_KEYS = List.of("initial", "max");
   private static final Map<String, TimestampSource> CLOCKS = Map.of(
@@ -68,6 +72,15 @@ final class ConnectionReader {
     String area = ConfigReader.level(map, "area", "calcination");
     TimestampPolicy timestamps = timestamps(map);
     Retry retry = retry(map);
+    SecuritySpec security = SecurityReader.read(map);
+    Duration badAfter = map.duration("badAfterLinkLoss",
+        ConnectionConfig.DEFAULT_BAD_AFTER_LINK_LOSS, ConnectionConfig.MIN_BAD_AFTER_LINK_LOSS,
+        ConnectionConfig.MAX_BAD_AFTER_LINK_LOSS);
+    YamlMap limits = map.map("operationLimits", LIMIT_KEYS);
+    int maxNodesPerRead = limits == null ? 0 : limits.integer("maxNodesPerRead", 0, 0,
+        ConnectionConfig.MAX_OPERATION_LIMIT);
+    int maxItemsPerCall = limits == null ? 0 : limits.integer("maxMonitoredItemsPerCall", 0, 0,
+        ConnectionConfig.MAX_OPERATION_LIMIT);
 
     GroupReader groupReader = new GroupReader(problems, tagPaths, area == null ? "" : area);
     Map<String, Integer> groupNames = new HashMap<>();
@@ -80,11 +93,12 @@ final class ConnectionReader {
         groups.add(group);
       }
     }
-    if (problems.count() > before || name == null || endpoint == null || area == null) {
+    if (problems.count() > before || name == null || endpoint == null || area == null
+        || security == null) {
       return null;
     }
     return new ConnectionConfig(name, endpoint.strip(), area, timestamps, retry.initial(),
-        retry.max(), groups);
+        retry.max(), groups, security, badAfter, maxNodesPerRead, maxItemsPerCall);
   }
 
   private TimestampPolicy timestamps(YamlMap connection) {

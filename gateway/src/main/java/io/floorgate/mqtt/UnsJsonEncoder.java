@@ -8,9 +8,11 @@ import io.floorgate.reading.Reading;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *  "timestamp":"2026-11-26T07:40:01.250Z","timestampSource":"SOURCE",
  *  "sourceTime":"2026-11-26T07:40:01.250Z","gatewayTime":"2026-11-26T07:40:01.262Z"}
  * }</pre>
+ * Values: numbers as JSON numbers (a UInt64 beyond Long exactly), Boolean, text (String,
+ * LocalizedText, DateTime as ISO-8601, Guid, ByteString as base64, StatusCode by name), arrays
+ * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}.
  * Thread-safe: the mapper is, and each call has its own generator.
  */
 final class UnsJsonEncoder {
@@ -63,6 +68,10 @@ final class UnsJsonEncoder {
       local.writeTime(json, reading.sourceTime());
       json.writeFieldName("gatewayTime");
       local.writeTime(json, reading.gatewayTime());
+      if (reading.reason() != null) {
+        // Only on the rare BAD reading that has one, so ordinary payloads stay as they were.
+        json.writeStringField("reason", reading.reason());
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
@@ -148,8 +157,16 @@ final class UnsJsonEncoder {
       json.writeNumber(l);
     } else if (value instanceof Boolean b) {
       json.writeBoolean(b);
+    } else if (value instanceof BigInteger big) {
+      json.writeNumber(big);
     } else if (value instanceof Number n) {
       json.writeNumber(n.doubleValue());
+    } else if (value instanceof List<?> list) {
+      json.writeStartArray();
+      for (Object element : list) {
+        writeValue(json, element);
+      }
+      json.writeEndArray();
     } else {
       json.writeString(value.toString());
     }

@@ -54,7 +54,7 @@ final class TagPipeline {
     TimestampChooser.Choice time =
         timestamps.choose(sample.sourceTime(), sample.serverTime(), sample.receivedAt());
     return new Reading(connection, path, value, unit, quality, sample.status(),
-        sample.sourceTime(), time.time(), time.source(), sample.receivedAt());
+        sample.sourceTime(), time.time(), time.source(), sample.receivedAt(), sample.reason());
   }
 
   private @Nullable Object engineeringValue(@Nullable Object raw) {

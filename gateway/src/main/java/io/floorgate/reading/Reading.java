@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param connection      the PLC connection it came from
  * @param path            the ISA-95 path, e.g. {@code jxnmm/isohara/calcination/rhk01/zone03/temperature}
  * @param value           the value in engineering units ({@link Double}, {@link Long},
- *                        {@link Boolean} or {@link String}); null when the PLC sent none
+ *                        {@link java.math.BigInteger} for a UInt64 beyond Long, {@link Boolean},
+ *                        {@link String}, or a {@link java.util.List} of those for an array);
+ *                        null when the PLC sent none
  * @param unit            the engineering unit symbol, or null for unitless values
  * @param quality         GOOD, UNCERTAIN or BAD
  * @param status          the raw OPC UA status
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp       the timestamp chosen by the connection's policy
  * @param timestampSource which clock {@code timestamp} came from
  * @param gatewayTime     when the gateway received the value
+ * @param reason          why a BAD reading has no value, when more is known than its status says
+ *                        (e.g. a structure the gateway cannot represent); null otherwise
  */
 public record Reading(
     String connection,
@@ -31,7 +35,8 @@ public record Reading(
     @Nullable Instant sourceTime,
     Instant timestamp,
     TimestampSource timestampSource,
-    Instant gatewayTime) {
+    Instant gatewayTime,
+    @Nullable String reason) {
 
   public Reading {
     Objects.requireNonNull(connection, "connection");
@@ -41,5 +46,13 @@ public record Reading(
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(timestampSource, "timestampSource");
     Objects.requireNonNull(gatewayTime, "gatewayTime");
+  }
+
+  /** A reading without a reason. */
+  public Reading(String connection, String path, @Nullable Object value, @Nullable String unit,
+      Quality quality, Status status, @Nullable Instant sourceTime, Instant timestamp,
+      TimestampSource timestampSource, Instant gatewayTime) {
+    this(connection, path, value, unit, quality, status, sourceTime, timestamp, timestampSource,
+        gatewayTime, null);
   }
 }

@@ -50,11 +50,30 @@ class UnsJsonEncoderTest {
         json(encoder.encode(reading)));
   }
 
+  @Test
+  void unrepresentableValueCarriesItsReason() {
+    Status unsupported = new Status(0x80390000L, "Bad_DataEncodingUnsupported");
+    Reading reading = new Reading("rhk01", PATH, null, null, Quality.BAD, unsupported, null,
+        GATEWAY, TimestampSource.GATEWAY, GATEWAY, "a structure has no JSON form");
+
+    assertEquals("{\"value\":null,\"unit\":null,\"quality\":\"BAD\","
+        + "\"status\":{\"code\":2151219200,\"name\":\"Bad_DataEncodingUnsupported\"},"
+        + "\"timestamp\":\"2026-11-26T07:40:01.262Z\",\"timestampSource\":\"GATEWAY\","
+        + "\"sourceTime\":null,\"gatewayTime\":\"2026-11-26T07:40:01.262Z\","
+        + "\"reason\":\"a structure has no JSON form\"}",
+        json(encoder.encode(reading)));
+  }
+
   static Stream<Arguments> values() {
     return Stream.of(
         Arguments.of(742.3, "742.3"),
         Arguments.of(-17.5, "-17.5"),
         Arguments.of(4711L, "4711"),
+        Arguments.of(new java.math.BigInteger("18446744073709551615"), "18446744073709551615"),
+        Arguments.of(java.util.List.of(1L, 2L, 3L), "[1,2,3]"),
+        Arguments.of(java.util.List.of(0.5, -1.25), "[0.5,-1.25]"),
+        Arguments.of(java.util.List.of("a", "b"), "[\"a\",\"b\"]"),
+        Arguments.of(java.util.List.of(true, false), "[true,false]"),
         Arguments.of(true, "true"),
         Arguments.of("mixing", "\"mixing\""),
         Arguments.of("say \"hi\"", "\"say \\\"hi\\\"\""),

@@ -21,14 +21,24 @@ final class ClientConnector {
 
   static final String APPLICATION_URI = "urn:floorgate:gateway";
 
+  /** How often the session is checked when nothing else arrives; one miss is tolerated. */
+  static final long KEEP_ALIVE_MS = 2_000;
+
   private final String endpointUrl;
   private final String connection;
   private final DriverOptions options;
+  private final ClientSecurity security;
 
-  ClientConnector(String endpointUrl, String connection, DriverOptions options) {
+  ClientConnector(String endpointUrl, String connection, DriverOptions options,
+      ClientSecurity security) {
     this.endpointUrl = endpointUrl;
     this.connection = connection;
     this.options = options;
+    this.security = security;
+  }
+
+  ClientSecurity security() {
+    return security;
   }
 
   /**
@@ -44,11 +54,12 @@ final class ClientConnector {
             .get(attemptMs, MILLISECONDS);
 
     EndpointDescription endpoint =
-        options.security().select(endpoints)
+        security.select(endpoints)
             .orElseThrow(() -> new IllegalStateException(
-                "the server offers no endpoint for " + options.security().describe()
+                "the server offers no endpoint for " + security.describe()
                     + "; it offers " + describe(endpoints)
-                    + " — enable a matching endpoint on the PLC or configure security"));
+                    + " — enable a matching endpoint on the PLC or change the connection's "
+                    + "security (policy, mode, identity) to one it offers"));
 
     // Servers often advertise a host name the gateway cannot resolve (or a NAT-internal address);
     // the address the operator configured is the one known to work.
@@ -62,9 +73,12 @@ final class ClientConnector {
         .setProductUri("urn:floorgate")
         .setSessionName(() -> "floorgate:" + connection)
         .setRequestTimeout(uint(options.requestTimeout().toMillis()))
-        // Data notifications count as liveness too; one missed keep-alive is enough to notice.
+        // Data notifications count as liveness too; one missed keep-alive is enough to notice,
+        // so a silent link loss is seen within about two intervals.
+        .setKeepAliveInterval(uint(KEEP_ALIVE_MS))
+        .setKeepAliveTimeout(uint(Math.min(options.requestTimeout().toMillis(), 5_000)))
         .setKeepAliveFailuresAllowed(uint(1));
-    options.security().configure(config);
+    security.configure(config);
 
     var transport = new OpcTcpClientTransport(
         OpcTcpClientTransportConfig.newBuilder().setConnectTimeout(uint(connectMs)).build());
@@ -91,10 +105,20 @@ final class ClientConnector {
     }
   }
 
+  private static String tokens(EndpointDescription e) {
+    var policies = e.getUserIdentityTokens();
+    if (policies == null || policies.length == 0) {
+      return "";
+    }
+    return java.util.Arrays.stream(policies).map(p -> p.getTokenType().name()).distinct()
+        .collect(Collectors.joining("+", " (", ")"));
+  }
+
   private static String describe(List<EndpointDescription> endpoints) {
     return endpoints.stream()
         .map(e -> SecurityPolicy.fromUriSafe(e.getSecurityPolicyUri())
-            .map(Enum::name).orElse(e.getSecurityPolicyUri()) + "/" + e.getSecurityMode())
+            .map(Enum::name).orElse(e.getSecurityPolicyUri()) + "/" + e.getSecurityMode()
+            + tokens(e))
         .distinct()
         .collect(Collectors.joining(", ", "[", "]"));
   }

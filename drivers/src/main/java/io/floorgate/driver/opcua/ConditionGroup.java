@@ -76,6 +76,12 @@ final class ConditionGroup implements TagGroup {
     return "conditions";
   }
 
+  /** Conditions are events, not tags: a link loss has no values of theirs to report BAD. */
+  @Override
+  public List<ResolvedTag> tags() {
+    return List.of();
+  }
+
   @Override
   public void open(OpcUaClient c, ServerLimits limits) throws UaException {
     client = c;

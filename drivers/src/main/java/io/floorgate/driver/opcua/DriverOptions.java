@@ -6,7 +6,6 @@ import java.util.Objects;
 /**
  * Settings of the driver that the SPI's {@link io.floorgate.driver.ConnectionSpec} does not carry.
  *
- * @param security              how sessions are secured
  * @param monitoredItemsPerCall items per CreateMonitoredItems call; 0 = the server's
  *                              MaxMonitoredItemsPerCall, or {@link #DEFAULT_CHUNK} if it publishes
  *                              none
@@ -17,7 +16,6 @@ import java.util.Objects;
  * @param closeTimeout          how long {@code close()} waits for the server, in total
  */
 record DriverOptions(
-    ClientSecurity security,
     int monitoredItemsPerCall,
     int nodesPerRead,
     Duration requestTimeout,
@@ -31,7 +29,6 @@ record DriverOptions(
   static final int DEFAULT_CHUNK = 500;
 
   DriverOptions {
-    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(closeTimeout, "closeTimeout");
@@ -45,11 +42,11 @@ record DriverOptions(
 
   static DriverOptions defaults() {
     return new DriverOptions(
-        ClientSecurity.none(), 0, 0, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        0, 0, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
   }
 
   DriverOptions withChunks(int monitoredItemsPerCall, int nodesPerRead) {
     return new DriverOptions(
-        security, monitoredItemsPerCall, nodesPerRead, requestTimeout, connectTimeout, closeTimeout);
+        monitoredItemsPerCall, nodesPerRead, requestTimeout, connectTimeout, closeTimeout);
   }
 }

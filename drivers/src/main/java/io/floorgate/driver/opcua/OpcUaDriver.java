@@ -8,13 +8,11 @@ import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.SampleSink;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
-import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +26,34 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionSpec#retryMax()}, with jitter). Once connected, Milo keeps the session alive
  * and reconnects by itself; the driver reports each drop and return through
  * {@link SampleSink#linkChanged} and re-creates subscriptions the server no longer has.
- * A tag whose node cannot be monitored or read is delivered as a sample with that bad status.
- * The session uses security mode None and the anonymous identity.
+ * A tag whose node cannot be monitored or read is delivered as a sample with that bad status,
+ * and the node is tried again every {@value #NODE_RETRY_MS} ms. When the link is down for
+ * {@link ConnectionSpec#badAfterLinkLoss()}, every tag is delivered BAD
+ * ({@code Bad_NoCommunication}).
+ *
+ * <p>Security follows {@link ConnectionSpec#security()}: the gateway's certificate lives in the
+ * PKI directory, PLC certificates are checked against its trust list, and a refused connect is
+ * logged with what to trust where (see {@link TrustStore}).
  */
 public final class OpcUaDriver implements Driver {
 
   private static final Logger log = LoggerFactory.getLogger(OpcUaDriver.class);
   private static final long EXECUTOR_GRACE_MS = 1_000;
+  static final long NODE_RETRY_MS = 60_000;
+  /**
+   * Milo retries a lost session every 1–16 s and transfers the subscriptions when it is back; a
+   * PLC away longer than this is left to the driver's backoff (up to retryMax, with jitter).
+   */
+  static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(30);
 
   private final ConnectionSpec spec;
   private final DriverOptions options;
   private final Backoff backoff;
-  private final ClientConnector connector;
+  private @Nullable ClientConnector connector;
   private final Object lock = new Object();
-  private final SessionActivityListener sessionListener = new SessionListener();
+  private final SessionActivityListener sessionListener = new SessionEvents(
+      () -> post("session active", this::sessionActive),
+      () -> post("session inactive", this::sessionInactive));
 
   // Guarded by lock.
   private boolean started;
@@ -54,10 +66,11 @@ public final class OpcUaDriver implements Driver {
   private volatile LinkState state = LinkState.CONNECTING;
 
   // Written on the driver's thread only.
-  private volatile List<TagGroup> groups = List.of();
+  private final GroupKeeper keeper;
   private int connectFailures;
-  private int restoreFailures;
-  private boolean restoreScheduled;
+  private int sessionLosses;
+  private @Nullable LinkLoss linkLoss;
+  private @Nullable ServerLimits limits;
 
   /** A driver for {@code spec}; nothing happens until {@link #start}. */
   public OpcUaDriver(ConnectionSpec spec) {
@@ -68,7 +81,9 @@ public final class OpcUaDriver implements Driver {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
-    this.connector = new ClientConnector(spec.endpointUrl(), spec.name(), options);
+    this.keeper = new GroupKeeper(spec.name(), spec.endpointUrl(), backoff,
+        () -> !isClosed() && state == LinkState.CONNECTED,
+        (task, delay) -> schedule("restore groups", task, delay));
   }
 
   @Override
@@ -98,15 +113,21 @@ public final class OpcUaDriver implements Driver {
     var delivery = new Delivery(spec.name(), sink);
     ConditionSink conditionsTo = conditionSink;
     post("start", () -> {
-      groups = TagGroups.build(spec, delivery, () -> post("restore groups", this::restoreGroups),
-          requireThread().scheduler(), () -> state == LinkState.CONNECTED,
-          options.requestTimeout().toMillis());
+      var scheduler = requireThread().scheduler();
+      List<TagGroup> built = TagGroups.build(spec, delivery,
+          () -> post("restore groups", keeper::restoreAll), scheduler,
+          () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis());
       if (conditionsTo != null) {
         conditions = new ConditionGroup(spec.name(), conditionsTo,
-            () -> post("restore groups", this::restoreGroups));
-        groups = java.util.stream.Stream.concat(groups.stream(),
+            () -> post("restore groups", keeper::restoreAll));
+        built = java.util.stream.Stream.concat(built.stream(),
             java.util.stream.Stream.of(conditions)).toList();
       }
+      keeper.set(built);
+      linkLoss = new LinkLoss(spec.name(), spec.badAfterLinkLoss(), scheduler, delivery,
+          keeper::groups);
+      scheduler.scheduleWithFixedDelay(() -> post("retry refused nodes", keeper::retryRefused),
+          NODE_RETRY_MS, NODE_RETRY_MS, MILLISECONDS);
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
     });
@@ -131,14 +152,27 @@ public final class OpcUaDriver implements Driver {
         comment);
   }
 
+  /** The connector, built on first use: opening the PKI may fail, and is then retried. */
+  private ClientConnector connector() {
+    ClientConnector c = connector;
+    if (c == null) {
+      c = new ClientConnector(spec.endpointUrl(), spec.name(), options,
+          ClientSecurity.of(spec.security(), spec.name()));
+      connector = c;
+    }
+    return c;
+  }
+
   /** One connection attempt; on failure, the next one is scheduled after the backoff delay. */
   private void attemptConnect() {
     if (isClosed()) {
       return;
     }
     OpcUaClient c;
+    ClientConnector conn = null;
     try {
-      c = connector.connect();
+      conn = connector();
+      c = conn.connect();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return; // close() is stopping the driver's thread
@@ -149,9 +183,18 @@ public final class OpcUaDriver implements Driver {
       connectFailures++;
       Duration delay = backoff.next(connectFailures);
       String cause = Causes.describe(e);
-      log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
-              + "the PLC is on and reachable and the endpoint URL is right)",
-          spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
+      String advice = conn == null ? null : SecurityAdvice.advise(e, conn.security());
+      if (advice != null) {
+        log.error("opcua connection '{}': cannot connect to {} ({}): {}; next attempt in {}",
+            spec.name(), spec.endpointUrl(), spec.security().describe(), advice,
+            Backoff.humanize(delay));
+        cause = advice;
+      } else {
+        log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
+                + "the PLC is on and reachable and the endpoint URL is right)",
+            spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
+      }
+      requireLinkLoss().lost();
       report(LinkState.DISCONNECTED, cause + "; next attempt in " + Backoff.humanize(delay));
       schedule("reconnect", this::attemptConnect, delay);
       return;
@@ -167,83 +210,67 @@ public final class OpcUaDriver implements Driver {
     }
     connectFailures = 0;
     c.addSessionActivityListener(sessionListener);
-    ServerLimits limits = ServerLimits.read(c, options, spec.name());
+    ServerLimits limits = ServerLimits.read(c,
+        options.monitoredItemsPerCall() > 0 ? options.monitoredItemsPerCall()
+            : spec.maxMonitoredItemsPerCall(),
+        options.nodesPerRead() > 0 ? options.nodesPerRead() : spec.maxNodesPerRead(), spec.name());
+    this.limits = limits;
     log.info("opcua connection '{}': connected to {} ({}; {} monitored items per call, {} nodes "
-            + "per read)", spec.name(), spec.endpointUrl(), options.security().describe(),
+            + "per read)", spec.name(), spec.endpointUrl(), spec.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
+    requireLinkLoss().restored();
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
-    boolean allWell = true;
-    for (TagGroup group : groups) {
-      try {
-        group.open(c, limits);
-      } catch (Exception e) {
-        allWell = groupFailed(group, e);
-      }
-    }
-    afterRound(allWell);
+    keeper.openAll(c, limits);
   }
 
-  /** Re-creates what the server lost; retried with backoff until every group is whole. */
-  private void restoreGroups() {
-    if (isClosed() || state != LinkState.CONNECTED) {
-      return; // the next session activation restores
-    }
-    boolean allWell = true;
-    for (TagGroup group : groups) {
-      try {
-        group.restore();
-      } catch (Exception e) {
-        allWell = groupFailed(group, e);
-      }
-    }
-    afterRound(allWell);
-  }
-
-  private boolean groupFailed(TagGroup group, Exception e) {
-    log.warn("opcua connection '{}': group '{}' could not be set up on {}: {}; retrying with backoff",
-        spec.name(), group.name(), spec.endpointUrl(), Causes.describe(e));
-    return false;
-  }
-
-  /** One retry per round, however many groups failed in it. */
-  private void afterRound(boolean allWell) {
-    if (allWell) {
-      restoreFailures = 0;
-      return;
-    }
-    if (!restoreScheduled) {
-      restoreScheduled = true;
-      Duration delay = backoff.next(++restoreFailures);
-      log.info("opcua connection '{}': next attempt to set up the failed groups in {}",
-          spec.name(), Backoff.humanize(delay));
-      schedule("restore groups", () -> {
-        restoreScheduled = false;
-        restoreGroups();
-      }, delay);
-    }
+  private LinkLoss requireLinkLoss() {
+    return Objects.requireNonNull(linkLoss, "not started");
   }
 
   /** Milo calls this on its threads; everything it triggers runs on the driver's thread. */
-  private final class SessionListener implements SessionActivityListener {
-    @Override
-    public void onSessionActive(UaSession session) {
-      post("session active", () -> {
-        if (state != LinkState.CONNECTED) {
-          log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
-        }
-        report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
-        restoreGroups();
-      });
+  private void sessionActive() {
+    if (state != LinkState.CONNECTED) {
+      log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
     }
+    boolean wereReportedBad = requireLinkLoss().restored();
+    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
+    keeper.restoreAll();
+    OpcUaClient c = currentClient();
+    ServerLimits l = limits;
+    if (wereReportedBad && c != null && l != null) {
+      keeper.refreshAll(c, l);
+    }
+  }
 
-    @Override
-    public void onSessionInactive(UaSession session) {
-      post("session inactive", () -> {
-        log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
-            + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
-        report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
-      });
+  private void sessionInactive() {
+    log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
+        + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
+    report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
+    requireLinkLoss().lost();
+    int loss = ++sessionLosses;
+    schedule("take over reconnecting", () -> takeOver(loss), TAKE_OVER_AFTER);
+  }
+
+  /** The session has not come back by itself: drop it and reconnect with the driver's backoff. */
+  private void takeOver(int loss) {
+    if (loss != sessionLosses || state == LinkState.CONNECTED || isClosed()) {
+      return;
     }
+    OpcUaClient c;
+    synchronized (lock) {
+      c = client;
+      client = null;
+    }
+    if (c == null) {
+      return;
+    }
+    c.removeSessionActivityListener(sessionListener);
+    log.warn("opcua connection '{}': {} has been away for {} s; closing that session and "
+            + "reconnecting with backoff (up to {} between attempts)", spec.name(),
+        spec.endpointUrl(), TAKE_OVER_AFTER.toSeconds(), Backoff.humanize(spec.retryMax()));
+    ClientConnector.disconnect(c, options.closeTimeout().toMillis());
+    connectFailures = 0;
+    attemptConnect();
   }
 
   /** Reports a state change once; nothing after CLOSED. */
@@ -285,28 +312,11 @@ public final class OpcUaDriver implements Driver {
       t.shutdown();
     }
     long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-    // With the session down the server cannot be asked; it drops the subscriptions with the session.
-    boolean reachable = state == LinkState.CONNECTED;
-    List<CompletableFuture<?>> deletions = new ArrayList<>();
-    for (TagGroup group : groups) {
-      CompletableFuture<?> closing = group.close();
-      if (reachable) {
-        deletions.add(closing.exceptionally(e -> null));
-      }
-    }
     if (c != null) {
       c.removeSessionActivityListener(sessionListener);
-      try {
-        CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new))
-            .get(Math.max(1, remainingMs(deadline)), MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        log.info("opcua connection '{}': subscriptions not deleted in time ({}); closing the "
-            + "session removes them", spec.name(), Causes.describe(e));
-      }
-      ClientConnector.disconnect(c, remainingMs(deadline));
     }
+    // With the session down the server cannot be asked; it drops the subscriptions with the session.
+    keeper.closeAll(c, state == LinkState.CONNECTED, deadline);
     if (t != null) {
       // A connect attempt in progress is interrupted after the grace period.
       t.stop(Math.min(EXECUTOR_GRACE_MS, Math.max(1, remainingMs(deadline))));
@@ -315,13 +325,19 @@ public final class OpcUaDriver implements Driver {
     log.info("opcua connection '{}': closed", spec.name());
   }
 
-  private static long remainingMs(long deadlineNanos) {
+  static long remainingMs(long deadlineNanos) {
     return (deadlineNanos - System.nanoTime()) / 1_000_000;
   }
 
   private boolean isClosed() {
     synchronized (lock) {
       return closed;
+    }
+  }
+
+  private @Nullable OpcUaClient currentClient() {
+    synchronized (lock) {
+      return client;
     }
   }
 
@@ -341,6 +357,6 @@ public final class OpcUaDriver implements Driver {
 
   /** The groups, for tests. */
   List<TagGroup> groups() {
-    return groups;
+    return keeper.groups();
   }
 }

@@ -56,6 +56,7 @@ final class PollingGroup implements TagGroup {
 
   private volatile @Nullable OpcUaClient client;
   private volatile List<Chunk> chunks = List.of();
+  private volatile int chunkSize = DriverOptions.DEFAULT_CHUNK;
   private volatile @Nullable ScheduledFuture<?> timer;
 
   /** A slice of the group that fits one Read request. */
@@ -77,21 +78,35 @@ final class PollingGroup implements TagGroup {
   }
 
   @Override
+  public List<ResolvedTag> tags() {
+    return tags;
+  }
+
+  @Override
   public void open(OpcUaClient client, ServerLimits limits) {
     this.client = client;
+    chunks = split(limits.nodesPerRead());
+    ScheduledFuture<?> previous = timer;
+    if (previous != null) {
+      previous.cancel(false); // a new client after the old one was given up
+    }
+    long periodMs = Math.max(1, spec.pollInterval().toMillis());
+    timer = executor.scheduleAtFixedRate(this::tick, 0, periodMs, MILLISECONDS);
+    log.info("opcua connection '{}': group '{}' polling {} tags every {} ms in {} read(s) of up to {}",
+        delivery.connection(), name(), tags.size(), periodMs, chunks.size(), limits.nodesPerRead());
+  }
+
+  private List<Chunk> split(int size) {
+    chunkSize = size;
     List<Chunk> split = new ArrayList<>();
-    for (int from = 0; from < tags.size(); from += limits.nodesPerRead()) {
-      List<ResolvedTag> slice = tags.subList(from, Math.min(tags.size(), from + limits.nodesPerRead()));
+    for (int from = 0; from < tags.size(); from += size) {
+      List<ResolvedTag> slice = tags.subList(from, Math.min(tags.size(), from + size));
       List<ReadValueId> reads = slice.stream()
           .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
           .toList();
       split.add(new Chunk(List.copyOf(slice), reads));
     }
-    chunks = List.copyOf(split);
-    long periodMs = Math.max(1, spec.pollInterval().toMillis());
-    timer = executor.scheduleAtFixedRate(this::tick, 0, periodMs, MILLISECONDS);
-    log.info("opcua connection '{}': group '{}' polling {} tags every {} ms in {} read(s) of up to {}",
-        delivery.connection(), name(), tags.size(), periodMs, chunks.size(), limits.nodesPerRead());
+    return List.copyOf(split);
   }
 
   /** Polling resumes by itself once the link is up again. */
@@ -188,6 +203,15 @@ final class PollingGroup implements TagGroup {
         .map(UaExceptionStatus::getStatusCode)
         .orElse(new StatusCode(Causes.unwrap(ex) instanceof TimeoutException
             ? StatusCodes.Bad_Timeout : StatusCodes.Bad_UnexpectedError));
+    if (ChunkedRead.tooLarge(status.value()) && chunkSize > 1) {
+      int before = chunkSize;
+      chunks = split(Math.max(1, chunkSize / 2));
+      log.info("opcua connection '{}': group '{}': the server refused a Read of {} nodes ({}); "
+              + "reading {} at a time from the next poll (set maxNodesPerRead on the connection "
+              + "to start there)", delivery.connection(), name(), before,
+          SampleMapper.statusName(status.value()), chunkSize);
+      return;
+    }
     for (ResolvedTag tag : chunk.tags()) {
       delivery.bad(tag, status);
     }

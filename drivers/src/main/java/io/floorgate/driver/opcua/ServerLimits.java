@@ -20,10 +20,13 @@ record ServerLimits(int monitoredItemsPerCall, int nodesPerRead) {
   }
 
   /**
-   * The server's published OperationLimits, overridden by the options where set; blocks for one
-   * Read, so call it on the driver's thread.
+   * The server's published OperationLimits, capped by the configured caps where set; blocks for
+   * one Read, so call it on the driver's thread.
+   *
+   * @param itemsCap  a cap on monitored items per call (0: none)
+   * @param readsCap  a cap on nodes per Read (0: none)
    */
-  static ServerLimits read(OpcUaClient client, DriverOptions options, String connection) {
+  static ServerLimits read(OpcUaClient client, int itemsCap, int readsCap, String connection) {
     OperationLimits limits = null;
     try {
       limits = client.readOperationLimits();
@@ -32,19 +35,25 @@ record ServerLimits(int monitoredItemsPerCall, int nodesPerRead) {
           "opcua connection '{}': could not read the server's OperationLimits ({}); using {} per call",
           connection, Causes.describe(e), DriverOptions.DEFAULT_CHUNK);
     }
-    int items = pick(options.monitoredItemsPerCall(),
+    int items = pick(itemsCap,
         limits == null ? Optional.empty() : limits.maxMonitoredItemsPerCall());
-    int reads = pick(options.nodesPerRead(),
+    int reads = pick(readsCap,
         limits == null ? Optional.empty() : limits.maxNodesPerRead());
     return new ServerLimits(items, reads);
   }
 
-  /** An explicit option wins; then the server's limit (0 means "no limit" in OPC UA); then ours. */
-  static int pick(int configured, Optional<UInteger> server) {
-    if (configured > 0) {
-      return configured;
-    }
+  /**
+   * The smaller of the cap and the server's limit (0 means "no limit" in OPC UA); our default
+   * when neither is set.
+   */
+  static int pick(int cap, Optional<UInteger> server) {
     long published = server.map(UInteger::longValue).orElse(0L);
+    if (cap > 0 && published > 0) {
+      return (int) Math.min(cap, published);
+    }
+    if (cap > 0) {
+      return cap;
+    }
     if (published > 0) {
       return (int) Math.min(published, Integer.MAX_VALUE);
     }

@@ -15,12 +15,16 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +41,10 @@ final class SubscriptionGroup implements TagGroup {
   /** Tags whose failure was already logged; a tag that recovers is removed and may log again. */
   private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
 
+  private static final long READ_TIMEOUT_MS = 10_000;
+
   private volatile @Nullable OpcUaSubscription subscription;
+  private volatile int itemsPerCall = DriverOptions.DEFAULT_CHUNK;
   private volatile boolean closed;
 
   /**
@@ -57,21 +64,73 @@ final class SubscriptionGroup implements TagGroup {
   }
 
   @Override
+  public List<ResolvedTag> tags() {
+    return tags;
+  }
+
+  @Override
   public void open(OpcUaClient client, ServerLimits limits) throws UaException {
     var sub = new OpcUaSubscription(client, millis(spec.publishingInterval()));
-    sub.setMaxMonitoredItemsPerCall(uint(limits.monitoredItemsPerCall()));
+    itemsPerCall = limits.monitoredItemsPerCall();
+    sub.setMaxMonitoredItemsPerCall(uint(itemsPerCall));
     sub.setSubscriptionListener(new Listener());
     for (ResolvedTag tag : tags) {
-      OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(tag.nodeId());
-      item.setSamplingInterval(millis(spec.samplingInterval()));
-      item.setQueueSize(uint(spec.queueSize()));
-      item.setDiscardOldest(true);
-      item.setFilter(filter(spec.deadband()));
-      item.setUserObject(tag);
-      item.setDataValueListener((i, value) -> delivery.value(tag, value));
-      sub.addMonitoredItem(item);
+      sub.addMonitoredItem(newItem(tag));
     }
     subscription = sub;
+    restore();
+  }
+
+  private OpcUaMonitoredItem newItem(ResolvedTag tag) {
+    OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(tag.nodeId());
+    item.setSamplingInterval(millis(spec.samplingInterval()));
+    item.setQueueSize(uint(spec.queueSize()));
+    item.setDiscardOldest(true);
+    item.setFilter(filter(spec.deadband()));
+    item.setUserObject(tag);
+    item.setDataValueListener((i, value) -> delivery.value(tag, value));
+    return item;
+  }
+
+  @Override
+  public void refresh(OpcUaClient client, ServerLimits limits) {
+    List<ReadValueId> reads = tags.stream()
+        .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
+        .toList();
+    try {
+      List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
+      for (int i = 0; i < values.size(); i++) {
+        delivery.value(tags.get(i), values.get(i));
+      }
+    } catch (UaException e) {
+      log.info("opcua connection '{}': group '{}' could not read its current values after the "
+          + "link came back ({}); they arrive with the next change", delivery.connection(), name(),
+          Causes.describe(e));
+    }
+  }
+
+  /**
+   * Items the server refused keep their failed result and would not be asked for again until the
+   * subscription is re-created; replacing them with fresh items lets a node that appeared later
+   * (a PLC program download) be picked up.
+   */
+  @Override
+  public void retryFailed() throws UaException {
+    OpcUaSubscription sub = subscription;
+    if (sub == null || closed || sub.getSyncState() == OpcUaSubscription.SyncState.INITIAL) {
+      return;
+    }
+    List<OpcUaMonitoredItem> failed = sub.getMonitoredItems().stream()
+        .filter(i -> i.getCreateResult().map(r -> !r.isGood()).orElse(false))
+        .toList();
+    if (failed.isEmpty()) {
+      return;
+    }
+    for (OpcUaMonitoredItem item : failed) {
+      sub.removeMonitoredItem(item);
+      sub.addMonitoredItem(newItem(tagOf(item)));
+    }
+    sub.deleteMonitoredItems(); // items never created: clears Milo's list, sends nothing
     restore();
   }
 
@@ -89,8 +148,7 @@ final class SubscriptionGroup implements TagGroup {
     // Items refused at operation level (an unknown node) keep their result and are not asked for
     // again on every session activation; re-creating the subscription clears it, so they are
     // retried after a PLC restart, when the PLC program may have changed.
-    List<MonitoredItemServiceOperationResult> failed =
-        failures(sub.createMonitoredItems(item -> item.getCreateResult().isEmpty()));
+    List<MonitoredItemServiceOperationResult> failed = createSplitting(sub);
     Set<OpcUaMonitoredItem> retry = dropFiltersRefused(failed);
     if (!retry.isEmpty()) {
       List<MonitoredItemServiceOperationResult> rest = new ArrayList<>();
@@ -122,6 +180,31 @@ final class SubscriptionGroup implements TagGroup {
     if (serviceFailure != null) {
       // The call itself failed (not one node): worth retrying soon, unlike an unknown node id.
       throw new UaException(serviceFailure, "creating monitored items of group '" + name() + "' failed");
+    }
+  }
+
+  /**
+   * Creates the items not created yet. A call the server finds too large
+   * ({@code Bad_TooManyOperations}, {@code Bad_TooManyMonitoredItems},
+   * {@code Bad_EncodingLimitsExceeded}, …) is retried with half as many items, down to one per
+   * call, and the smaller size is kept for this group.
+   */
+  private List<MonitoredItemServiceOperationResult> createSplitting(OpcUaSubscription sub) {
+    while (true) {
+      List<MonitoredItemServiceOperationResult> failed =
+          failures(sub.createMonitoredItems(item -> item.getCreateResult().isEmpty()));
+      StatusCode tooLarge = failed.stream().map(MonitoredItemServiceOperationResult::serviceResult)
+          .filter(s -> ChunkedRead.tooLarge(s.value())).findFirst().orElse(null);
+      if (tooLarge == null || itemsPerCall <= 1) {
+        return failed;
+      }
+      int before = itemsPerCall;
+      itemsPerCall = Math.max(1, itemsPerCall / 2);
+      sub.setMaxMonitoredItemsPerCall(uint(itemsPerCall));
+      log.info("opcua connection '{}': group '{}': the server refused {} monitored items in one "
+              + "call ({}); creating them {} at a time (set maxMonitoredItemsPerCall on the "
+              + "connection to start there)", delivery.connection(), name(), before,
+          SampleMapper.statusName(tooLarge.value()), itemsPerCall);
     }
   }
 

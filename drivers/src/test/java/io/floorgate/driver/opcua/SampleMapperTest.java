@@ -20,6 +20,10 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,14 +43,22 @@ class SampleMapperTest {
         Arguments.of("Int64", Variant.ofInt64(Long.MIN_VALUE), Long.MIN_VALUE),
         Arguments.of("UInt64 in range", Variant.ofUInt64(ulong(7L)), 7L),
         Arguments.of("UInt64 above Long", Variant.ofUInt64(ULong.valueOf("18446744073709551615")),
-            "18446744073709551615"),
+            new java.math.BigInteger("18446744073709551615")),
         Arguments.of("Float", Variant.ofFloat(0.1f), 0.1d),
         Arguments.of("Double", Variant.ofDouble(752.25), 752.25d),
         Arguments.of("String", Variant.ofString("B-2024-117"), "B-2024-117"),
         Arguments.of("LocalizedText", Variant.ofLocalizedText(LocalizedText.english("Mixing")), "Mixing"),
         Arguments.of("DateTime", Variant.ofDateTime(new DateTime(Instant.parse("2000-01-01T00:00:00Z"))),
             "2000-01-01T00:00:00Z"),
-        Arguments.of("Int32 array", Variant.of(new Integer[] {1, 2, 3}), "[1, 2, 3]"),
+        Arguments.of("Int32 array", Variant.of(new Integer[] {1, 2, 3}), List.of(1L, 2L, 3L)),
+        Arguments.of("Double array", Variant.of(new Double[] {1.5, -2.0}), List.of(1.5, -2.0)),
+        Arguments.of("String array", Variant.of(new String[] {"a", "b"}), List.of("a", "b")),
+        Arguments.of("ByteString", Variant.ofByteString(ByteString.of(new byte[] {1, 2, (byte) 255})),
+            "AQL/"),
+        Arguments.of("Guid", Variant.ofGuid(UUID.fromString("72962b91-fa75-4ae6-8d28-b404dc7daf63")),
+            "72962b91-fa75-4ae6-8d28-b404dc7daf63"),
+        Arguments.of("StatusCode", Variant.ofStatusCode(new StatusCode(StatusCodes.Bad_SensorFailure)),
+            "Bad_SensorFailure"),
         Arguments.of("null", Variant.NULL_VALUE, null));
   }
 
@@ -54,6 +66,29 @@ class SampleMapperTest {
   @MethodSource("variants")
   void variantsBecomePlainJavaValues(String type, Variant variant, Object expected) {
     assertEquals(expected, SampleMapper.plain(variant));
+  }
+
+  @Test
+  void structureIsDeliveredBadWithAReasonInsteadOfDropped() {
+    var eu = new org.eclipse.milo.opcua.stack.core.types.structured.Range(0.0, 1.0);
+    var xo = org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject.encode(
+        org.eclipse.milo.opcua.stack.core.encoding.DefaultEncodingContext.INSTANCE, eu);
+    var sample = SampleMapper.toSample("c", "t", new DataValue(new Variant(xo)), Instant.EPOCH);
+
+    assertTrue(sample.status().isBad());
+    assertEquals("Bad_DataEncodingUnsupported", sample.status().name());
+    assertEquals(null, sample.value());
+    assertTrue(sample.reason() != null && sample.reason().contains("ExtensionObject"),
+        sample::toString);
+  }
+
+  @Test
+  void notANumberIsDeliveredBadWithAReason() {
+    var sample = SampleMapper.toSample("c", "t", new DataValue(Variant.ofDouble(Double.NaN)),
+        Instant.EPOCH);
+
+    assertTrue(sample.status().isBad());
+    assertTrue(sample.reason() != null && sample.reason().contains("NaN"), sample::toString);
   }
 
   @Test
