@@ -10,22 +10,30 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reading as queue bytes. Layout, version 1 (big-endian, strings as length + UTF-8):
+ * A reading as queue bytes. Layout, version 2 (big-endian, strings as length + UTF-8):
  * {@code version:u8, queuedAt:i64 ms, connection, path, value type:u8 + value, unit?,
  * quality:u8, status code:i64, status name, sourceTime?, timestamp, timestampSource:u8,
- * gatewayTime}, instants as epoch seconds:i64 + nanos:i32, optional fields behind a presence
- * byte. {@code queuedAt} sits at a fixed offset so that expiry reads it without decoding.
+ * gatewayTime, reason?}, instants as epoch seconds:i64 + nanos:i32, optional fields behind a
+ * presence byte. Values are null, double, long, boolean, string, big integer (as its decimal
+ * text: UInt64 above Long's range) or a list of values (count:i32, then each value). {@code
+ * queuedAt} sits at a fixed offset so that expiry reads it without decoding.
  *
- * <p>The version byte lets a later layout read files written by this one.
+ * <p>The version byte lets a later layout read files written by this one: version 1 (no reason,
+ * no big integers or lists) is still read.
  */
 final class ReadingCodec {
 
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
+  private static final byte VERSION_1 = 1;
   /** Offset of {@code queuedAt}: right after the version byte. */
   static final int QUEUED_AT_OFFSET = 1;
 
@@ -34,6 +42,8 @@ final class ReadingCodec {
   private static final byte LONG = 2;
   private static final byte BOOLEAN = 3;
   private static final byte STRING = 4;
+  private static final byte BIG_INTEGER = 5;
+  private static final byte LIST = 6;
 
   private static final Quality[] QUALITIES = Quality.values();
   private static final TimestampSource[] SOURCES = TimestampSource.values();
@@ -56,6 +66,7 @@ final class ReadingCodec {
       instant(out, r.timestamp());
       out.writeByte(r.timestampSource().ordinal());
       instant(out, r.gatewayTime());
+      optionalString(out, r.reason());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,7 +79,7 @@ final class ReadingCodec {
   static Reading decode(byte[] record) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_1) {
         throw new IllegalArgumentException("queue entry of unknown version " + version);
       }
       in.readLong();
@@ -82,8 +93,9 @@ final class ReadingCodec {
       Instant timestamp = instant(in);
       TimestampSource source = SOURCES[in.readUnsignedByte()];
       Instant gatewayTime = instant(in);
+      String reason = version >= VERSION && in.readBoolean() ? string(in) : null;
       return new Reading(connection, path, value, unit, quality, status, sourceTime, timestamp,
-          source, gatewayTime);
+          source, gatewayTime, reason);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("queue entry cannot be read: " + e, e);
     }
@@ -110,10 +122,19 @@ final class ReadingCodec {
     } else if (value instanceof Boolean b) {
       out.writeByte(BOOLEAN);
       out.writeBoolean(b);
+    } else if (value instanceof BigInteger big) {
+      out.writeByte(BIG_INTEGER);
+      string(out, big.toString());
     } else if (value instanceof Number n) {
       // The normalizer gives Double or Long; any other number is kept as a double.
       out.writeByte(DOUBLE);
       out.writeDouble(n.doubleValue());
+    } else if (value instanceof List<?> list) {
+      out.writeByte(LIST);
+      out.writeInt(list.size());
+      for (Object element : list) {
+        value(out, element);
+      }
     } else {
       out.writeByte(STRING);
       string(out, value.toString());
@@ -128,8 +149,22 @@ final class ReadingCodec {
       case LONG -> in.readLong();
       case BOOLEAN -> in.readBoolean();
       case STRING -> string(in);
+      case BIG_INTEGER -> new BigInteger(string(in));
+      case LIST -> list(in);
       default -> throw new IOException("unknown value type " + type);
     };
+  }
+
+  private static List<@Nullable Object> list(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    if (size < 0 || size > 1_000_000) {
+      throw new IOException("array of " + size + " values");
+    }
+    List<@Nullable Object> values = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      values.add(value(in));
+    }
+    return Collections.unmodifiableList(values);
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
