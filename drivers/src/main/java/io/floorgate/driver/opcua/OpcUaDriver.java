@@ -6,6 +6,7 @@ import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.SampleSink;
+import io.floorgate.driver.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class OpcUaDriver implements Driver {
   private final DriverOptions options;
   private final Backoff backoff;
   private final ClientConnector connector;
+  private final TagWriter writer;
   private final Object lock = new Object();
   private final SessionActivityListener sessionListener = new SessionListener();
 
@@ -66,6 +68,7 @@ public final class OpcUaDriver implements Driver {
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
     this.connector = new ClientConnector(spec.endpointUrl(), spec.name(), options);
+    this.writer = new TagWriter(spec, this::liveClient, options.requestTimeout().toMillis());
   }
 
   @Override
@@ -100,6 +103,17 @@ public final class OpcUaDriver implements Driver {
       notifySink(sink, LinkState.CONNECTING, "connecting to " + spec.endpointUrl());
       attemptConnect();
     });
+  }
+
+  @Override
+  public CompletableFuture<Status> write(String tag, Object value) {
+    return writer.write(tag, value);
+  }
+
+  private @Nullable OpcUaClient liveClient() {
+    synchronized (lock) {
+      return closed || state != LinkState.CONNECTED ? null : client;
+    }
   }
 
   /** One connection attempt; on failure, the next one is scheduled after the backoff delay. */
