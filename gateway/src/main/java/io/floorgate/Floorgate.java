@@ -7,10 +7,16 @@ import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.reading.Reading;
+import io.floorgate.sparkplug.SparkplugNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +35,39 @@ public final class Floorgate implements AutoCloseable {
 
   private final GatewayConfig config;
   private final MqttPublisher publisher;
+  private final @Nullable SparkplugNode sparkplug;
   private final SamplePipeline pipeline;
   private final List<Driver> drivers = new ArrayList<>();
+  /** For Sparkplug DCMD writes: connection name to its driver. */
+  private final Map<String, Driver> driversByName = new ConcurrentHashMap<>();
   private boolean closed;
 
   private Floorgate(GatewayConfig config, Clock clock) {
     this.config = config;
     this.publisher = new MqttPublisher(config.mqtt(), config.namespace());
+    this.sparkplug = config.sparkplug().enabled()
+        ? new SparkplugNode(config, (connection, tag, value) -> {
+          Driver driver = driversByName.get(connection);
+          return driver != null ? driver.write(tag, value) : CompletableFuture.failedFuture(
+              new IllegalStateException("no driver for connection '" + connection + "'"));
+        })
+        : null;
+    SparkplugNode node = sparkplug;
+    boolean uns = config.uns().enabled();
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
-        publisher::offer);
+        (Reading reading) -> {
+          if (uns) {
+            publisher.offer(reading);
+          }
+          if (node != null) {
+            node.offer(reading);
+          }
+        },
+        (connection, state) -> {
+          if (node != null) {
+            node.linkChanged(connection, state);
+          }
+        });
   }
 
   /** Builds and starts a gateway. Never blocks on the network: PLCs and broker connect in the background. */
@@ -52,16 +82,34 @@ public final class Floorgate implements AutoCloseable {
   }
 
   private void startParts() {
-    publisher.publishMeta(TagMeta.of(config));
-    publisher.start();
+    if (config.uns().enabled()) {
+      publisher.publishMeta(TagMeta.of(config));
+      publisher.start();
+    }
+    if (sparkplug != null) {
+      sparkplug.start();
+    }
     pipeline.start();
     for (ConnectionConfig connection : config.connections()) {
       Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
       drivers.add(driver);
+      driversByName.put(connection.name(), driver);
       driver.start(pipeline);
     }
-    log.info("Floorgate started: {} PLC connection(s), {} tags, publishing to {}",
-        config.connections().size(), tagCount(), config.mqtt().url());
+    log.info("Floorgate started: {} PLC connection(s), {} tags, publishing {}",
+        config.connections().size(), tagCount(), String.join(" and ", outputs()));
+  }
+
+  private List<String> outputs() {
+    List<String> outputs = new ArrayList<>();
+    if (config.uns().enabled()) {
+      outputs.add("UNS JSON to " + config.mqtt().url());
+    }
+    if (sparkplug != null) {
+      outputs.add("Sparkplug B as " + config.sparkplug().groupId() + "/"
+          + config.sparkplug().edgeNodeId() + " to " + config.sparkplug().brokers());
+    }
+    return outputs;
   }
 
   private long tagCount() {
@@ -84,6 +132,11 @@ public final class Floorgate implements AutoCloseable {
     return publisher;
   }
 
+  /** The Sparkplug edge node, or null when the config does not enable it. */
+  public @Nullable SparkplugNode sparkplug() {
+    return sparkplug;
+  }
+
   /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
   @Override
   public synchronized void close() {
@@ -101,6 +154,9 @@ public final class Floorgate implements AutoCloseable {
       }
     }
     pipeline.close();
+    if (sparkplug != null) {
+      sparkplug.close();
+    }
     publisher.close();
     log.info("Floorgate stopped");
   }

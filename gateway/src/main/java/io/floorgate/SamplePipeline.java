@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,21 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   private final BlockingQueue<Sample> queue;
   private final Normalizer normalizer;
   private final Consumer<Reading> downstream;
+  private final BiConsumer<String, LinkState> linkListener;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final Thread worker;
   private volatile boolean running = true;
 
-  SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
+  /**
+   * @param linkListener told of every PLC link change, on the driver's thread; must not block
+   */
+  SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream,
+      BiConsumer<String, LinkState> linkListener) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.normalizer = normalizer;
     this.downstream = downstream;
+    this.linkListener = linkListener;
     this.worker = new Thread(this::drain, "floorgate-pipeline");
     this.worker.setDaemon(true);
   }
@@ -65,6 +72,7 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
     } else {
       log.info("PLC {} {}: {}", connection, state.name().toLowerCase(java.util.Locale.ROOT), detail);
     }
+    linkListener.accept(connection, state);
   }
 
   long dropped() {

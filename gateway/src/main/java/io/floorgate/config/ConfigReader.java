@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}) and keeps what
+ * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}; {@code uns} and
+ * {@code sparkplug} through {@link SparkplugReader}) and keeps what
  * spans connections: their names, and every tag's full path. All defaults are applied by the
  * readers, from the constants the records document.
  */
 final class ConfigReader {
 
-  private static final List<String> ROOT_KEYS = List.of("namespace", "mqtt", "connections");
+  private static final List<String> ROOT_KEYS = List.of("namespace", "mqtt", "connections", "uns",
+      "sparkplug");
   private static final List<String> NAMESPACE_KEYS = List.of("enterprise", "site", "topicPrefix");
   private static final List<String> MQTT_KEYS = List.of("url", "clientId", "qos", "maxInFlight",
       "queueCapacity", "connectTimeout", "username", "password");
@@ -49,10 +51,13 @@ final class ConfigReader {
         connections.add(connection);
       }
     }
-    if (problems.count() > 0 || namespace == null || mqtt == null) {
+    SparkplugReader outputs = new SparkplugReader(problems);
+    UnsConfig uns = outputs.uns(top);
+    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns);
+    if (problems.count() > 0 || namespace == null || mqtt == null || sparkplug == null) {
       return null;
     }
-    return new GatewayConfig(namespace, mqtt, connections);
+    return new GatewayConfig(namespace, mqtt, connections, uns, sparkplug);
   }
 
   private @Nullable Namespace namespace(YamlMap top) {
