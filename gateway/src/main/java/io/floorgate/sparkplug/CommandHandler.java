@@ -101,7 +101,7 @@ final class CommandHandler {
       return;
     }
     Object written = verdict.value();
-    String what = metric.device.id + "/" + metric.name + " = " + written + " ("
+    String what = written + " to " + metric.device.id + " '" + metric.name + "' ("
         + metric.tag.type().yamlName() + ", node " + metric.tag.node() + ")";
     AUDIT.info("Sparkplug DCMD via {}: writing {}", broker, what);
     writer.write(metric.device.id, metric.name, written).whenComplete((status, failure) -> {
@@ -109,10 +109,11 @@ final class CommandHandler {
         counters.writesFailed.increment();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
-        AUDIT.warn("Sparkplug DCMD via {}: write {} failed: {}", broker, what, cause.getMessage());
+        AUDIT.warn("Sparkplug DCMD via {}: writing {} failed: {}", broker, what,
+            cause.getMessage());
       } else if (!status.isGood()) {
         counters.writesFailed.increment();
-        AUDIT.warn("Sparkplug DCMD via {}: write {} refused by the PLC: {} ({})", broker, what,
+        AUDIT.warn("Sparkplug DCMD via {}: the PLC refused {}: {} ({})", broker, what,
             status.name(), status.hex());
       } else {
         counters.writesDone.increment();
@@ -124,8 +125,8 @@ final class CommandHandler {
   private void refused(String broker, String device, String metric, @Nullable Object value,
       @Nullable String reason) {
     counters.commandsRefused.increment();
-    AUDIT.warn("Sparkplug DCMD via {}: write {}/{} = {} refused: {}", broker, device, metric,
-        value, reason);
+    AUDIT.warn("Sparkplug DCMD via {}: refused writing {} to {} '{}': {}", broker, value, device,
+        metric, reason);
   }
 
   private @Nullable SparkplugBPayload decode(byte[] payload, MetricDataTypeMap types) {

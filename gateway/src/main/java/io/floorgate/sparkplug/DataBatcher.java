@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the changes of one drain of the reading queue into one DDATA per device, so a busy
- * plant sends few large messages and a quiet one sends each change at once. A metric appears at
- * most once per message: a second value of it first sends what is pending, so no value is lost
- * and the order of a metric's values is kept.
+ * plant sends few large messages and a quiet one sends each change at once. In live DATA a metric
+ * appears at most once per message: a second value of it first sends what is pending, so no value
+ * is lost and a host applying a message as one update sees every value. Historical DATA carries
+ * many values of a metric per message, each with its own timestamp, as hosts expect of a backlog.
  */
 final class DataBatcher {
 
@@ -38,7 +39,7 @@ final class DataBatcher {
       boolean historical) {
     Pending p = pending.computeIfAbsent(metric.device, d -> new Pending());
     int size = payloads.estimate(metric, value);
-    if (p.present.contains(metric) || p.bytes + size > outbound.dataLimit()) {
+    if ((!historical && p.present.contains(metric)) || p.bytes + size > outbound.dataLimit()) {
       send(metric.device, p);
     }
     p.metrics.add(payloads.data(metric, value, quality, timestamp, historical));

@@ -141,6 +141,11 @@ public final class SparkplugNode implements AutoCloseable {
     return counters.writesFailed.sum();
   }
 
+  /** DBIRTHs not sent because they were larger than the broker takes (their device stays dead). */
+  public long birthsTooLarge() {
+    return counters.birthsTooLarge.sum();
+  }
+
   /** Rebirth requests (NCMD) answered. */
   public long rebirths() {
     return counters.rebirthRequests.sum();
