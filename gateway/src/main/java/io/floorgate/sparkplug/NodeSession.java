@@ -6,9 +6,7 @@ import io.floorgate.reading.Reading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -18,14 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The edge node's state machine. Everything here runs on the node's one thread, so it needs no
- * locks: connect (a new {@link BrokerLink} with the next bdSeq), subscribe NCMD/DCMD/STATE, wait
- * for the primary host, births, DATA, deaths, and on any trouble the next broker.
+ * The edge node's session: connect (a new {@link BrokerLink} with the next bdSeq), subscribe
+ * NCMD/DCMD/STATE, wait for the primary host, NBIRTH (the devices' births and DATA are
+ * {@link Devices}'), NDEATH, and on any trouble the next broker. Everything here runs on the node's
+ * one thread, so it needs no locks.
  */
 final class NodeSession {
 
-  /** How long a device's birth waits for metrics that have not sent a value yet. */
-  static final Duration BIRTH_WAIT = Duration.ofSeconds(5);
   /** A session shorter than this that is lost counts as a failed attempt (no reconnect storm). */
   private static final long SHORT_SESSION_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long DEATH_TIMEOUT_MS = 2_000;
@@ -38,9 +35,8 @@ final class NodeSession {
   private final SparkplugTopics topics;
   private final Payloads payloads;
   private final Outbound out;
-  private final DataBatcher batcher;
+  private final Devices devices;
   private final CommandHandler commands;
-  private final Backlog backlog;
   private final NodeCounters counters;
   private final ScheduledExecutorService loop;
   private final BrokerLink.Events events;
@@ -62,14 +58,13 @@ final class NodeSession {
     this.config = config;
     this.model = model;
     this.commands = commands;
-    this.backlog = backlog;
     this.counters = counters;
     this.loop = loop;
     this.events = events;
     this.topics = new SparkplugTopics(config.groupId(), config.edgeNodeId());
     this.payloads = new Payloads(config.aliases());
     this.out = new Outbound(topics, payloads, counters);
-    this.batcher = new DataBatcher(out, payloads);
+    this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop);
     this.reconnects = new Reconnects(config.brokers().size());
     this.name = config.groupId() + "/" + config.edgeNodeId();
   }
@@ -92,14 +87,15 @@ final class NodeSession {
     advanceBdSeq = true;
     String url = config.brokers().get(reconnects.index());
     host.forgetOnline(url);
+    BrokerLink l = null;
     try {
-      BrokerLink l = new BrokerLink(url, bdSeq, config, events);
+      l = new BrokerLink(url, bdSeq, config, events);
       link = l;
       phase = Phase.CONNECTING;
       l.connect(topics.ndeath(), payloads.ndeath(bdSeq, new Date()));
     } catch (MqttException | RuntimeException e) {
-      BrokerLink l = link;
       link = null;
+      phase = Phase.IDLE;
       if (l != null) {
         l.close();
       }
@@ -207,103 +203,26 @@ final class NodeSession {
     }
     phase = Phase.ONLINE;
     out.nbirth(l.bdSeq);
-    for (DeviceState d : model.devices()) {
-      d.born = false;
-      d.awaitingBirth = false;
-      if (d.linkUp) {
-        birthOrWait(d);
-      }
-    }
+    int born = devices.birthAll();
     if (newSession) {
       sessionBdSeq = l.bdSeq;
       online = true;
       onlineSinceNanos = System.nanoTime();
       reconnects.sessionStarted();
       counters.sessions.increment();
-      long born = model.devices().stream().filter(d -> d.born).count();
       LOG.info("Sparkplug edge node {} online on {}: NBIRTH with bdSeq {}, {} of {} devices born "
-          + "({} metrics)", name, l.url, l.bdSeq, born, model.devices().size(),
-          model.metricCount());
-      backlog.replay(this::historical);
+          + "at once, the others once their PLC reports ({} metrics)", name, l.url, l.bdSeq, born,
+          model.devices().size(), model.metricCount());
+      devices.replayBacklog();
     }
-  }
-
-  private void birthOrWait(DeviceState d) {
-    long waited = System.nanoTime() - d.linkUpAtNanos;
-    if (d.typesKnown() || waited >= BIRTH_WAIT.toNanos()) {
-      deviceBirth(d);
-    } else if (!d.awaitingBirth) {
-      d.awaitingBirth = true;
-      loop.schedule(() -> {
-        if (phase == Phase.ONLINE && d.linkUp && !d.born && d.awaitingBirth) {
-          deviceBirth(d);
-        }
-      }, BIRTH_WAIT.toNanos() - waited, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void deviceBirth(DeviceState d) {
-    d.awaitingBirth = false;
-    batcher.discard(d);
-    d.born = out.dbirth(d);
   }
 
   void linkChanged(String connection, LinkState state) {
-    DeviceState d = model.device(connection);
-    if (d == null || state == LinkState.CONNECTING) {
-      return;
-    }
-    if (state == LinkState.CONNECTED && !d.linkUp) {
-      d.linkUp = true;
-      d.linkUpAtNanos = System.nanoTime();
-      if (phase == Phase.ONLINE) {
-        birthOrWait(d);
-      }
-    } else if (state != LinkState.CONNECTED && d.linkUp) {
-      d.linkUp = false;
-      d.awaitingBirth = false;
-      if (phase == Phase.ONLINE && d.born) {
-        out.ddeath(d);
-      }
-      d.born = false;
-    }
+    devices.linkChanged(connection, state);
   }
 
-  /** One drain of the reading queue: the latest values, then DATA of the born devices. */
   void readings(List<Reading> batch) {
-    Set<DeviceState> toBirth = new LinkedHashSet<>();
-    for (Reading r : batch) {
-      MetricState m = model.byPath(r.path());
-      if (m == null) {
-        counters.unknownReadings.increment();
-        continue;
-      }
-      MetricValues.Outcome outcome = MetricValues.apply(m, r);
-      DeviceState d = m.device;
-      if (phase != Phase.ONLINE) {
-        backlog.hold(r);
-      } else if (!d.born) {
-        if (d.awaitingBirth && d.typesKnown()) {
-          toBirth.add(d);
-        }
-      } else if (outcome == MetricValues.Outcome.TYPE_CHANGED || toBirth.contains(d)) {
-        toBirth.add(d);
-      } else {
-        batcher.add(m, m.value, m.quality, m.timestamp, false);
-      }
-    }
-    toBirth.forEach(this::deviceBirth);
-    batcher.flush();
-  }
-
-  private void historical(List<Reading> readings) {
-    for (Reading r : readings) {
-      MetricState m = model.byPath(r.path());
-      if (m != null && m.device.born) {
-        batcher.add(m, MetricValues.valueOf(m, r), r.quality(), Date.from(r.timestamp()), true);
-      }
-    }
-    batcher.flush();
+    devices.readings(batch);
   }
 
   void lost(BrokerLink l, String reason) {
@@ -350,10 +269,7 @@ final class NodeSession {
     if (phase != Phase.CLOSED) {
       phase = Phase.IDLE;
     }
-    for (DeviceState d : model.devices()) {
-      d.born = false;
-      d.awaitingBirth = false;
-    }
+    devices.sessionEnded();
   }
 
   /** Clean shutdown: NDEATH, then DISCONNECT (with the Will reason), bounded. */
