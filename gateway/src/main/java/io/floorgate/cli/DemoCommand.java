@@ -65,6 +65,11 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("Embedded MQTT broker on 127.0.0.1:%d. Watch the plant with:%n", broker.port());
       out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/#' -v%n", broker.port(),
           gatewayConfig.namespace().enterprise());
+      if (gatewayConfig.sparkplug().enabled()) {
+        out.printf("Sparkplug B edge node on the same broker: spBv1.0/%s/# (protobuf, for a "
+            + "Sparkplug host such as Ignition's MQTT Engine)%n",
+            gatewayConfig.sparkplug().groupId());
+      }
       out.println("Ctrl-C to stop.");
       out.flush();
     } catch (ConfigException e) {

@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param uns         whether readings are published as UNS JSON
  * @param sparkplug   the Sparkplug B edge node, which may be disabled
  */
-public record GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections,
-    UnsConfig uns, SparkplugConfig sparkplug) {
+public record GatewayConfig(
+    Namespace namespace,
+    MqttConfig mqtt,
+    List<ConnectionConfig> connections,
+    UnsConfig uns,
+    SparkplugConfig sparkplug) {
   public GatewayConfig {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(mqtt, "mqtt");

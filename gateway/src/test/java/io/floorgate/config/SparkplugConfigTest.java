@@ -100,33 +100,38 @@ class SparkplugConfigTest {
     assertEquals(ValueType.DOUBLE, tag.type());
   }
 
+  /** Where the test plant's one tag is: {@code tag.} in the table below. */
+  static final String TAG = "connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.";
+
   @ParameterizedTest(name = "{2}: {3}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      "sparkplug: { enabled: true, groupId: 'a/b' }"               | ""                               | sparkplug.groupId        | contains '/' | groupId
-      "sparkplug: { enabled: true, edgeNodeId: 'gw#1' }"           | ""                               | sparkplug.edgeNodeId     | contains '#' | edgeNodeId
-      "sparkplug: { enabled: true, brokers: [ 'mqtt://a:1883' ] }" | ""                               | sparkplug.brokers[0]     | write tcp://a:1883 | brokers
-      "sparkplug: { enabled: true, maxDataBytes: 100 }"            | ""                               | sparkplug.maxDataBytes   | below the minimum of 1024 | maxDataBytes
-      "sparkplug: { enabled: true, clientId: edge-1 }"             | ""                               | sparkplug.clientId       | also mqtt.clientId | clientId
-      "sparkplug: { enabled: true, primaryHost: scada }"           | ""                               | sparkplug                | did you mean 'primaryHostId'? | sparkplug
-      "uns: { enabled: false }"                                    | ""                               | uns                      | nothing would be published | uns
-      ""                                                           | writable: true                   | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.type     | a writable tag needs the PLC variable's data type | - path
-      ""                                                           | writable: true~type: double      | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.writable | a writable number needs range | writable
-      ""                                                           | type: double                     | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.type     | it is not writable | type
-      ""                                                           | writable: true~type: real        | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.type     | is not one of | type
-      ""                                                           | writable: true~type: int16~range: { low: 0, high: 40000 } | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.range | does not fit int16 | range
-      ""                                                           | writable: true~type: boolean~enum: { 0: off, 1: on }     | connections.rhk01.groups.zones.tags.rhk01/zone03/setpoint.enum  | written as published | enum
+      "sparkplug: { enabled: true, groupId: 'a/b' }"               | ""                   | sparkplug.groupId      | contains '/'               | groupId
+      "sparkplug: { enabled: true, edgeNodeId: 'gw#1' }"           | ""                   | sparkplug.edgeNodeId   | contains '#'               | edgeNodeId
+      "sparkplug: { enabled: true, brokers: [ 'mqtt://a:1883' ] }" | ""                   | sparkplug.brokers[0]   | write tcp://a:1883         | brokers
+      "sparkplug: { enabled: true, maxDataBytes: 100 }"            | ""                   | sparkplug.maxDataBytes | below the minimum of 1024  | maxDataBytes
+      "sparkplug: { enabled: true, clientId: edge-1 }"             | ""                   | sparkplug.clientId     | also mqtt.clientId         | clientId
+      "sparkplug: { enabled: true, primaryHost: scada }"           | ""                   | sparkplug              | did you mean 'primaryHostId'? | sparkplug
+      "uns: { enabled: false }"                                    | ""                   | uns                    | nothing would be published | uns
+      "" | writable: true                                          | tag.type     | a writable tag needs the PLC variable's data type | - path
+      "" | writable: true~type: double                             | tag.writable | a writable number needs range                     | writable
+      "" | type: double                                            | tag.type     | it is not writable                                | type
+      "" | writable: true~type: real                               | tag.type     | is not one of                                     | type
+      "" | writable: true~type: int16~range: { low: 0, high: 40000 } | tag.range  | does not fit int16                                | range
+      "" | writable: true~type: boolean~enum: { 0: off, 1: on }    | tag.enum     | written as published                              | enum
       """)
   void eachMistakeIsReportedAtItsLine(String sections, String tagLines, String path,
       String message, String lineOfKey) {
     String yaml = yaml(sections, tagLines);
+    path = path.startsWith("tag.") ? TAG + path.substring("tag.".length()) : path;
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.parse(yaml, "test.yaml", Map.of()));
 
     assertEquals(1, e.errors().size(), e::report);
     ConfigError error = e.errors().get(0);
     int expectedLine = lineOf(yaml, path.substring(0, (path + ".").indexOf('.')), lineOfKey);
+    String expectedPath = path;
     assertAll(
-        () -> assertEquals(path, error.path(), error::format),
+        () -> assertEquals(expectedPath, error.path(), error::format),
         () -> assertTrue(error.message().contains(message), error::format),
         () -> assertEquals(expectedLine, error.line(), error::format));
   }

@@ -118,7 +118,8 @@ class SparkplugSessionTest {
         assertNotNull(m.getTimestamp(), m.getName());
       }
     }
-    Map<String, Metric> kiln = host.of("DBIRTH").get(0).payload().getMetrics().stream()
+    Map<String, Metric> kiln = host.of("DBIRTH").stream().filter(m -> KILN.equals(m.device()))
+        .findFirst().orElseThrow().payload().getMetrics().stream()
         .collect(Collectors.toMap(Metric::getName, m -> m));
     assertEquals(MetricDataType.Int64, kiln.get("rhk01/heartbeat").getDataType());
     assertEquals(MetricDataType.Double, kiln.get(TestPlant.TEMPERATURE).getDataType());

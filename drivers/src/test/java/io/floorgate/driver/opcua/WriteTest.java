@@ -37,7 +37,8 @@ class WriteTest {
     sink = new CollectingSink();
     driver = new OpcUaDriver(connection(plant.plc("RHK01").endpointUrl(),
         polling(Duration.ofMillis(100), List.of(tag("sp", SETPOINT),
-            tag("pv", "ns=2;s=RHK01.Zone03.TempPV"), tag("tc-open", "ns=2;s=RHK01.Faults.TcOpenZone"),
+            tag("pv", "ns=2;s=RHK01.Zone03.TempPV"),
+            tag("tc-open", "ns=2;s=RHK01.Faults.TcOpenZone"),
             tag("broken", "RHK01.NoNamespace")))));
     driver.start(sink);
     await().atMost(Duration.ofSeconds(20)).until(() -> driver.state() == LinkState.CONNECTED);
