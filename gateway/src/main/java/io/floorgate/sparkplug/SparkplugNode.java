@@ -32,6 +32,11 @@ public final class SparkplugNode implements AutoCloseable {
 
   /** Readings handled per turn of the node's thread, so commands and link changes interleave. */
   private static final int DRAIN_BATCH = 10_000;
+  /**
+   * How long the first reading of a quiet spell waits for others, so that the values of one
+   * subscription notification or poll go out as one DDATA rather than one message each.
+   */
+  private static final long LINGER_MILLIS = 10;
   /** Commands waiting for the node's thread; beyond it a flood is dropped and counted. */
   private static final int MAX_PENDING_MESSAGES = 10_000;
   private static final long CLOSE_TIMEOUT_MS = 10_000;
@@ -97,7 +102,7 @@ public final class SparkplugNode implements AutoCloseable {
       return;
     }
     if (drainScheduled.compareAndSet(false, true)) {
-      post(this::drain);
+      schedule(this::drain, LINGER_MILLIS);
     }
   }
 
@@ -192,16 +197,25 @@ public final class SparkplugNode implements AutoCloseable {
   }
 
   private void post(Runnable task) {
+    schedule(task, 0);
+  }
+
+  private void schedule(Runnable task, long delayMillis) {
+    Runnable guarded = () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        // A bug must not end the node's thread and with it the session.
+        LOG.error("Sparkplug edge node {}/{}: unexpected failure; the node carries on",
+            config.groupId(), config.edgeNodeId(), e);
+      }
+    };
     try {
-      loop.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          // A bug must not end the node's thread and with it the session.
-          LOG.error("Sparkplug edge node {}/{}: unexpected failure; the node carries on",
-              config.groupId(), config.edgeNodeId(), e);
-        }
-      });
+      if (delayMillis <= 0) {
+        loop.execute(guarded);
+      } else {
+        loop.schedule(guarded, delayMillis, TimeUnit.MILLISECONDS);
+      }
     } catch (RejectedExecutionException e) {
       // Closed: nothing more to do.
     }
