@@ -31,6 +31,8 @@ final class BrokerLink implements MqttCallback {
   /** Publishes handed to Paho and not yet written out (QoS 0) or acknowledged (QoS 1). */
   private static final int WINDOW = 64;
   private static final long SLICE_MILLIS = 100;
+  /** Paho's own in-flight limit frees within microseconds; this long means the link is stuck. */
+  private static final long MAX_INFLIGHT_WAIT_SECONDS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
 
   /** What happens on the connection; called on Paho's threads, so implementations hand over. */
@@ -146,19 +148,23 @@ final class BrokerLink implements MqttCallback {
       Thread.currentThread().interrupt();
       return false;
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_INFLIGHT_WAIT_SECONDS);
     while (true) {
       try {
         client.publish(topic, payload, qos, false, null, release);
         return true;
       } catch (MqttException e) {
         if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT
-            && client.isConnected()) {
+            && client.isConnected() && System.nanoTime() - deadline < 0) {
           // Paho counts a QoS 0 publish in flight until it is written: a moment's wait.
           Thread.onSpinWait();
           continue;
         }
         window.release();
-        LOG.debug("Sparkplug publish on {} to {} failed: {}", topic, url, e.toString());
+        if (client.isConnected()) {
+          LOG.warn("Sparkplug publish on {} to {} failed: {}; hosts see a gap in seq and may ask "
+              + "for a rebirth", topic, url, e.toString());
+        }
         return false;
       }
     }
