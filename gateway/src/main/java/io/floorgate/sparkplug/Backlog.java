@@ -18,16 +18,23 @@ public interface Backlog {
     public void hold(Reading reading) {}
 
     @Override
-    public void replay(Consumer<List<Reading>> historical) {}
+    public boolean replay(Consumer<List<Reading>> historical) {
+      return false;
+    }
   };
 
   /** A reading that was not published live. Called on the node's thread; must not block long. */
   void hold(Reading reading);
 
   /**
-   * Called on the node's thread right after NBIRTH and the DBIRTHs of a new session: hands the
-   * held readings, oldest first, in batches to {@code historical}, which publishes them as
-   * historical DATA of the devices that were born (readings of others are dropped).
+   * Called on the node's thread right after NBIRTH and the DBIRTHs of a new session, and again as
+   * long as it returns true: hands the next batch of held readings, oldest first, to
+   * {@code historical}, which publishes them as historical DATA of the devices that were born
+   * (readings of others are dropped). Between two calls the node handles live readings and
+   * commands, so a long backlog does not hold up the present; a batch should be a few thousand
+   * readings at most.
+   *
+   * @return whether more readings are held
    */
-  void replay(Consumer<List<Reading>> historical);
+  boolean replay(Consumer<List<Reading>> historical);
 }

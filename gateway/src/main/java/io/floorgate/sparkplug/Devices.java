@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,12 +26,12 @@ final class Devices {
   private final DataBatcher batcher;
   private final Backlog backlog;
   private final NodeCounters counters;
-  private final ScheduledExecutorService loop;
+  private final NodeThread loop;
   /** NBIRTH is out and the session is live: devices may be born and publish. */
   private boolean live;
 
   Devices(MetricModel model, Outbound out, DataBatcher batcher, Backlog backlog,
-      NodeCounters counters, ScheduledExecutorService loop) {
+      NodeCounters counters, NodeThread loop) {
     this.model = model;
     this.out = out;
     this.batcher = batcher;
@@ -56,9 +55,14 @@ final class Devices {
     return born;
   }
 
-  /** After the births of a new session: what the backlog held, as historical DATA. */
+  /**
+   * After the births of a new session: what the backlog held, as historical DATA, one batch per
+   * turn of the node's thread so that live DATA and commands go on in between.
+   */
   void replayBacklog() {
-    backlog.replay(this::historical);
+    if (live && backlog.replay(this::historical)) {
+      loop.execute(this::replayBacklog);
+    }
   }
 
   /** The session is over: nobody is born any more. */
@@ -129,7 +133,7 @@ final class Devices {
         if (live && d.linkUp && !d.born && d.awaitingBirth) {
           deviceBirth(d);
         }
-      }, BIRTH_WAIT.toNanos() - waited, TimeUnit.NANOSECONDS);
+      }, TimeUnit.NANOSECONDS.toMillis(BIRTH_WAIT.toNanos() - waited) + 1);
     }
   }
 

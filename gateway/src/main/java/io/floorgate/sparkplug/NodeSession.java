@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -38,7 +37,7 @@ final class NodeSession {
   private final Devices devices;
   private final CommandHandler commands;
   private final NodeCounters counters;
-  private final ScheduledExecutorService loop;
+  private final NodeThread loop;
   private final BrokerLink.Events events;
   private final HostState host = new HostState();
   private final Reconnects reconnects;
@@ -53,7 +52,7 @@ final class NodeSession {
   private volatile int sessionBdSeq = -1;
 
   NodeSession(SparkplugConfig config, MetricModel model, CommandHandler commands,
-      Backlog backlog, NodeCounters counters, ScheduledExecutorService loop,
+      Backlog backlog, NodeCounters counters, NodeThread loop,
       BrokerLink.Events events) {
     this.config = config;
     this.model = model;
@@ -259,7 +258,7 @@ final class NodeSession {
     LOG.warn("Sparkplug edge node {}: {}; next attempt at {} {}. Check that the broker runs and "
         + "the URL, credentials and the node's permissions.", name, reason, next,
         Reconnects.humanize(delay));
-    loop.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    loop.schedule(this::connect, delay.toMillis());
   }
 
   private void endSession() {

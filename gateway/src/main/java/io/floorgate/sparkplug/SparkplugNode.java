@@ -76,7 +76,7 @@ public final class SparkplugNode implements AutoCloseable {
     MetricModel model = new MetricModel(config);
     CommandHandler commands = new CommandHandler(model, writer, counters);
     this.session = new NodeSession(this.config, model, commands,
-        Objects.requireNonNull(backlog, "backlog"), counters, loop, new Handover());
+        Objects.requireNonNull(backlog, "backlog"), counters, this::schedule, new Handover());
   }
 
   /** Connects in the background; births follow as the config and the primary host allow. */

@@ -36,7 +36,7 @@ class HistoricalReplayTest {
   static final String BROKER = "tcp://127.0.0.1:1883";
   static final String HEARTBEAT = "jxnmm/isohara/calcination/rhk01/heartbeat";
 
-  /** Keeps everything in a list, as a store-and-forward queue would keep it on disk. */
+  /** Keeps everything in a list, as a store-and-forward queue would on disk; replays by twos. */
   static final class ListBacklog implements Backlog {
     final List<Reading> held = new ArrayList<>();
 
@@ -46,9 +46,11 @@ class HistoricalReplayTest {
     }
 
     @Override
-    public void replay(Consumer<List<Reading>> historical) {
-      historical.accept(List.copyOf(held));
-      held.clear();
+    public boolean replay(Consumer<List<Reading>> historical) {
+      List<Reading> batch = List.copyOf(held.subList(0, Math.min(2, held.size())));
+      held.subList(0, batch.size()).clear();
+      historical.accept(batch);
+      return !held.isEmpty();
     }
   }
 
@@ -108,8 +110,8 @@ class HistoricalReplayTest {
         assertEquals(start.plusSeconds(i + 1).toEpochMilli(),
             replayed.get(i).getTimestamp().getTime(), "original timestamp");
       }
-      assertEquals(1, host.of("DDATA").stream().filter(m -> m.order() < live.order()).count(),
-          "the backlog in one message");
+      assertEquals(3, host.of("DDATA").stream().filter(m -> m.order() < live.order()).count(),
+          "the backlog in batches of two, one message each");
       Metric now = live.payload().getMetrics().get(0);
       assertEquals(6L, now.getValue());
       assertNotEquals(Boolean.TRUE, now.getIsHistorical(), "live DATA is not historical");
