@@ -19,6 +19,8 @@ import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.reading.Reading;
+import io.floorgate.sparkplug.SparkplugNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +54,14 @@ public final class Floorgate implements AutoCloseable {
   private final GatewayConfig config;
   private final DiskBuffer buffer;
   private final MqttPublisher publisher;
+  private final @Nullable SparkplugNode sparkplug;
   private final SamplePipeline pipeline;
   private final @Nullable AlarmEngine alarms;
   private final @Nullable AlarmMqtt alarmMqtt;
   private final @Nullable ApiServer api;
   private final List<Driver> drivers = new ArrayList<>();
+  /** For Sparkplug DCMD writes: connection name to its driver. */
+  private final Map<String, Driver> driversByName = new ConcurrentHashMap<>();
   private boolean closed;
 
   private Floorgate(GatewayConfig config, Clock clock) {
@@ -67,16 +74,38 @@ public final class Floorgate implements AutoCloseable {
       buffer.close();
       throw e;
     }
+    this.sparkplug = config.sparkplug().enabled()
+        ? new SparkplugNode(config, (connection, tag, value) -> {
+          Driver driver = driversByName.get(connection);
+          return driver != null ? driver.write(tag, value) : CompletableFuture.failedFuture(
+              new IllegalStateException("no driver for connection '" + connection + "'"));
+        })
+        : null;
+    SparkplugNode node = sparkplug;
+    boolean uns = config.uns().enabled();
     AlarmEngine engine = config.alarms() == null ? null
         : new AlarmEngine(config, clock, ALARM_QUEUE_CAPACITY);
     this.alarms = engine;
     // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
     // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
-        engine == null ? publisher::offer : reading -> {
-          engine.offer(reading);
-          publisher.offer(reading);
-        }, engine == null ? sample -> false : alarmSamples(config, engine));
+        (Reading reading) -> {
+          if (engine != null) {
+            engine.offer(reading);
+          }
+          if (uns) {
+            publisher.offer(reading);
+          }
+          if (node != null) {
+            node.offer(reading);
+          }
+        },
+        engine == null ? sample -> false : alarmSamples(config, engine),
+        (connection, state) -> {
+          if (node != null) {
+            node.linkChanged(connection, state);
+          }
+        });
     if (engine != null && config.alarms() != null) {
       this.alarmMqtt = new AlarmMqtt(config.mqtt(), config.alarms().clientId(),
           new AlarmTopics(config.namespace()), engine::alarms);
@@ -147,14 +176,18 @@ public final class Floorgate implements AutoCloseable {
         throw e;
       }
     }
-    publisher.publishMeta(TagMeta.of(config));
-    publisher.start();
+    if (config.uns().enabled()) {
+      publisher.publishMeta(TagMeta.of(config));
+      publisher.start();
+    }
+    if (sparkplug != null) {
+      sparkplug.start();
+    }
     pipeline.start();
-    Map<String, Driver> byName = new HashMap<>();
     for (ConnectionConfig connection : config.connections()) {
       Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
       drivers.add(driver);
-      byName.put(connection.name(), driver);
+      driversByName.put(connection.name(), driver);
       if (alarms != null && config.alarms() != null
           && config.alarms().conditions().contains(connection.name())) {
         driver.subscribeConditions(alarms::offerCondition);
@@ -163,10 +196,22 @@ public final class Floorgate implements AutoCloseable {
     }
     if (alarms != null) {
       alarms.plcAcknowledger((connection, conditionId, eventId, comment) ->
-          byName.get(connection).acknowledge(conditionId, eventId, comment));
+          driversByName.get(connection).acknowledge(conditionId, eventId, comment));
     }
-    log.info("Floorgate started: {} PLC connection(s), {} tags, publishing to {}",
-        config.connections().size(), tagCount(), config.mqtt().url());
+    log.info("Floorgate started: {} PLC connection(s), {} tags, publishing {}",
+        config.connections().size(), tagCount(), String.join(" and ", outputs()));
+  }
+
+  private List<String> outputs() {
+    List<String> outputs = new ArrayList<>();
+    if (config.uns().enabled()) {
+      outputs.add("UNS JSON to " + config.mqtt().url());
+    }
+    if (sparkplug != null) {
+      outputs.add("Sparkplug B as " + config.sparkplug().groupId() + "/"
+          + config.sparkplug().edgeNodeId() + " to " + config.sparkplug().brokers());
+    }
+    return outputs;
   }
 
   private long tagCount() {
@@ -214,6 +259,11 @@ public final class Floorgate implements AutoCloseable {
     return api;
   }
 
+  /** The Sparkplug edge node, or null when the config does not enable it. */
+  public @Nullable SparkplugNode sparkplug() {
+    return sparkplug;
+  }
+
   /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
   @Override
   public synchronized void close() {
@@ -231,6 +281,9 @@ public final class Floorgate implements AutoCloseable {
       }
     }
     pipeline.close();
+    if (sparkplug != null) {
+      sparkplug.close();
+    }
     if (api != null) {
       api.close();
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -36,23 +37,28 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   private final Semaphore queued = new Semaphore(0);
   private final Normalizer normalizer;
   private final Consumer<Reading> downstream;
+  private final BiConsumer<String, LinkState> linkListener;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final Thread worker;
   private volatile boolean running = true;
 
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
-    this(capacity, normalizer, downstream, sample -> false);
+    this(capacity, normalizer, downstream, sample -> false, (connection, state) -> {});
   }
 
-  /** @param priority which samples take the alarm lane */
+  /**
+   * @param priority     which samples take the alarm lane
+   * @param linkListener told of every PLC link change, on the driver's thread; must not block
+   */
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream,
-      Predicate<Sample> priority) {
+      Predicate<Sample> priority, BiConsumer<String, LinkState> linkListener) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.priorityQueue = new ArrayBlockingQueue<>(Math.max(1, capacity / 10));
     this.priority = priority;
     this.normalizer = normalizer;
     this.downstream = downstream;
+    this.linkListener = linkListener;
     this.worker = new Thread(this::drain, "floorgate-pipeline");
     this.worker.setDaemon(true);
   }
@@ -84,6 +90,7 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
     } else {
       log.info("PLC {} {}: {}", connection, state.name().toLowerCase(java.util.Locale.ROOT), detail);
     }
+    linkListener.accept(connection, state);
   }
 
   long dropped() {

@@ -45,6 +45,24 @@ public interface Driver extends AutoCloseable {
         + spec().name() + ": this driver cannot acknowledge PLC alarms"));
   }
 
+  /**
+   * Writes one value to the PLC variable of a configured tag. Optional: a driver that cannot
+   * write keeps this default, which fails with a message naming the connection. Implementations
+   * never block the caller; the future completes on the driver's or its library's threads.
+   *
+   * @param tag   the tag's key, as in {@link TagSpec#key()}
+   * @param value {@link Boolean}, {@link Short} (16-bit), {@link Integer} (32-bit), {@link Long}
+   *              (64-bit), {@link Float}, {@link Double} or {@link String}: the Java type is the
+   *              data type written, so it must be the variable's
+   * @return completes with the PLC's answer ({@link Status#GOOD} or the status it refused the
+   *     write with); completes exceptionally when the write could not be sent (unknown tag, value
+   *     of another type, PLC not connected, no answer in time)
+   */
+  default CompletableFuture<Status> write(String tag, Object value) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(
+        "connection '" + spec().name() + "' cannot write to its PLC"));
+  }
+
   /** Stops acquisition and closes the session; waits a bounded time. Idempotent. */
   @Override
   void close();

@@ -34,6 +34,8 @@ final class KilnModel implements PlcModel {
 
   private final Random random;
   private final PlcClock clock = new PlcClock();
+  /** The zone setpoints, which clients may write; they survive a PLC restart as in a real PLC. */
+  private final double[] setpoints = SETPOINTS.clone();
   private final double[] pv = new double[ZONES];
   private final double[] tcOffsetA = new double[ZONES];
   private final double[] tcOffsetB = new double[ZONES];
@@ -77,8 +79,21 @@ final class KilnModel implements PlcModel {
   @Override
   public void step(Instant now) {
     KilnTags t = tags;
+    if (t != null) {
+      adoptWrittenSetpoints(t);
+    }
     step(t == null ? Faults.NONE : t.faults());
     clock.reset(faults.clockReset(), now);
+  }
+
+  /** A setpoint variable that differs from the last one published was written by a client. */
+  private void adoptWrittenSetpoints(KilnTags t) {
+    for (int z = 0; z < ZONES; z++) {
+      double written = t.zones.get(z).sp().doubleValue();
+      if (Double.isFinite(written)) {
+        setpoints[z] = written;
+      }
+    }
   }
 
   /** One scan of physics under {@code faults}; package-private so tests can run hours in ms. */
@@ -87,8 +102,8 @@ final class KilnModel implements PlcModel {
     heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
     for (int z = 0; z < ZONES; z++) {
       boolean overTemp = faults.overTempZone() == z + 1;
-      double target = SETPOINTS[z] + (overTemp ? OVER_TEMP_C : 0.0);
-      double tau = overTemp || pv[z] > SETPOINTS[z] + 10 ? FAULT_TAU_S : ZONE_TAU_S;
+      double target = setpoints[z] + (overTemp ? OVER_TEMP_C : 0.0);
+      double tau = overTemp || pv[z] > setpoints[z] + 10 ? FAULT_TAU_S : ZONE_TAU_S;
       pv[z] += (target - pv[z]) * SCAN_SECONDS / tau + 0.15 * random.nextGaussian();
     }
     readThermocouples();
@@ -113,8 +128,8 @@ final class KilnModel implements PlcModel {
   /** A base load that grows with the setpoint, trimmed by a proportional term on the error. */
   private void updateHeaters() {
     for (int z = 0; z < ZONES; z++) {
-      double base = 65.0 * SETPOINTS[z] / 800.0;
-      double out = base + 2.0 * (SETPOINTS[z] - pv[z]);
+      double base = 65.0 * setpoints[z] / 800.0;
+      double out = base + 2.0 * (setpoints[z] - pv[z]);
       heater[z] = Math.max(0.0, Math.min(100.0, out));
     }
   }
@@ -130,7 +145,7 @@ final class KilnModel implements PlcModel {
     t.running.publish(Variant.ofBoolean(true), s);
     for (int z = 0; z < ZONES; z++) {
       KilnTags.Zone zone = t.zones.get(z);
-      zone.sp().publish(SETPOINTS[z], s);
+      zone.sp().publish(setpoints[z], s);
       zone.pv().publish(pv[z], s);
       if (faults.tcOpenZone() == z + 1) {
         zone.tcA().publishBad(StatusCodes.Bad_SensorFailure, s);
@@ -158,7 +173,7 @@ final class KilnModel implements PlcModel {
   }
 
   double setpoint(int zone) {
-    return SETPOINTS[zone - 1];
+    return setpoints[zone - 1];
   }
 
   double pv(int zone) {

@@ -30,7 +30,8 @@ final class KilnTags {
       String zp = p + String.format("Zone%02d.", z);
       zones.add(
           new Zone(
-              ns.variable(zp + "TempSP", TagType.DOUBLE),
+              // Operators (and SCADA) change setpoints: the model follows what is written.
+              ns.writableVariable(zp + "TempSP", TagType.DOUBLE),
               ns.variable(zp + "TempPV", TagType.DOUBLE),
               ns.variable(zp + "TC_A", TagType.DOUBLE),
               ns.variable(zp + "TC_B", TagType.DOUBLE),

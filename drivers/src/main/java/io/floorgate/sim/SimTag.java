@@ -49,6 +49,12 @@ final class SimTag {
     return value instanceof Number number ? number.intValue() : 0;
   }
 
+  /** The current value as a double; NaN when a client wrote something that is not a number. */
+  double doubleValue() {
+    Object value = node.getValue().value().value();
+    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+  }
+
   boolean booleanValue() {
     return node.getValue().value().value() instanceof Boolean b && b;
   }

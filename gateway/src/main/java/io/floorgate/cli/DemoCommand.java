@@ -82,6 +82,11 @@ final class DemoCommand implements Callable<Integer> {
           out.printf("API token for ack/shelve (this run only): %s%n", gatewayConfig.api().token());
         }
       }
+      if (gatewayConfig.sparkplug().enabled()) {
+        out.printf("Sparkplug B edge node on the same broker: spBv1.0/%s/# (protobuf, for a "
+            + "Sparkplug host such as Ignition's MQTT Engine)%n",
+            gatewayConfig.sparkplug().groupId());
+      }
       out.println("Ctrl-C to stop.");
       out.flush();
     } catch (ConfigException e) {

@@ -9,13 +9,14 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}, {@code buffer},
- * {@code alarms}, {@code api}) and keeps what spans connections: their names, and every tag's full
- * path. All defaults are applied by the readers, from the constants the records document.
+ * {@code alarms}, {@code api}; {@code uns} and {@code sparkplug} through {@link SparkplugReader})
+ * and keeps what spans connections: their names, and every tag's full path. All defaults are
+ * applied by the readers, from the constants the records document.
  */
 final class ConfigReader {
 
-  private static final List<String> ROOT_KEYS =
-      List.of("namespace", "mqtt", "connections", "buffer", "alarms", "api");
+  private static final List<String> ROOT_KEYS = List.of("namespace", "mqtt", "connections",
+      "buffer", "alarms", "api", "uns", "sparkplug");
   private static final List<String> NAMESPACE_KEYS = List.of("enterprise", "site", "topicPrefix");
 
   private final Problems problems;
@@ -50,10 +51,14 @@ final class ConfigReader {
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
         connectionNames.keySet()).read(top, mqtt);
     ApiConfig api = ApiReader.read(top);
-    if (problems.count() > 0 || namespace == null || mqtt == null || buffer == null) {
+    SparkplugReader outputs = new SparkplugReader(problems);
+    UnsConfig uns = outputs.uns(top);
+    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns);
+    if (problems.count() > 0 || namespace == null || mqtt == null || buffer == null
+        || sparkplug == null) {
       return null;
     }
-    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api);
+    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug);
   }
 
   private @Nullable Namespace namespace(YamlMap top) {

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param buffer      the store-and-forward buffer between the encoder and the broker
  * @param alarms      the alarm rules and the alarm lane's settings; null when none are configured
  * @param api         the HTTP/WebSocket server; null when it is not to run
+ * @param uns         whether readings are published as UNS JSON
+ * @param sparkplug   the Sparkplug B edge node, which may be disabled
  */
 public record GatewayConfig(
     Namespace namespace,
@@ -20,17 +22,25 @@ public record GatewayConfig(
     List<ConnectionConfig> connections,
     BufferConfig buffer,
     @Nullable AlarmsConfig alarms,
-    @Nullable ApiConfig api) {
+    @Nullable ApiConfig api,
+    UnsConfig uns,
+    SparkplugConfig sparkplug) {
 
   public GatewayConfig {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(buffer, "buffer");
+    Objects.requireNonNull(uns, "uns");
+    Objects.requireNonNull(sparkplug, "sparkplug");
     connections = List.copyOf(connections);
   }
 
-  /** Telemetry only, with the default buffer ({@code data/buffer}): no alarms, no API server. */
+  /**
+   * Telemetry as UNS JSON only, with the default buffer ({@code data/buffer}): no alarms, no API
+   * server, no Sparkplug node.
+   */
   public GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections) {
-    this(namespace, mqtt, connections, BufferConfig.in(BufferConfig.DEFAULT_DIRECTORY), null, null);
+    this(namespace, mqtt, connections, BufferConfig.in(BufferConfig.DEFAULT_DIRECTORY), null, null,
+        UnsConfig.defaults(), SparkplugConfig.disabled(namespace.site(), mqtt.url(), mqtt.clientId()));
   }
 }

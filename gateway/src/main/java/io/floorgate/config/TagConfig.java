@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param range       expected engineering range, for {@code _meta} and percent deadband
  * @param deadband    client-side deadband, applied to polled values in engineering units; only
  *                    in polling groups (subscription groups have the server's, on the group)
+ * @param writable    whether commands (Sparkplug DCMD) may write the PLC variable: only values of
+ *                    {@code type}, and numbers only within {@code range}; such a tag has no
+ *                    scale, sourceUnit or enum, so the value written is the value published
+ * @param type        the PLC variable's data type; required for a writable tag, null otherwise
  */
 public record TagConfig(
     String path,
@@ -32,7 +36,9 @@ public record TagConfig(
     @Nullable Scaling scaling,
     Map<Long, String> enumMap,
     @Nullable Range range,
-    @Nullable Deadband deadband) {
+    @Nullable Deadband deadband,
+    boolean writable,
+    @Nullable ValueType type) {
 
   public TagConfig {
     Objects.requireNonNull(path, "path");
@@ -50,5 +56,20 @@ public record TagConfig(
       throw new IllegalArgumentException(
           "sourceUnit " + sourceUnit + " needs a unit to convert to");
     }
+    if (writable && (type == null || scaling != null || sourceUnit != null || !enumMap.isEmpty()
+        || (type.isNumber() && range == null))) {
+      throw new IllegalArgumentException("writable tag " + path + " needs a type (and a range "
+          + "for numbers) and no scale, sourceUnit or enum");
+    }
+    if (!writable && type != null) {
+      throw new IllegalArgumentException("type " + type + " is for writable tags only");
+    }
+  }
+
+  /** A read-only tag. */
+  public TagConfig(String path, String node, @Nullable String description, @Nullable String unit,
+      @Nullable String sourceUnit, @Nullable Scaling scaling, Map<Long, String> enumMap,
+      @Nullable Range range, @Nullable Deadband deadband) {
+    this(path, node, description, unit, sourceUnit, scaling, enumMap, range, deadband, false, null);
   }
 }

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class TagReader {
 
   private static final List<String> KEYS = List.of("path", "node", "description", "unit",
-      "sourceUnit", "scale", "range", "enum", "deadband");
+      "sourceUnit", "scale", "range", "enum", "deadband", "writable", "type");
   private static final List<String> SCALE_KEYS =
       List.of("rawLow", "rawHigh", "low", "high", "clamp");
   private static final List<String> RANGE_KEYS = List.of("low", "high");
@@ -102,11 +102,13 @@ final class TagReader {
             + "range: { low: …, high: … }, or use type: absolute");
       }
     }
+    boolean writable = map.bool("writable", false);
+    ValueType type = WriteChecks.type(map, writable, range);
     if (problems.count() > before || path == null || nodeId == null) {
       return null;
     }
     return new TagConfig(path, nodeId, description, unit, sourceUnit, scaling, enumMap, range,
-        deadband);
+        deadband, writable, type);
   }
 
   /** A unit symbol that Indriya (with the plant aliases) knows; null when absent or unknown. */

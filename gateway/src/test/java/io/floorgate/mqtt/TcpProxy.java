@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP relay in front of the test broker, so a test can cut the publisher's connection
  * the way a network fault does, while the broker itself keeps running.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final int targetPort;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
-  TcpProxy(int targetPort) throws IOException {
+  public TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "test-proxy-accept");
@@ -27,12 +27,12 @@ final class TcpProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Closes every relayed connection; new ones are still accepted. */
-  void cutConnections() throws IOException {
+  public void cutConnections() throws IOException {
     for (Socket socket : sockets) {
       socket.close();
     }

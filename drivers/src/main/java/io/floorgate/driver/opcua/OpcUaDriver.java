@@ -7,6 +7,7 @@ import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.SampleSink;
+import io.floorgate.driver.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +51,7 @@ public final class OpcUaDriver implements Driver {
   private final DriverOptions options;
   private final Backoff backoff;
   private @Nullable ClientConnector connector;
+  private final TagWriter writer;
   private final Object lock = new Object();
   private final SessionActivityListener sessionListener = new SessionEvents(
       () -> post("session active", this::sessionActive),
@@ -84,6 +86,7 @@ public final class OpcUaDriver implements Driver {
     this.keeper = new GroupKeeper(spec.name(), spec.endpointUrl(), backoff,
         () -> !isClosed() && state == LinkState.CONNECTED,
         (task, delay) -> schedule("restore groups", task, delay));
+    this.writer = new TagWriter(spec, this::liveClient, options.requestTimeout().toMillis());
   }
 
   @Override
@@ -161,6 +164,17 @@ public final class OpcUaDriver implements Driver {
       connector = c;
     }
     return c;
+  }
+
+  @Override
+  public CompletableFuture<Status> write(String tag, Object value) {
+    return writer.write(tag, value);
+  }
+
+  private @Nullable OpcUaClient liveClient() {
+    synchronized (lock) {
+      return closed || state != LinkState.CONNECTED ? null : client;
+    }
   }
 
   /** One connection attempt; on failure, the next one is scheduled after the backoff delay. */

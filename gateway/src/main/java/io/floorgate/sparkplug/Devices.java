@@ -1,0 +1,155 @@
+package io.floorgate.sparkplug;
+
+import io.floorgate.driver.LinkState;
+import io.floorgate.reading.Reading;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The devices' side of a session: a DBIRTH for each PLC whose link is up (once its metrics' types
+ * are known, or after {@link #BIRTH_WAIT}), DDEATH when the link drops and DBIRTH again when it
+ * returns, DATA of the born devices, and the backlog as historical DATA after the births. Outside
+ * a session, readings only update the latest values (for the next births) and go to the backlog.
+ * Runs on the node's thread.
+ */
+final class Devices {
+
+  /** How long a device's birth waits for metrics that have not sent a value yet. */
+  static final Duration BIRTH_WAIT = Duration.ofSeconds(5);
+
+  private final MetricModel model;
+  private final Outbound out;
+  private final DataBatcher batcher;
+  private final Backlog backlog;
+  private final NodeCounters counters;
+  private final NodeThread loop;
+  /** NBIRTH is out and the session is live: devices may be born and publish. */
+  private boolean live;
+
+  Devices(MetricModel model, Outbound out, DataBatcher batcher, Backlog backlog,
+      NodeCounters counters, NodeThread loop) {
+    this.model = model;
+    this.out = out;
+    this.batcher = batcher;
+    this.backlog = backlog;
+    this.counters = counters;
+    this.loop = loop;
+  }
+
+  /** Right after an NBIRTH (new session or rebirth): births anew; returns how many are born. */
+  int birthAll() {
+    live = true;
+    int born = 0;
+    for (DeviceState d : model.devices()) {
+      d.born = false;
+      d.awaitingBirth = false;
+      if (d.linkUp) {
+        birthOrWait(d);
+        born += d.born ? 1 : 0;
+      }
+    }
+    return born;
+  }
+
+  /**
+   * After the births of a new session: what the backlog held, as historical DATA, one batch per
+   * turn of the node's thread so that live DATA and commands go on in between.
+   */
+  void replayBacklog() {
+    if (live && backlog.replay(this::historical)) {
+      loop.execute(this::replayBacklog);
+    }
+  }
+
+  /** The session is over: nobody is born any more. */
+  void sessionEnded() {
+    live = false;
+    for (DeviceState d : model.devices()) {
+      d.born = false;
+      d.awaitingBirth = false;
+    }
+  }
+
+  void linkChanged(String connection, LinkState state) {
+    DeviceState d = model.device(connection);
+    if (d == null || state == LinkState.CONNECTING) {
+      return;
+    }
+    if (state == LinkState.CONNECTED && !d.linkUp) {
+      d.linkUp = true;
+      d.linkUpAtNanos = System.nanoTime();
+      if (live) {
+        birthOrWait(d);
+      }
+    } else if (state != LinkState.CONNECTED && d.linkUp) {
+      d.linkUp = false;
+      d.awaitingBirth = false;
+      if (live && d.born) {
+        out.ddeath(d);
+      }
+      d.born = false;
+    }
+  }
+
+  /** One drain of the reading queue: the latest values, then DATA of the born devices. */
+  void readings(List<Reading> batch) {
+    Set<DeviceState> toBirth = new LinkedHashSet<>();
+    for (Reading r : batch) {
+      MetricState m = model.byPath(r.path());
+      if (m == null) {
+        counters.unknownReadings.increment();
+        continue;
+      }
+      MetricValues.Outcome outcome = MetricValues.apply(m, r);
+      DeviceState d = m.device;
+      if (!live) {
+        backlog.hold(r);
+      } else if (!d.born) {
+        if (d.awaitingBirth && d.typesKnown()) {
+          toBirth.add(d);
+        }
+      } else if (outcome == MetricValues.Outcome.TYPE_CHANGED || toBirth.contains(d)) {
+        // Its birth carries the latest values; DATA of the old type must not go out.
+        toBirth.add(d);
+      } else {
+        batcher.add(m, m.value, m.quality, m.timestamp, false);
+      }
+    }
+    toBirth.forEach(this::deviceBirth);
+    batcher.flush();
+  }
+
+  private void birthOrWait(DeviceState d) {
+    long waited = System.nanoTime() - d.linkUpAtNanos;
+    if (d.typesKnown() || waited >= BIRTH_WAIT.toNanos()) {
+      deviceBirth(d);
+    } else if (!d.awaitingBirth) {
+      d.awaitingBirth = true;
+      loop.schedule(() -> {
+        if (live && d.linkUp && !d.born && d.awaitingBirth) {
+          deviceBirth(d);
+        }
+      }, TimeUnit.NANOSECONDS.toMillis(BIRTH_WAIT.toNanos() - waited) + 1);
+    }
+  }
+
+  private void deviceBirth(DeviceState d) {
+    d.awaitingBirth = false;
+    batcher.discard(d);
+    d.born = out.dbirth(d);
+  }
+
+  private void historical(List<Reading> readings) {
+    for (Reading r : readings) {
+      MetricState m = model.byPath(r.path());
+      if (m != null && m.device.born) {
+        batcher.add(m, MetricValues.valueOf(m, r), r.quality(), Date.from(r.timestamp()), true);
+      }
+    }
+    batcher.flush();
+  }
+}

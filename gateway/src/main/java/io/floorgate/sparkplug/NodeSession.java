@@ -1,0 +1,288 @@
+package io.floorgate.sparkplug;
+
+import io.floorgate.config.SparkplugConfig;
+import io.floorgate.driver.LinkState;
+import io.floorgate.reading.Reading;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge node's session: connect (a new {@link BrokerLink} with the next bdSeq), subscribe
+ * NCMD/DCMD/STATE, wait for the primary host, NBIRTH (the devices' births and DATA are
+ * {@link Devices}'), NDEATH, and on any trouble the next broker. Everything here runs on the node's
+ * one thread, so it needs no locks.
+ */
+final class NodeSession {
+
+  /** A session shorter than this that is lost counts as a failed attempt (no reconnect storm). */
+  private static final long SHORT_SESSION_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long DEATH_TIMEOUT_MS = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger(NodeSession.class);
+
+  enum Phase { IDLE, CONNECTING, SUBSCRIBING, WAITING_FOR_HOST, ONLINE, CLOSED }
+
+  private final SparkplugConfig config;
+  private final MetricModel model;
+  private final SparkplugTopics topics;
+  private final Payloads payloads;
+  private final Outbound out;
+  private final Devices devices;
+  private final CommandHandler commands;
+  private final NodeCounters counters;
+  private final NodeThread loop;
+  private final BrokerLink.Events events;
+  private final HostState host = new HostState();
+  private final Reconnects reconnects;
+  private final String name;
+
+  private Phase phase = Phase.IDLE;
+  private @Nullable BrokerLink link;
+  private int bdSeq;
+  private boolean advanceBdSeq;
+  private long onlineSinceNanos;
+  private volatile boolean online;
+  private volatile int sessionBdSeq = -1;
+
+  NodeSession(SparkplugConfig config, MetricModel model, CommandHandler commands,
+      Backlog backlog, NodeCounters counters, NodeThread loop,
+      BrokerLink.Events events) {
+    this.config = config;
+    this.model = model;
+    this.commands = commands;
+    this.counters = counters;
+    this.loop = loop;
+    this.events = events;
+    this.topics = new SparkplugTopics(config.groupId(), config.edgeNodeId());
+    this.payloads = new Payloads(config.aliases());
+    this.out = new Outbound(topics, payloads, counters);
+    this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop);
+    this.reconnects = new Reconnects(config.brokers().size());
+    this.name = config.groupId() + "/" + config.edgeNodeId();
+  }
+
+  boolean online() {
+    return online;
+  }
+
+  int bdSeq() {
+    return sessionBdSeq;
+  }
+
+  void connect() {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    if (advanceBdSeq) {
+      bdSeq = (bdSeq + 1) & 0xFF;
+    }
+    advanceBdSeq = true;
+    String url = config.brokers().get(reconnects.index());
+    host.forgetOnline(url);
+    BrokerLink l = null;
+    try {
+      l = new BrokerLink(url, bdSeq, config, events);
+      link = l;
+      phase = Phase.CONNECTING;
+      l.connect(topics.ndeath(), payloads.ndeath(bdSeq, new Date()));
+    } catch (MqttException | RuntimeException e) {
+      link = null;
+      phase = Phase.IDLE;
+      if (l != null) {
+        l.close();
+      }
+      retry("cannot connect to " + url + ": " + e);
+    }
+  }
+
+  void connected(BrokerLink l, MqttProperties connack) {
+    if (l != link) {
+      l.close();
+      return;
+    }
+    phase = Phase.SUBSCRIBING;
+    out.begin(l, config.maxDataBytes(), connack.getMaximumPacketSize());
+    List<String> filters = new ArrayList<>(List.of(topics.ncmd(), topics.dcmdFilter()));
+    if (config.primaryHostId() != null) {
+      filters.add(SparkplugTopics.state(config.primaryHostId()));
+    }
+    try {
+      l.subscribe(filters.toArray(String[]::new));
+    } catch (MqttException e) {
+      lost(l, "subscribing failed: " + e);
+    }
+  }
+
+  void connectFailed(BrokerLink l, Throwable cause) {
+    if (l != link) {
+      return;
+    }
+    link = null;
+    l.close();
+    phase = Phase.IDLE;
+    advanceBdSeq = Reconnects.connectMayHaveBeenSent(cause);
+    retry("cannot connect to " + l.url + " as " + config.clientId() + ": " + cause
+        + (cause.getCause() == null ? "" : " (" + cause.getCause() + ")"));
+  }
+
+  void subscribed(BrokerLink l, int[] reasonCodes) {
+    if (l != link) {
+      return;
+    }
+    for (int code : reasonCodes) {
+      if (code >= 0x80) {
+        leave(l, "the broker refused a subscription (reason code 0x" + Integer.toHexString(code)
+            + "); check that client " + config.clientId() + " may subscribe to "
+            + SparkplugTopics.NAMESPACE + "/" + config.groupId() + "/# and the STATE topic");
+        return;
+      }
+    }
+    if (config.primaryHostId() == null || host.isOnline(l.url)) {
+      births(true);
+    } else {
+      phase = Phase.WAITING_FOR_HOST;
+      LOG.info("Sparkplug edge node {} connected to {}; waiting for primary host {} to be online "
+          + "(STATE online=true) before the births", name, l.url, config.primaryHostId());
+    }
+  }
+
+  void message(BrokerLink l, String topic, byte[] payload) {
+    if (l != link) {
+      return;
+    }
+    if (topic.equals(topics.ncmd())) {
+      if (phase == Phase.ONLINE && commands.rebirthRequested(l.url, payload)) {
+        counters.rebirthRequests.increment();
+        LOG.info("Sparkplug edge node {}: rebirth requested (NCMD); sending NBIRTH and DBIRTHs "
+            + "again with bdSeq {}", name, l.bdSeq);
+        births(false);
+      }
+    } else if (config.primaryHostId() != null
+        && topic.equals(SparkplugTopics.state(config.primaryHostId()))) {
+      hostState(l, payload);
+    } else {
+      commands.deviceCommand(l.url, topics.deviceOf(topic), payload);
+    }
+  }
+
+  private void hostState(BrokerLink l, byte[] payload) {
+    switch (host.receive(l.url, payload)) {
+      case INVALID -> LOG.warn("Sparkplug edge node {}: STATE of primary host {} on {} is not "
+          + "{{\"online\": true|false, \"timestamp\": <ms>}}; ignored", name,
+          config.primaryHostId(), l.url);
+      case STALE -> {
+        counters.staleStates.increment();
+        LOG.info("Sparkplug edge node {}: STATE of primary host {} on {} is older than the last "
+            + "one seen (a replaced host session); ignored", name, config.primaryHostId(), l.url);
+      }
+      case ONLINE -> {
+        if (phase == Phase.WAITING_FOR_HOST) {
+          LOG.info("Sparkplug edge node {}: primary host {} is online on {}", name,
+              config.primaryHostId(), l.url);
+          births(true);
+        }
+      }
+      case OFFLINE -> leave(l, "primary host " + config.primaryHostId() + " is offline on "
+          + l.url);
+    }
+  }
+
+  /** NBIRTH and the DBIRTH of every device whose PLC is connected; then historical DATA. */
+  private void births(boolean newSession) {
+    BrokerLink l = link;
+    if (l == null) {
+      return;
+    }
+    phase = Phase.ONLINE;
+    out.nbirth(l.bdSeq);
+    int born = devices.birthAll();
+    if (newSession) {
+      sessionBdSeq = l.bdSeq;
+      online = true;
+      onlineSinceNanos = System.nanoTime();
+      reconnects.sessionStarted();
+      counters.sessions.increment();
+      LOG.info("Sparkplug edge node {} online on {}: NBIRTH with bdSeq {}, {} of {} devices born "
+          + "at once, the others once their PLC reports ({} metrics)", name, l.url, l.bdSeq, born,
+          model.devices().size(), model.metricCount());
+      devices.replayBacklog();
+    }
+  }
+
+  void linkChanged(String connection, LinkState state) {
+    devices.linkChanged(connection, state);
+  }
+
+  void readings(List<Reading> batch) {
+    devices.readings(batch);
+  }
+
+  void lost(BrokerLink l, String reason) {
+    if (l != link) {
+      return;
+    }
+    boolean wasOnline = phase == Phase.ONLINE;
+    endSession();
+    l.close();
+    if (wasOnline && System.nanoTime() - onlineSinceNanos > SHORT_SESSION_NANOS) {
+      LOG.warn("Sparkplug edge node {}: connection to {} lost ({}); the broker publishes its "
+          + "NDEATH (bdSeq {}). Reconnecting at once with bdSeq {}.", name, l.url, reason,
+          l.bdSeq, (l.bdSeq + 1) & 0xFF);
+      loop.execute(this::connect);
+    } else {
+      retry("connection to " + l.url + " lost (" + reason + ")");
+    }
+  }
+
+  /** Publishes NDEATH when born, disconnects (the broker also sends the Will), walks on. */
+  private void leave(BrokerLink l, String reason) {
+    boolean wasOnline = phase == Phase.ONLINE;
+    if (wasOnline) {
+      l.publishAndWait(topics.ndeath(), payloads.ndeath(l.bdSeq, new Date()), DEATH_TIMEOUT_MS);
+    }
+    endSession();
+    l.disconnectAndClose(DEATH_TIMEOUT_MS);
+    retry(reason + (wasOnline ? "; NDEATH published and disconnected" : "; disconnected"));
+  }
+
+  private void retry(String reason) {
+    Duration delay = reconnects.walk();
+    String next = config.brokers().get(reconnects.index());
+    LOG.warn("Sparkplug edge node {}: {}; next attempt at {} {}. Check that the broker runs and "
+        + "the URL, credentials and the node's permissions.", name, reason, next,
+        Reconnects.humanize(delay));
+    loop.schedule(this::connect, delay.toMillis());
+  }
+
+  private void endSession() {
+    link = null;
+    out.end();
+    online = false;
+    if (phase != Phase.CLOSED) {
+      phase = Phase.IDLE;
+    }
+    devices.sessionEnded();
+  }
+
+  /** Clean shutdown: NDEATH, then DISCONNECT (with the Will reason), bounded. */
+  void close() {
+    BrokerLink l = link;
+    phase = Phase.CLOSED;
+    if (l != null) {
+      boolean published = l.isConnected()
+          && l.publishAndWait(topics.ndeath(), payloads.ndeath(l.bdSeq, new Date()),
+              DEATH_TIMEOUT_MS);
+      endSession();
+      l.disconnectAndClose(DEATH_TIMEOUT_MS);
+      LOG.info("Sparkplug edge node {} stopped: {}disconnected from {}", name,
+          published ? "NDEATH published, " : "", l.url);
+    }
+  }
+}
