@@ -9,6 +9,7 @@ import io.floorgate.api.ApiServer;
 import io.floorgate.api.Router;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.ApiConfig;
+import io.floorgate.config.BufferConfig;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.GroupConfig;
@@ -21,6 +22,7 @@ import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
 import io.floorgate.reading.Reading;
 import io.floorgate.sparkplug.SparkplugNode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,6 +59,7 @@ public final class Floorgate implements AutoCloseable {
   private final @Nullable SparkplugNode sparkplug;
   private final SamplePipeline pipeline;
   private final @Nullable AlarmEngine alarms;
+  private final @Nullable BufferedBacklog sparkplugBacklog;
   private final @Nullable AlarmMqtt alarmMqtt;
   private final @Nullable ApiServer api;
   private final List<Driver> drivers = new ArrayList<>();
@@ -74,13 +77,14 @@ public final class Floorgate implements AutoCloseable {
       buffer.close();
       throw e;
     }
-    this.sparkplug = config.sparkplug().enabled()
-        ? new SparkplugNode(config, (connection, tag, value) -> {
+    this.sparkplugBacklog = config.sparkplug().enabled()
+        ? new BufferedBacklog(DiskBuffer.open(sparkplugBuffer(config.buffer()), clock)) : null;
+    this.sparkplug = sparkplugBacklog == null ? null
+        : new SparkplugNode(config, (connection, tag, value) -> {
           Driver driver = driversByName.get(connection);
           return driver != null ? driver.write(tag, value) : CompletableFuture.failedFuture(
               new IllegalStateException("no driver for connection '" + connection + "'"));
-        })
-        : null;
+        }, sparkplugBacklog);
     SparkplugNode node = sparkplug;
     boolean uns = config.uns().enabled();
     AlarmEngine engine = config.alarms() == null ? null
@@ -116,6 +120,16 @@ public final class Floorgate implements AutoCloseable {
     ApiConfig apiConfig = config.api();
     this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine),
         engine == null ? AlarmFeed.none() : AlarmFeed.of(engine));
+  }
+
+  /**
+   * The Sparkplug node's own buffer: beside the UNS one ({@code <directory>-sparkplug}), with the
+   * same limits, since each buffer has one reader.
+   */
+  private static BufferConfig sparkplugBuffer(BufferConfig uns) {
+    Path dir = uns.directory().toAbsolutePath().normalize();
+    return new BufferConfig(dir.resolveSibling(dir.getFileName() + "-sparkplug"), uns.maxBytes(),
+        uns.maxAge(), uns.whenFull(), uns.replayRate());
   }
 
   /** Every HTTP endpoint of the gateway: add a route here for a new one. */
@@ -283,6 +297,9 @@ public final class Floorgate implements AutoCloseable {
     pipeline.close();
     if (sparkplug != null) {
       sparkplug.close();
+    }
+    if (sparkplugBacklog != null) {
+      sparkplugBacklog.close();
     }
     if (api != null) {
       api.close();
