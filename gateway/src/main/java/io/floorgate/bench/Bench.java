@@ -42,18 +42,18 @@ public final class Bench {
             new SimOptions("127.0.0.1", 0, 42, options.tags(), options.rateHz()));
         BrokerHandle broker = BrokerHandle.open(options.broker())) {
       String endpoint = plant.plc("RHK01").endpointUrl();
-      progress.printf("bench: %d tags × %.1f Hz = %.0f values/s offered, %s, QoS %d, broker %s%s%n",
+      progress.printf("bench: %d tags × %.1f Hz = %.0f values/s offered, %s, %s, QoS %d, broker %s%s%n",
           options.tags(), options.rateHz(), options.offeredPerSecond(), options.acquisition(),
-          options.qos(), broker.url(), broker.embedded() == null ? "" : " (embedded)");
+          options.format(), options.qos(), broker.url(), broker.embedded() == null ? "" : " (embedded)");
       progress.flush();
-      results.add(measure("floorgate", broker.url(), prefix -> {
+      results.add(measure("floorgate", broker.url(), options.format().equals("sparkplug"), prefix -> {
         Path config = workDir.resolve("floorgate-bench.yaml");
         Files.writeString(config, BenchConfig.yaml(options, endpoint, broker.url(), prefix,
             workDir.resolve("buffer-" + prefix)));
         return List.of("gateway", config.toString());
       }));
       if (options.baseline()) {
-        results.add(measure("baseline", broker.url(), prefix -> List.of("baseline", endpoint,
+        results.add(measure("baseline", broker.url(), false, prefix -> List.of("baseline", endpoint,
             broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
             Double.toString(options.rateHz()))));
       }
@@ -66,16 +66,22 @@ public final class Bench {
     List<String> args(String prefix) throws IOException;
   }
 
-  private BenchResult measure(String pipe, String brokerUrl, Launch launch) throws Exception {
+  private BenchResult measure(String pipe, String brokerUrl, boolean sparkplug, Launch launch)
+      throws Exception {
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     progress.printf("bench: %s: warming up %d s, measuring %d s%n", pipe,
         options.warmup().toSeconds(), options.measure().toSeconds());
     progress.flush();
-    try (CountingSubscriber subscriber = CountingSubscriber.start(brokerUrl,
-        BenchConfig.topicRoot(prefix) + "/+", options.tags())) {
-      MeasuredProcess child = MeasuredProcess.start(
-          List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"),
-          launch.args(prefix), workDir.resolve(pipe + ".log"));
+    String filter = sparkplug ? "spBv1.0/" + prefix + "/#" : BenchConfig.topicRoot(prefix) + "/+";
+    try (CountingSubscriber subscriber = CountingSubscriber.start(brokerUrl, filter, options.tags(),
+        sparkplug)) {
+      List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
+      if (options.profile()) {
+        Path recording = workDir.resolve(pipe + ".jfr");
+        jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+        progress.printf("bench: %s: flight recording to %s%n", pipe, recording);
+      }
+      MeasuredProcess child = MeasuredProcess.start(jvm, launch.args(prefix), workDir.resolve(pipe + ".log"));
       double firstValueMs = awaitFirstValue(subscriber, child);
       pause(options.warmup());
 

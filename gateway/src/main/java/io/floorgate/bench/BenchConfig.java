@@ -24,6 +24,10 @@ final class BenchConfig {
     y.append("  clientId: ").append(prefix).append('\n');
     y.append("  qos: ").append(options.qos()).append('\n');
     y.append("  maxInFlight: 1000\n");
+    if (options.format().equals("sparkplug")) {
+      y.append("uns: { enabled: false }\n");
+      y.append("sparkplug: { enabled: true, groupId: ").append(prefix).append(", edgeNodeId: bench }\n");
+    }
     y.append("buffer:\n");
     y.append("  directory: '").append(bufferDir).append("'\n");
     y.append("connections:\n");
@@ -35,7 +39,9 @@ final class BenchConfig {
     y.append("      - name: load\n");
     if (options.acquisition().equals("polling")) {
       y.append("        mode: polling\n");
-      y.append("        pollInterval: ").append(Math.max(50, periodMs)).append("ms\n");
+      // Read twice per update: a poll at the update rate itself misses an update now and then
+      // when the two clocks drift past each other.
+      y.append("        pollInterval: ").append(Math.max(50, periodMs / 2)).append("ms\n");
     } else {
       long publishingMs = Math.max(100, periodMs);
       y.append("        mode: subscription\n");

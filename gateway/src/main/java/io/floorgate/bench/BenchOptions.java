@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param tags        load variables, each changing at {@code rateHz}
  * @param rateHz      updates per second of each variable
  * @param acquisition {@code subscription} or {@code polling}
+ * @param format      {@code uns} (one JSON message per value) or {@code sparkplug} (DDATA)
  * @param qos         telemetry QoS, 0 or 1
  * @param broker      a broker URL, {@code embedded}, or {@code auto} (a local Mosquitto if one
  *                    answers on 127.0.0.1:1883, else embedded)
@@ -16,17 +17,20 @@ import java.util.Objects;
  * @param measure     the measuring window
  * @param baseline    whether to run the baseline pipe too
  * @param heapMax     -Xmx of the measured process, e.g. {@code 512m}
+ * @param profile     record a JFR profile of each measured process (in the bench's work directory)
  */
 public record BenchOptions(
     int tags,
     double rateHz,
     String acquisition,
+    String format,
     int qos,
     String broker,
     Duration warmup,
     Duration measure,
     boolean baseline,
-    String heapMax) {
+    String heapMax,
+    boolean profile) {
 
   public BenchOptions {
     if (tags < 1 || tags > 100_000) {
@@ -38,9 +42,12 @@ public record BenchOptions(
     if (!acquisition.equals("subscription") && !acquisition.equals("polling")) {
       throw new IllegalArgumentException("--acquisition must be subscription or polling, got " + acquisition);
     }
-    if (acquisition.equals("polling") && rateHz > 20) {
-      throw new IllegalArgumentException("--rate above 20 Hz needs --acquisition subscription "
-          + "(the shortest poll interval is 50 ms)");
+    if (acquisition.equals("polling") && rateHz > 10) {
+      throw new IllegalArgumentException("--rate above 10 Hz needs --acquisition subscription "
+          + "(polling reads twice per update, and the shortest poll interval is 50 ms)");
+    }
+    if (!format.equals("uns") && !format.equals("sparkplug")) {
+      throw new IllegalArgumentException("--format must be uns or sparkplug, got " + format);
     }
     if (qos != 0 && qos != 1) {
       throw new IllegalArgumentException("--qos must be 0 or 1, got " + qos);

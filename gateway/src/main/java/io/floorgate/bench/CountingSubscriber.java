@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -19,6 +21,10 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.tahu.message.SparkplugBPayloadDecoder;
+import org.eclipse.tahu.message.model.Metric;
+import org.eclipse.tahu.model.MetricDataTypeMap;
+import org.eclipse.tahu.message.model.SparkplugBPayload;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +52,14 @@ final class CountingSubscriber implements AutoCloseable {
   private final AtomicLong lastArrivalNanos = new AtomicLong();
   private final Recorder latency = new Recorder(MAX_LATENCY_US, 3);
   private volatile boolean recording;
+  private final boolean sparkplug;
+  /** Sparkplug: each device's metric alias → load variable index, from its DBIRTH. */
+  private final Map<String, Map<Long, Integer>> aliases = new ConcurrentHashMap<>();
+  /** Sparkplug: each device's datatypes from its DBIRTH, which DDATA leaves out. */
+  private final Map<String, MetricDataTypeMap> types = new ConcurrentHashMap<>();
 
-  private CountingSubscriber(MqttAsyncClient client, int tags) {
+  private CountingSubscriber(MqttAsyncClient client, int tags, boolean sparkplug) {
+    this.sparkplug = sparkplug;
     this.client = client;
     this.tags = tags;
     this.firstUpdate = new long[tags];
@@ -55,11 +67,15 @@ final class CountingSubscriber implements AutoCloseable {
     this.received = new long[tags];
   }
 
-  /** Connects and subscribes to {@code filter}; topics end in the variable's index ({@code …/v00042}). */
-  static CountingSubscriber start(String brokerUrl, String filter, int tags) throws MqttException {
+  /**
+   * Connects and subscribes to {@code filter}. UNS topics end in the variable's index
+   * ({@code …/v00042}); Sparkplug metrics are named so ({@code rhk01/load/v00042}).
+   */
+  static CountingSubscriber start(String brokerUrl, String filter, int tags, boolean sparkplug)
+      throws MqttException {
     MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "floorgate-bench-" + UUID.randomUUID(),
         new MemoryPersistence());
-    CountingSubscriber subscriber = new CountingSubscriber(client, tags);
+    CountingSubscriber subscriber = new CountingSubscriber(client, tags, sparkplug);
     client.setCallback(subscriber.callback());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
@@ -128,6 +144,10 @@ final class CountingSubscriber implements AutoCloseable {
       public void messageArrived(String topic, MqttMessage message) {
         long arrivedMillis = System.currentTimeMillis();
         lastArrivalNanos.set(System.nanoTime());
+        if (sparkplug) {
+          sparkplugArrived(topic, message.getPayload(), arrivedMillis);
+          return;
+        }
         messages.increment();
         int index = indexOf(topic);
         Parsed parsed = parse(message.getPayload());
@@ -135,11 +155,7 @@ final class CountingSubscriber implements AutoCloseable {
           unparsable.increment();
           return;
         }
-        count(index, (long) Math.floor(parsed.value()));
-        if (recording) {
-          long micros = Math.max(0, (arrivedMillis - parsed.sourceMillis()) * 1000);
-          latency.recordValue(Math.min(micros, MAX_LATENCY_US));
-        }
+        record(index, parsed, arrivedMillis);
       }
 
       @Override
@@ -157,6 +173,60 @@ final class CountingSubscriber implements AutoCloseable {
       @Override
       public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     };
+  }
+
+  private void record(int index, Parsed parsed, long arrivedMillis) {
+    count(index, (long) Math.floor(parsed.value()));
+    if (recording) {
+      long micros = Math.max(0, (arrivedMillis - parsed.sourceMillis()) * 1000);
+      latency.recordValue(Math.min(micros, MAX_LATENCY_US));
+    }
+  }
+
+  /** A DBIRTH maps aliases to variables; each DDATA metric counts as one value. */
+  private void sparkplugArrived(String topic, byte[] payload, long arrivedMillis) {
+    String[] levels = topic.split("/");
+    if (levels.length < 5) {
+      return;
+    }
+    String type = levels[2];
+    String device = levels[4];
+    try {
+      SparkplugBPayload decoded = new SparkplugBPayloadDecoder().buildFromByteArray(payload,
+          type.equals("DDATA") ? types.getOrDefault(device, new MetricDataTypeMap()) : null);
+      if (type.equals("DBIRTH")) {
+        Map<Long, Integer> map = new ConcurrentHashMap<>();
+        MetricDataTypeMap typeMap = new MetricDataTypeMap();
+        for (Metric m : decoded.getMetrics()) {
+          if (m.hasAlias()) {
+            typeMap.addMetricDataType(m.getAlias(), m.getDataType());
+          }
+          int index = m.getName() == null ? -1 : indexOf(m.getName());
+          if (index >= 0 && index < tags && m.hasAlias()) {
+            map.put(m.getAlias(), index);
+          }
+        }
+        types.put(device, typeMap);
+        aliases.put(device, map);
+      } else if (type.equals("DDATA")) {
+        Map<Long, Integer> map = aliases.getOrDefault(device, Map.of());
+        for (Metric m : decoded.getMetrics()) {
+          messages.increment();
+          Integer index = m.hasAlias() ? map.get(m.getAlias()) : null;
+          if (index == null && m.getName() != null) {
+            index = indexOf(m.getName());
+          }
+          if (index == null || index < 0 || index >= tags || !(m.getValue() instanceof Number n)
+              || m.getTimestamp() == null) {
+            unparsable.increment();
+            continue;
+          }
+          record(index, new Parsed(n.doubleValue(), m.getTimestamp().getTime()), arrivedMillis);
+        }
+      }
+    } catch (Exception e) {
+      unparsable.increment();
+    }
   }
 
   /** The number after the last 'v' of the topic's last level, e.g. {@code …/v00042} → 42. */

@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "subscription or polling (default ${DEFAULT-VALUE}).")
   String acquisition;
 
+  @Option(names = "--format", defaultValue = "uns",
+      description = "uns (JSON, one message per value) or sparkplug (DDATA) (default ${DEFAULT-VALUE}).")
+  String format;
+
   @Option(names = "--qos", defaultValue = "1", description = "Telemetry QoS, 0 or 1 (default ${DEFAULT-VALUE}).")
   int qos;
 
@@ -52,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of the measured process (default ${DEFAULT-VALUE}).")
   String heap;
 
+  @Option(names = "--profile", description = "Record a JFR profile of each measured process.")
+  boolean profile;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   @Nullable Path json;
 
@@ -59,8 +66,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BenchOptions options;
     try {
-      options = new BenchOptions(tags, rate, acquisition, qos, broker, Duration.ofSeconds(warmup),
-          Duration.ofSeconds(seconds), !noBaseline, heap);
+      options = new BenchOptions(tags, rate, acquisition, format, qos, broker, Duration.ofSeconds(warmup),
+          Duration.ofSeconds(seconds), !noBaseline, heap, profile);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
