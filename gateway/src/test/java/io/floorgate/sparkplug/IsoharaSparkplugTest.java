@@ -8,6 +8,7 @@ import io.floorgate.Floorgate;
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimSecurity;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.tahu.message.model.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code config/isohara.yaml} as shipped — only the simulated PLCs' ports, the Sparkplug group
@@ -33,11 +35,13 @@ class IsoharaSparkplugTest {
   static final Duration WAIT = Duration.ofSeconds(60);
 
   @Test
-  void theWholePlantIsOneEdgeNodeFromFirstBirthToCleanDeath() throws Exception {
+  void theWholePlantIsOneEdgeNodeFromFirstBirthToCleanDeath(@TempDir Path state) throws Exception {
     String group = TestPlant.uniqueGroup();
-    try (SimulatedPlant plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 17, 0, 1.0));
+    // Secured as the shipped file expects: the simulator's demo account, its certificates in memory.
+    try (SimulatedPlant plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 17, 0, 1.0)
+            .withSecurity(SimSecurity.secured("floorgate", "isohara-sim")));
         SparkplugHost host = SparkplugHost.connect(BROKER, group)) {
-      GatewayConfig config = isohara(plant, group);
+      GatewayConfig config = isohara(plant, group, state);
       Received nbirth;
       try (Floorgate gateway = Floorgate.start(config)) {
         nbirth = host.await("NBIRTH", null, 0, WAIT);
@@ -68,8 +72,11 @@ class IsoharaSparkplugTest {
         .getValue();
   }
 
-  /** The shipped file with the test's ports, group and UNS prefix; nothing else changed. */
-  static GatewayConfig isohara(SimulatedPlant plant, String group) throws Exception {
+  /**
+   * The shipped file with the test's ports, group and UNS prefix, and the per-box settings it
+   * takes from the environment (PKI, state and buffer directories, API port) in {@code state}.
+   */
+  static GatewayConfig isohara(SimulatedPlant plant, String group, Path state) throws Exception {
     Path dir = Path.of("").toAbsolutePath();
     while (!Files.isRegularFile(dir.resolve("config").resolve("isohara.yaml"))) {
       dir = dir.getParent();
@@ -80,9 +87,13 @@ class IsoharaSparkplugTest {
         .replace(":4843/mx02", ":" + plant.plc("MX02").port() + "/mx02")
         .replace("  groupId: isohara", "  groupId: " + group)
         .replace("  site: isohara\n", "  site: isohara\n  topicPrefix: " + group + "\n")
-        .replace("clientId: floorgate-isohara", "clientId: " + group + "-" + UUID.randomUUID());
+        .replace("clientId: floorgate-isohara", "clientId: " + group + "-" + UUID.randomUUID())
+        .replace("\nnamespace:\n", "\nbuffer: { directory: '" + state.resolve("buffer") + "' }\nnamespace:\n");
     assertTrue(yaml.contains("groupId: " + group) && yaml.contains("topicPrefix: " + group),
         "the test's replacements still match config/isohara.yaml");
-    return ConfigLoader.parse(yaml, "config/isohara.yaml", Map.of());
+    return ConfigLoader.parse(yaml, "config/isohara.yaml", Map.of(
+        "FLOORGATE_PKI_DIR", state.resolve("pki").toString(),
+        "FLOORGATE_STATE_DIR", state.toString(),
+        "FLOORGATE_API_PORT", "0"));
   }
 }
