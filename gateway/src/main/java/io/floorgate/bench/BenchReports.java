@@ -2,6 +2,7 @@ package io.floorgate.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ public final class BenchReports {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("options", options);
     doc.put("results", results);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+    new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
   }
 }
