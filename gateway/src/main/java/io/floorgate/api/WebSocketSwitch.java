@@ -37,6 +37,13 @@ final class WebSocketSwitch extends ChannelInboundHandlerAdapter {
             .maxFramePayloadLength(ApiInitializer.MAX_CONTENT)
             .handshakeTimeoutMillis(10_000)
             .build();
+        // The alarm stream's handshake handler (added by its protocol handler, which adds one
+        // only when none is there) must go too, or it would answer this path with a 404.
+        for (String name : ctx.pipeline().names()) {
+          if (name.endsWith("WebSocketServerProtocolHandshakeHandler")) {
+            ctx.pipeline().remove(name);
+          }
+        }
         ctx.pipeline().replace("websocket", "websocket", new WebSocketServerProtocolHandler(config));
         ctx.pipeline().replace("alarm-stream", "stream", stream.get());
       }
