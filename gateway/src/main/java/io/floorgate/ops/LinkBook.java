@@ -110,8 +110,12 @@ public final class LinkBook {
     }
   }
 
-  /** The broker connection's state as last polled; records when it changed. */
-  public void broker(boolean connected) {
+  /**
+   * Polls the broker connection's state and records when it changed. Synchronized around the
+   * poll, so that a slower poller cannot write an older state over a newer one.
+   */
+  public synchronized void broker(java.util.function.BooleanSupplier isConnected) {
+    boolean connected = isConnected.getAsBoolean();
     if (connected != brokerConnected) {
       brokerConnected = connected;
       brokerSince = clock.instant();

@@ -81,7 +81,7 @@ public final class Operations implements AutoCloseable {
         .register(r);
     this.reloadErrors = Counter.builder("floorgate.config.reload.errors")
         .description("errors found in refused configuration edits").register(r);
-    ticker.scheduleWithFixedDelay(() -> links.broker(gateway.publisher().isConnected()), 0, 500,
+    ticker.scheduleWithFixedDelay(() -> links.broker(gateway.publisher()::isConnected), 0, 500,
         TimeUnit.MILLISECONDS);
   }
 
@@ -139,11 +139,12 @@ public final class Operations implements AutoCloseable {
   }
 
   private ApiResponse ready() {
-    boolean broker = gateway.publisher().isConnected();
+    Map<String, Object> summary = status.summary();
+    boolean broker = links.brokerConnected();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", broker ? "UP" : "DOWN");
     body.put("config", "loaded");
-    body.putAll(status.summary());
+    body.putAll(summary);
     return ApiResponse.json(broker ? 200 : 503, body);
   }
 

@@ -34,6 +34,8 @@ final class StatusJson {
   /** Connections, broker and buffer, as a map for Jackson. */
   Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>();
+    // Polled every 500 ms too, for the time of change; asked here so the answer is current.
+    links.broker(gateway.publisher()::isConnected);
     Map<String, Object> broker = new LinkedHashMap<>();
     broker.put("url", String.join(", ", gateway.config().mqtt().urls()));
     broker.put("state", links.brokerConnected() ? "CONNECTED" : "DISCONNECTED");
