@@ -19,7 +19,6 @@ import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
-import io.floorgate.ops.GatewaySource;
 import io.floorgate.ops.Operations;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ public final class Floorgate implements AutoCloseable {
     this.alarms = engine;
     // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
     // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
-    this.ops = new Operations(new Source(), clock);
+    this.ops = new Operations(new FloorgateSource(this), clock);
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
         engine == null ? reading -> {
           ops.values().accept(reading);
@@ -256,43 +255,9 @@ public final class Floorgate implements AutoCloseable {
     return ops;
   }
 
-  /** What operations read, always the current parts. */
-  private final class Source implements GatewaySource {
-    @Override public GatewayConfig config() {
-      return config;
-    }
-
-    @Override public MqttPublisher publisher() {
-      return publisher;
-    }
-
-    @Override public DiskBuffer buffer() {
-      return buffer;
-    }
-
-    @Override public @Nullable AlarmEngine alarms() {
-      return alarms;
-    }
-
-    @Override public @Nullable AlarmMqtt alarmMqtt() {
-      return alarmMqtt;
-    }
-
-    @Override public long samplesDropped() {
-      return pipeline.dropped();
-    }
-
-    @Override public long samplesFailed() {
-      return pipeline.failed();
-    }
-
-    @Override public long samplesUnknown() {
-      return pipeline.unknown();
-    }
-
-    @Override public long samplesProcessed() {
-      return pipeline.processed();
-    }
+  /** The normalization pipeline, for {@link FloorgateSource}. */
+  SamplePipeline pipeline() {
+    return pipeline;
   }
 
   private long tagCount() {
