@@ -34,6 +34,10 @@ final class ReadingCodec {
   private static final byte LONG = 2;
   private static final byte BOOLEAN = 3;
   private static final byte STRING = 4;
+  /** A one-dimensional array: its length, then each element as a value. */
+  private static final byte LIST = 5;
+  /** An integer beyond a long (UInt64 above 2^63), as its decimal text. */
+  private static final byte BIG_INTEGER = 6;
 
   private static final Quality[] QUALITIES = Quality.values();
   private static final TimestampSource[] SOURCES = TimestampSource.values();
@@ -110,6 +114,15 @@ final class ReadingCodec {
     } else if (value instanceof Boolean b) {
       out.writeByte(BOOLEAN);
       out.writeBoolean(b);
+    } else if (value instanceof java.math.BigInteger big) {
+      out.writeByte(BIG_INTEGER);
+      string(out, big.toString());
+    } else if (value instanceof java.util.List<?> list) {
+      out.writeByte(LIST);
+      out.writeInt(list.size());
+      for (Object element : list) {
+        value(out, element);
+      }
     } else if (value instanceof Number n) {
       // The normalizer gives Double or Long; any other number is kept as a double.
       out.writeByte(DOUBLE);
@@ -128,6 +141,15 @@ final class ReadingCodec {
       case LONG -> in.readLong();
       case BOOLEAN -> in.readBoolean();
       case STRING -> string(in);
+      case BIG_INTEGER -> new java.math.BigInteger(string(in));
+      case LIST -> {
+        int size = in.readInt();
+        java.util.List<@Nullable Object> list = new java.util.ArrayList<>(Math.min(size, 1024));
+        for (int i = 0; i < size; i++) {
+          list.add(value(in));
+        }
+        yield java.util.Collections.unmodifiableList(list);
+      }
       default -> throw new IOException("unknown value type " + type);
     };
   }
