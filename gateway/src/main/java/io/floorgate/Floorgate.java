@@ -20,20 +20,19 @@ import io.floorgate.driver.opcua.OpcUaDriver;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.TagMeta;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.ops.Operations;
 import io.floorgate.reading.Reading;
 import io.floorgate.sparkplug.SparkplugNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,22 +52,23 @@ public final class Floorgate implements AutoCloseable {
   /** Readings of alarm tags and operator commands waiting for the alarm engine. */
   private static final int ALARM_QUEUE_CAPACITY = 10_000;
 
-  private final GatewayConfig config;
+  private volatile GatewayConfig config;
+  private final Clock clock;
+  private final Operations ops;
   private final DiskBuffer buffer;
   private final MqttPublisher publisher;
-  private final @Nullable SparkplugNode sparkplug;
   private final SamplePipeline pipeline;
   private final @Nullable AlarmEngine alarms;
+  private final @Nullable SparkplugNode sparkplug;
   private final @Nullable BufferedBacklog sparkplugBacklog;
   private final @Nullable AlarmMqtt alarmMqtt;
   private final @Nullable ApiServer api;
-  private final List<Driver> drivers = new ArrayList<>();
-  /** For Sparkplug DCMD writes: connection name to its driver. */
-  private final Map<String, Driver> driversByName = new ConcurrentHashMap<>();
+  private final Map<String, Driver> drivers = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
 
   private Floorgate(GatewayConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.buffer = DiskBuffer.open(config.buffer(), clock);
     try {
       this.publisher = new MqttPublisher(config.mqtt(), config.namespace(), buffer,
@@ -81,7 +81,7 @@ public final class Floorgate implements AutoCloseable {
         ? new BufferedBacklog(DiskBuffer.open(sparkplugBuffer(config.buffer()), clock)) : null;
     this.sparkplug = sparkplugBacklog == null ? null
         : new SparkplugNode(config, (connection, tag, value) -> {
-          Driver driver = driversByName.get(connection);
+          Driver driver = drivers.get(connection);
           return driver != null ? driver.write(tag, value) : CompletableFuture.failedFuture(
               new IllegalStateException("no driver for connection '" + connection + "'"));
         }, sparkplugBacklog);
@@ -92,11 +92,13 @@ public final class Floorgate implements AutoCloseable {
     this.alarms = engine;
     // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
     // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
+    this.ops = new Operations(new FloorgateSource(this), clock);
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
         (Reading reading) -> {
           if (engine != null) {
             engine.offer(reading);
           }
+          ops.values().accept(reading);
           if (uns) {
             publisher.offer(reading);
           }
@@ -110,6 +112,7 @@ public final class Floorgate implements AutoCloseable {
             node.linkChanged(connection, state);
           }
         });
+    pipeline.links(ops.links());
     if (engine != null && config.alarms() != null) {
       this.alarmMqtt = new AlarmMqtt(config.mqtt(), config.alarms().clientId(),
           new AlarmTopics(config.namespace()), engine::alarms);
@@ -118,10 +121,14 @@ public final class Floorgate implements AutoCloseable {
       this.alarmMqtt = null;
     }
     ApiConfig apiConfig = config.api();
-    this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine),
+    this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine, ops),
         engine == null ? AlarmFeed.none() : AlarmFeed.of(engine));
+    if (api != null) {
+      ops.attach(api);
+    }
   }
 
+  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
   /**
    * The Sparkplug node's own buffer: beside the UNS one ({@code <directory>-sparkplug}), with the
    * same limits, since each buffer has one reader.
@@ -132,9 +139,9 @@ public final class Floorgate implements AutoCloseable {
         uns.maxAge(), uns.whenFull(), uns.replayRate());
   }
 
-  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
-  private static Router routes(ApiConfig api, @Nullable AlarmEngine engine) {
+  private static Router routes(ApiConfig api, @Nullable AlarmEngine engine, Operations ops) {
     Router router = new Router(api.token());
+    ops.register(router);
     if (engine != null) {
       AlarmRoutes.register(router, engine);
     }
@@ -199,18 +206,11 @@ public final class Floorgate implements AutoCloseable {
     }
     pipeline.start();
     for (ConnectionConfig connection : config.connections()) {
-      Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
-      drivers.add(driver);
-      driversByName.put(connection.name(), driver);
-      if (alarms != null && config.alarms() != null
-          && config.alarms().conditions().contains(connection.name())) {
-        driver.subscribeConditions(alarms::offerCondition);
-      }
-      driver.start(pipeline);
+      startDriver(connection);
     }
     if (alarms != null) {
       alarms.plcAcknowledger((connection, conditionId, eventId, comment) ->
-          driversByName.get(connection).acknowledge(conditionId, eventId, comment));
+          drivers.get(connection).acknowledge(conditionId, eventId, comment));
     }
     log.info("Floorgate started: {} PLC connection(s), {} tags, publishing {}",
         config.connections().size(), tagCount(), String.join(" and ", outputs()));
@@ -226,6 +226,92 @@ public final class Floorgate implements AutoCloseable {
           + config.sparkplug().edgeNodeId() + " to " + config.sparkplug().brokers());
     }
     return outputs;
+  }
+
+  private void startDriver(ConnectionConfig connection) {
+    Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
+    drivers.put(connection.name(), driver);
+    if (alarms != null && config.alarms() != null
+        && config.alarms().conditions().contains(connection.name())) {
+      driver.subscribeConditions(alarms::offerCondition);
+    }
+    driver.start(pipeline);
+  }
+
+  private void stopDriver(String name) {
+    Driver driver = drivers.remove(name);
+    if (driver != null) {
+      try {
+        driver.close();
+      } catch (RuntimeException e) {
+        log.warn("PLC connection {} did not close cleanly: {}", name, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Applies a new, validated configuration while running: tags, alarm rules and connections.
+   * Only the drivers of connections whose configuration changed are restarted; the others keep
+   * their sessions, and the buffer and broker connection are untouched.
+   *
+   * @return what was done, one line per change, for the log
+   * @throws IllegalStateException when the change needs a restart (the message says what); the
+   *     gateway then keeps running on the old configuration
+   */
+  public synchronized List<String> reload(GatewayConfig next) {
+    if (closed) {
+      throw new IllegalStateException("the gateway is stopping");
+    }
+    ConfigDiff diff = ConfigDiff.of(config, next);
+    if (!diff.needsRestart().isEmpty()) {
+      throw new IllegalStateException("changed " + String.join(", ", diff.needsRestart())
+          + ": restart the gateway to apply (systemctl restart floorgate); nothing applied");
+    }
+    Normalizer normalizer;
+    try {
+      normalizer = new Normalizer(next, clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage() + "; nothing applied", e);
+    }
+    if (alarms != null) {
+      alarms.reload(next).join();
+    }
+    pipeline.reconfigure(normalizer,
+        alarms == null ? sample -> false : alarmSamples(next, alarms));
+    diff.removed().forEach(name -> {
+      stopDriver(name);
+      ops.connectionRemoved(name);
+    });
+    diff.changed().forEach(this::stopDriver);
+    this.config = next;
+    publisher.publishMeta(TagMeta.of(next));
+    Set<String> paths = new HashSet<>();
+    next.connections().forEach(c -> c.groups().forEach(g -> g.tags().forEach(t ->
+        paths.add(next.namespace().root() + "/" + c.area() + "/" + t.path()))));
+    ops.values().retain(paths);
+    for (ConnectionConfig c : next.connections()) {
+      if (diff.added().contains(c.name()) || diff.changed().contains(c.name())) {
+        ops.connectionAdded(c.name());
+        startDriver(c);
+      }
+    }
+    List<String> done = new ArrayList<>();
+    done.add(tagCount() + " tags" + (alarms == null ? "" : ", " + alarms.alarms().size()
+        + " alarms"));
+    diff.added().forEach(n -> done.add("connection " + n + " added"));
+    diff.removed().forEach(n -> done.add("connection " + n + " removed"));
+    diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
+    return done;
+  }
+
+  /** Metrics, health and the status page's state. */
+  public Operations operations() {
+    return ops;
+  }
+
+  /** The normalization pipeline, for {@link FloorgateSource}. */
+  SamplePipeline pipeline() {
+    return pipeline;
   }
 
   private long tagCount() {
@@ -285,9 +371,7 @@ public final class Floorgate implements AutoCloseable {
       return;
     }
     closed = true;
-    List<Driver> reversed = new ArrayList<>(drivers);
-    Collections.reverse(reversed);
-    for (Driver driver : reversed) {
+    for (Driver driver : List.copyOf(drivers.values())) {
       try {
         driver.close();
       } catch (RuntimeException e) {
@@ -312,6 +396,7 @@ public final class Floorgate implements AutoCloseable {
     }
     publisher.close();
     buffer.close();
+    ops.close();
     log.info("Floorgate stopped");
   }
 }

@@ -4,6 +4,7 @@ import io.floorgate.driver.LinkState;
 import io.floorgate.driver.Sample;
 import io.floorgate.driver.SampleSink;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.ops.LinkBook;
 import io.floorgate.reading.Reading;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,12 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
 
   private final BlockingQueue<Sample> queue;
   private final BlockingQueue<Sample> priorityQueue;
-  private final Predicate<Sample> priority;
+  private volatile Predicate<Sample> priority;
   private final Semaphore queued = new Semaphore(0);
-  private final Normalizer normalizer;
+  private volatile Normalizer normalizer;
+  private volatile @Nullable LinkBook links;
+  private final AtomicLong failed = new AtomicLong();
+  private volatile long unknownBefore;
   private final Consumer<Reading> downstream;
   private final BiConsumer<String, LinkState> linkListener;
   private final AtomicLong dropped = new AtomicLong();
@@ -67,8 +72,32 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
     worker.start();
   }
 
+  /** Counts samples and link changes per connection for operations. */
+  void links(LinkBook book) {
+    this.links = book;
+  }
+
+  /** A reload: from the next sample on, these tags and alarm lanes. */
+  void reconfigure(Normalizer next, Predicate<Sample> nextPriority) {
+    unknownBefore += normalizer.unknownSamples();
+    this.priority = nextPriority;
+    this.normalizer = next;
+  }
+
+  long failed() {
+    return failed.get();
+  }
+
+  long unknown() {
+    return unknownBefore + normalizer.unknownSamples();
+  }
+
   @Override
   public void accept(Sample sample) {
+    LinkBook book = links;
+    if (book != null) {
+      book.sample(sample.connection());
+    }
     if ((priority.test(sample) ? priorityQueue : queue).offer(sample)) {
       queued.release();
     } else {
@@ -83,6 +112,10 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
 
   @Override
   public void linkChanged(String connection, LinkState state, String detail) {
+    LinkBook book = links;
+    if (book != null) {
+      book.linkChanged(connection, state, detail);
+    }
     if (state == LinkState.CONNECTED) {
       log.info("PLC {} connected: {}", connection, detail);
     } else if (state == LinkState.DISCONNECTED) {
@@ -123,6 +156,7 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
         processed.incrementAndGet();
       } catch (RuntimeException e) {
         // One bad value must not stop the gateway; say which tag so the config can be fixed.
+        failed.incrementAndGet();
         log.error("Could not normalize {}/{} (value {}): {}", sample.connection(), sample.tag(),
             sample.value(), e.toString());
       }

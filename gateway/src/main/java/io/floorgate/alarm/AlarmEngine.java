@@ -32,7 +32,10 @@ public final class AlarmEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlarmEngine.class);
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final AlarmBook book;
+  /** Replaced only on the engine's thread, by {@link #reload}; volatile for {@link #watches}. */
+  private volatile AlarmBook book;
+  private final Clock clock;
+  private final String root;
   private final Duration maxShelve;
   private final @Nullable AlarmStore store;
   private final BlockingQueue<Object> queue;
@@ -58,6 +61,8 @@ public final class AlarmEngine implements AutoCloseable {
         : new AlarmStore(alarms.stateFile());
     Map<String, Alarm> restored = store == null ? Map.of() : store.load();
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.clock = clock;
+    this.root = config.namespace().root();
     this.book = new AlarmBook(AlarmRule.of(config), clock, restored, this::dispatch,
         config.namespace().root());
     config.connections().forEach(c -> areaOf.put(c.name(), c.area()));
@@ -76,7 +81,10 @@ public final class AlarmEngine implements AutoCloseable {
 
   /** Hands over a PLC condition's state (from the driver's thread); never blocks. */
   public boolean offerCondition(io.floorgate.driver.ConditionEvent event) {
-    String area = areaOf.get(event.connection());
+    String area;
+    synchronized (areaOf) {
+      area = areaOf.get(event.connection());
+    }
     if (area == null) {
       return true;
     }
@@ -88,6 +96,42 @@ public final class AlarmEngine implements AutoCloseable {
           event.connection());
     }
     return queued;
+  }
+
+  /**
+   * Replaces the rules with those of {@code config} (a reload), on the engine's thread: alarms
+   * whose id remains keep their state (active, acknowledged, shelved), new ones start normal,
+   * removed ones are forgotten. Completes when applied.
+   */
+  public CompletableFuture<Void> reload(GatewayConfig config) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    List<AlarmRule> rules = AlarmRule.of(config);
+    Runnable task = () -> {
+      Map<String, Alarm> keep = new java.util.HashMap<>(current);
+      AlarmBook next = new AlarmBook(rules, clock, keep, this::dispatch, root);
+      java.util.Set<String> now = new java.util.HashSet<>();
+      next.all().forEach(a -> now.add(a.id()));
+      keep.keySet().stream().filter(id -> id.contains(".conditions.")).forEach(now::add);
+      book = next;
+      current.keySet().retainAll(now);
+      ids.retainAll(now);
+      for (Alarm a : next.all()) {
+        if (current.putIfAbsent(a.id(), a) == null) {
+          ids.add(a.id());
+        }
+      }
+      synchronized (areaOf) {
+        areaOf.clear();
+        config.connections().forEach(c -> areaOf.put(c.name(), c.area()));
+      }
+      dirty = true;
+      done.complete(null);
+    };
+    if (!enqueue(task)) {
+      done.completeExceptionally(new AlarmCommandException(
+          AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy; reload again"));
+    }
+    return done;
   }
 
   /** Adds a listener for every transition from now on. */

@@ -1,5 +1,6 @@
 package io.floorgate.api;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -7,6 +8,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +23,24 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
   private final AlarmFeed feed;
   private final long streamBuffer;
   private final Supplier<@Nullable StreamProbe> probe;
+  private final Map<String, Supplier<ChannelHandler>> streams;
+  private final @Nullable WebSocketCounter counter;
 
   ApiInitializer(Router router, AlarmFeed feed, long streamBuffer,
       Supplier<@Nullable StreamProbe> probe) {
+    this(router, feed, streamBuffer, probe, Map.of(), null);
+  }
+
+  /** @param streams further WebSocket paths and their stream handlers (the status page's) */
+  ApiInitializer(Router router, AlarmFeed feed, long streamBuffer,
+      Supplier<@Nullable StreamProbe> probe, Map<String, Supplier<ChannelHandler>> streams,
+      @Nullable WebSocketCounter counter) {
     this.router = router;
     this.feed = feed;
     this.streamBuffer = streamBuffer;
     this.probe = probe;
+    this.streams = Map.copyOf(streams);
+    this.counter = counter;
   }
 
   @Override
@@ -35,7 +48,13 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     p.addLast("http", new HttpServerCodec());
     p.addLast("aggregate", new HttpObjectAggregator(MAX_CONTENT));
+    if (!streams.isEmpty()) {
+      p.addLast("stream-switch", new WebSocketSwitch(streams));
+    }
     p.addLast("websocket", new WebSocketServerProtocolHandler(streamConfig()));
+    if (counter != null) {
+      p.addLast("websocket-count", counter);
+    }
     p.addLast("alarm-stream", new AlarmStreamHandler(feed, streamBuffer, probe));
     p.addLast("routes", new RouterHandler(router));
   }

@@ -31,6 +31,10 @@ public final class ApiServer implements AutoCloseable {
   private volatile @Nullable StreamProbe probe;
   private @Nullable Channel server;
 
+  private final java.util.Map<String, java.util.function.Supplier<io.netty.channel.ChannelHandler>>
+      streams = new java.util.concurrent.ConcurrentHashMap<>();
+  private final WebSocketCounter counter = new WebSocketCounter();
+
   public ApiServer(ApiConfig config, Router router, AlarmFeed feed) {
     this.config = config;
     this.router = router;
@@ -44,7 +48,8 @@ public final class ApiServer implements AutoCloseable {
           .group(boss, workers)
           .channel(NioServerSocketChannel.class)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), () -> probe))
+          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), () -> probe,
+              streams, counter))
           .bind(config.bind(), config.port())
           .syncUninterruptibly()
           .channel();
@@ -59,6 +64,19 @@ public final class ApiServer implements AutoCloseable {
     }
     log.info("API listening on http://{}:{} (alarm stream ws://{}:{}{})", config.bind(), port(),
         config.bind(), port(), ApiInitializer.STREAM_PATH);
+  }
+
+  /**
+   * Serves a further WebSocket stream at {@code path} (e.g. the status page's); call before
+   * {@link #start}. Each connection gets a new handler from {@code handler}.
+   */
+  public void webSocket(String path, java.util.function.Supplier<io.netty.channel.ChannelHandler> handler) {
+    streams.put(path, handler);
+  }
+
+  /** Open WebSocket streams of every kind. */
+  public int webSocketClients() {
+    return counter.open();
   }
 
   /** The port bound, e.g. when the config asked for any free one (0). */

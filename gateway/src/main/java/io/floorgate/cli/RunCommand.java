@@ -1,6 +1,8 @@
 package io.floorgate.cli;
 
 import io.floorgate.Floorgate;
+import io.floorgate.ops.ConfigWatcher;
+import java.io.IOException;
 import io.floorgate.buffer.BufferException;
 import io.floorgate.config.GatewayConfig;
 import java.nio.file.Path;
@@ -29,7 +31,12 @@ final class RunCommand implements Callable<Integer> {
     }
     UntilSignal lifetime = new UntilSignal();
     try {
-      lifetime.closeOnExit(Floorgate.start(loaded));
+      Floorgate gateway = Floorgate.start(loaded);
+      lifetime.closeOnExit(gateway);
+      lifetime.closeOnExit(new ConfigWatcher(config, System.getenv(), gateway::reload,
+          gateway.operations()).start(true));
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("Config file cannot be watched for changes: " + e);
     } catch (BufferException e) {
       spec.commandLine().getErr().println("Not started: " + e.getMessage());
       return 1;
