@@ -37,11 +37,6 @@ record ConfigDiff(List<String> needsRestart, List<String> removed, List<String> 
     if (!old.uns().equals(next.uns()) || !old.sparkplug().equals(next.sparkplug())) {
       restart.add("uns or sparkplug");
     }
-    if (next.sparkplug().enabled() && !old.connections().equals(next.connections())) {
-      // The edge node's births list every metric of every device, fixed when the node starts.
-      restart.add("connections or tags while Sparkplug is on (a restart sends births with the new "
-          + "metrics)");
-    }
     if ((old.alarms() == null) != (next.alarms() == null) || (old.alarms() != null
         && (!old.alarms().clientId().equals(next.alarms().clientId())
         || !Objects.equals(old.alarms().stateFile(), next.alarms().stateFile())

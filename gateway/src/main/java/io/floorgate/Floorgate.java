@@ -301,6 +301,11 @@ public final class Floorgate implements AutoCloseable {
     diff.added().forEach(n -> done.add("connection " + n + " added"));
     diff.removed().forEach(n -> done.add("connection " + n + " removed"));
     diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
+    if (sparkplug != null && (!diff.added().isEmpty() || !diff.changed().isEmpty())) {
+      // The edge node's births list every metric, fixed when it starts: it skips (and counts)
+      // readings of tags it was not born with until the next restart.
+      done.add("Sparkplug keeps the metrics it was born with until the gateway restarts");
+    }
     return done;
   }
 
