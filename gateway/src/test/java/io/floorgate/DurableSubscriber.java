@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
@@ -96,38 +90,20 @@ public final class DurableSubscriber implements AutoCloseable {
     return filter;
   }
 
-  private MqttCallback callback() {
-    return new MqttCallback() {
-      @Override
-      public void messageArrived(String topic, MqttMessage message) throws IOException {
-        count.incrementAndGet();
-        if (topic.endsWith("/_meta") || topic.contains("/load/")) {
-          // Load is there to load the gateway; only its count matters here.
-          return;
-        }
-        JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
-        List<UserProperty> props = message.getProperties() == null
-            ? List.of() : message.getProperties().getUserProperties();
-        boolean historical = props != null && props.stream()
-            .anyMatch(p -> p.getKey().equals("historical") && p.getValue().equals("true"));
-        byTopic.computeIfAbsent(topic, t -> new ConcurrentLinkedQueue<>())
-            .add(new Received(topic, json, historical));
+  private MessageCallback callback() {
+    return (topic, message) -> {
+      count.incrementAndGet();
+      if (topic.endsWith("/_meta") || topic.contains("/load/")) {
+        // Load is there to load the gateway; only its count matters here.
+        return;
       }
-
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {}
-
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
-
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
-
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
-
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+      JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
+      List<UserProperty> props = message.getProperties() == null
+          ? List.of() : message.getProperties().getUserProperties();
+      boolean historical = props != null && props.stream()
+          .anyMatch(p -> p.getKey().equals("historical") && p.getValue().equals("true"));
+      byTopic.computeIfAbsent(topic, t -> new ConcurrentLinkedQueue<>())
+          .add(new Received(topic, json, historical));
     };
   }
 

@@ -2,7 +2,6 @@ package io.floorgate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A real MQTT subscriber for end-to-end tests: records every message, parsed as JSON. */
 public final class MqttProbe implements AutoCloseable {
@@ -63,29 +58,11 @@ public final class MqttProbe implements AutoCloseable {
     return latest.get(topic);
   }
 
-  private MqttCallback callback() {
-    return new MqttCallback() {
-      @Override
-      public void messageArrived(String topic, MqttMessage message) throws IOException {
-        JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
-        messages.add(new Received(topic, json, message.isRetained()));
-        latest.put(topic, json);
-      }
-
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {}
-
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
-
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
-
-      @Override
-      public void connectComplete(boolean reconnect, String serverURI) {}
-
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  private MessageCallback callback() {
+    return (topic, message) -> {
+      JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
+      messages.add(new Received(topic, json, message.isRetained()));
+      latest.put(topic, json);
     };
   }
 

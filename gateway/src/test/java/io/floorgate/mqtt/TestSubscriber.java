@@ -1,5 +1,6 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.MessageCallback;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,13 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A real Paho MQTT 5 subscriber on the test broker that keeps what it receives. */
 final class TestSubscriber implements AutoCloseable {
@@ -35,27 +32,9 @@ final class TestSubscriber implements AutoCloseable {
 
   TestSubscriber(String broker, String filter) throws MqttException {
     client = new MqttAsyncClient(broker, "sub-" + UUID.randomUUID(), new MemoryPersistence());
-    client.setCallback(new MqttCallback() {
-      @Override
-      public void messageArrived(String topic, MqttMessage message) {
-        received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
-            message.isRetained(), message.getQos()));
-      }
-
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {}
-
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
-
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
-
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
-
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    client.setCallback((MessageCallback) (topic, message) -> {
+      received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
+          message.isRetained(), message.getQos()));
     });
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);

@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.MessageCallback;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,16 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.tahu.message.SparkplugBPayloadDecoder;
 import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
 import org.eclipse.tahu.message.model.Metric;
@@ -146,7 +143,7 @@ final class SparkplugHost implements AutoCloseable {
     client.publish(topic, bytes, 0, false).waitForCompletion(10_000);
   }
 
-  private void received(String topic, MqttMessage message) {
+  private synchronized void received(String topic, MqttMessage message) {
     String[] levels = topic.split("/");
     String type = levels.length > 2 ? levels[2] : "?";
     String device = levels.length > 4 ? levels[4] : null;
@@ -173,28 +170,8 @@ final class SparkplugHost implements AutoCloseable {
     }
   }
 
-  private MqttCallback callback() {
-    return new MqttCallback() {
-      @Override
-      public synchronized void messageArrived(String topic, MqttMessage message) {
-        received(topic, message);
-      }
-
-      @Override
-      public void disconnected(MqttDisconnectResponse response) {}
-
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
-
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
-
-      @Override
-      public void connectComplete(boolean reconnect, String serverUri) {}
-
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    };
+  private MessageCallback callback() {
+    return this::received;
   }
 
   @Override
