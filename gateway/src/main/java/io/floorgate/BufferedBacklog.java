@@ -49,7 +49,7 @@ final class BufferedBacklog implements Backlog, AutoCloseable {
     }
     historical.accept(readings);
     for (BufferedReading entry : batch) {
-      buffer.acknowledge(entry.seq());
+      buffer.acknowledge(entry);
     }
     handed = batch.get(batch.size() - 1).seq();
     buffer.maintain();

@@ -72,7 +72,7 @@ public final class Floorgate implements AutoCloseable {
     this.buffer = DiskBuffer.open(config.buffer(), clock);
     try {
       this.publisher = new MqttPublisher(config.mqtt(), config.namespace(), buffer,
-          config.buffer().replayRate());
+          config.buffer().replayRate(), config.uns());
     } catch (RuntimeException e) {
       buffer.close();
       throw e;
@@ -100,12 +100,14 @@ public final class Floorgate implements AutoCloseable {
           }
           ops.values().accept(reading);
           if (uns) {
-            publisher.offer(reading);
+            publisher.stage(reading);
           }
           if (node != null) {
             node.offer(reading);
           }
         },
+        // Readings staged during a burst are queued on disk together, at the burst's end.
+        uns ? publisher::commitStaged : () -> {},
         engine == null ? sample -> false : alarmSamples(config, engine),
         (connection, state) -> {
           if (node != null) {
@@ -128,7 +130,6 @@ public final class Floorgate implements AutoCloseable {
     }
   }
 
-  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
   /**
    * The Sparkplug node's own buffer: beside the UNS one ({@code <directory>-sparkplug}), with the
    * same limits, since each buffer has one reader.
@@ -136,9 +137,10 @@ public final class Floorgate implements AutoCloseable {
   private static BufferConfig sparkplugBuffer(BufferConfig uns) {
     Path dir = uns.directory().toAbsolutePath().normalize();
     return new BufferConfig(dir.resolveSibling(dir.getFileName() + "-sparkplug"), uns.maxBytes(),
-        uns.maxAge(), uns.whenFull(), uns.replayRate());
+        uns.maxAge(), uns.whenFull(), uns.replayRate(), uns.enabled());
   }
 
+  /** Every HTTP endpoint of the gateway: add a route here for a new one. */
   private static Router routes(ApiConfig api, @Nullable AlarmEngine engine, Operations ops) {
     Router router = new Router(api.token());
     ops.register(router);

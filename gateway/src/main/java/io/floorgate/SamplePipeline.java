@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * bounded queue, and when it is full the sample is dropped and counted. One thread drains the queue,
  * normalizes, and passes readings on; the normalizer is stateful and single-threaded by design.
  *
+ * <p>Whenever the queues run dry the thread says so ({@code idle}), so that what it passed on one
+ * by one can be written out together: at a high rate in batches, at a low rate reading by reading,
+ * never held back waiting for more.
+ *
  * <p>Samples of tags that alarms watch take a lane of their own, which the thread always empties
  * first: an alarm never waits behind a queue of telemetry. One semaphore counts the samples of
  * both lanes, so the thread sleeps only when both are empty and wakes for either.
@@ -42,6 +46,7 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private volatile long unknownBefore;
   private final Consumer<Reading> downstream;
+  private final Runnable idle;
   private final BiConsumer<String, LinkState> linkListener;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
@@ -49,20 +54,22 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
   private volatile boolean running = true;
 
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
-    this(capacity, normalizer, downstream, sample -> false, (connection, state) -> {});
+    this(capacity, normalizer, downstream, () -> {}, sample -> false, (connection, state) -> {});
   }
 
   /**
+   * @param idle         run on the pipeline's thread each time both queues are empty
    * @param priority     which samples take the alarm lane
    * @param linkListener told of every PLC link change, on the driver's thread; must not block
    */
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream,
-      Predicate<Sample> priority, BiConsumer<String, LinkState> linkListener) {
+      Runnable idle, Predicate<Sample> priority, BiConsumer<String, LinkState> linkListener) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.priorityQueue = new ArrayBlockingQueue<>(Math.max(1, capacity / 10));
     this.priority = priority;
     this.normalizer = normalizer;
     this.downstream = downstream;
+    this.idle = idle;
     this.linkListener = linkListener;
     this.worker = new Thread(this::drain, "floorgate-pipeline");
     this.worker.setDaemon(true);
@@ -160,7 +167,11 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
         log.error("Could not normalize {}/{} (value {}): {}", sample.connection(), sample.tag(),
             sample.value(), e.toString());
       }
+      if (queued.availablePermits() == 0) {
+        idle.run();
+      }
     }
+    idle.run();
   }
 
   /** Stops after draining what is queued, waiting at most a few seconds. */

@@ -5,7 +5,10 @@ import io.floorgate.reading.Reading;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One thread appends ({@link #append}, from the pipeline); one sender reads from any point
  * ({@link #read}) and gives back what the broker acknowledged ({@link #acknowledge}, safe on
- * Paho's threads: it only queues the number); {@link #maintain} applies those removals and drops
- * what is older than {@code maxAge}. Appends are committed by MVStore's writer every
+ * Paho's threads: it only queues the reading); {@link #maintain} applies those removals and drops
+ * what is older than {@code maxAge}. Readings appended together share one entry (one write, one
+ * sequence number, up to {@value #MAX_ENTRY_READINGS} readings), which is what lets the queue
+ * keep up with tens of thousands of readings a second; an entry leaves the queue when every one
+ * of its readings is acknowledged, and a reading already acknowledged is not read again. Appends are committed by MVStore's writer every
  * {@value StoreFile#COMMIT_DELAY_MILLIS} ms, so a {@code kill -9} loses at most the readings of
  * that last moment; what was committed is read again at the next {@link #open}.
  *
@@ -35,8 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiskBuffer implements AutoCloseable {
 
-  /** Counted toward {@code maxBytes} besides each reading's bytes: its key and page slot. */
+  /** Counted toward {@code maxBytes} besides each entry's bytes: its key and page slot. */
   static final int ENTRY_OVERHEAD = 16;
+  /** The most readings one entry holds; larger appends are split. */
+  public static final int MAX_ENTRY_READINGS = 256;
   private static final long EXPIRY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int MAX_EXPIRED_PER_CHECK = 100_000;
 
@@ -49,7 +57,15 @@ public final class DiskBuffer implements AutoCloseable {
   private final MVStore store;
   private final MVMap<Long, byte[]> map;
   private final AtomicLong bytes = new AtomicLong();
-  private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+  private final AtomicLong readings = new AtomicLong();
+  private final ConcurrentLinkedQueue<BufferedReading> acknowledged = new ConcurrentLinkedQueue<>();
+  /**
+   * Entries of several readings, some acknowledged: which. The reading thread sets the bits; an
+   * append that makes room may remove an entry.
+   */
+  private final Map<Long, BitSet> partlyAcknowledged = new ConcurrentHashMap<>();
+  private final ReadingCodec.Encoder encoder = new ReadingCodec.Encoder();
+  private final ReadingCodec.Decoder decoder = new ReadingCodec.Decoder();
   private final DropReport full;
   private final DropReport expired;
   private final DropReport unwritable;
@@ -64,10 +80,13 @@ public final class DiskBuffer implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.file = config.directory().resolve(StoreFile.FILE_NAME);
-    StoreFile.Opened opened = StoreFile.open(config.directory(), clock, this::failed);
+    StoreFile.Opened opened = config.enabled()
+        ? StoreFile.open(config.directory(), clock, this::failed)
+        : StoreFile.inMemory(this::failed);
     this.store = opened.store();
     this.map = opened.map();
     this.bytes.set(opened.bytes());
+    this.readings.set(opened.readings());
     Long last = map.lastKey();
     this.lastSeq = last == null ? 0 : last;
     String limit = config.maxBytes() / 1_000_000 + " MB";
@@ -92,7 +111,11 @@ public final class DiskBuffer implements AutoCloseable {
   public static DiskBuffer open(BufferConfig config, Clock clock) {
     DiskBuffer buffer = new DiskBuffer(config, clock);
     long size = buffer.size();
-    if (size > 0) {
+    if (!config.enabled()) {
+      LOG.warn("Store-and-forward is off (buffer.enabled: false): readings wait in memory only,"
+          + " up to {} MB, while the broker is away, and a restart loses them",
+          config.maxBytes() / 1_000_000);
+    } else if (size > 0) {
       LOG.info("Store-and-forward buffer {}: {} readings ({} kB) queued by an earlier run, sent"
           + " after the live data once the broker is reachable", buffer.file, size,
           buffer.bytes() / 1000);
@@ -108,35 +131,56 @@ public final class DiskBuffer implements AutoCloseable {
   }
 
   /**
-   * Queues a reading. Never waits for the disk: MVStore's writer commits in the background.
-   * Called from one thread (the pipeline's); the sequence numbers follow the calls.
+   * Queues a reading as an entry of its own. Never waits for the disk: MVStore's writer commits
+   * in the background. Called from one thread (the pipeline's); the sequence numbers follow the
+   * calls.
    */
-  public synchronized void append(Reading reading) {
-    if (closed) {
+  public void append(Reading reading) {
+    append(List.of(reading));
+  }
+
+  /**
+   * Queues readings together, in order: one entry (one sequence number) for each
+   * {@value #MAX_ENTRY_READINGS}. Never waits for the disk. Called from one thread.
+   */
+  public synchronized void append(List<Reading> batch) {
+    if (closed || batch.isEmpty()) {
       return;
     }
-    byte[] record = ReadingCodec.encode(reading, clock.millis());
-    long size = record.length + ENTRY_OVERHEAD;
-    try {
-      if (bytes.get() + size > config.maxBytes() && !makeRoom(size)) {
+    for (int from = 0; from < batch.size(); from += MAX_ENTRY_READINGS) {
+      List<Reading> part = batch.subList(from, Math.min(batch.size(), from + MAX_ENTRY_READINGS));
+      if (!appendEntry(part)) {
         return;
       }
-      long seq = lastSeq + 1;
-      map.put(seq, record);
-      bytes.addAndGet(size);
-      lastSeq = seq;
-    } catch (IllegalStateException e) {
-      // MVStore refuses writes once its file failed (disk full, file removed): say so, go on.
-      failed(e);
-      unwritable.dropped(1, "new");
-      return;
     }
     signal.appended();
   }
 
-  private boolean makeRoom(long size) {
-    if (config.whenFull() == BufferConfig.WhenFull.DROP_NEWEST) {
-      full.dropped(1, "new");
+  /** Writes one entry; false when the disk failed (the rest is dropped and counted too). */
+  private boolean appendEntry(List<Reading> part) {
+    byte[] record = encoder.encode(part, clock.millis());
+    long size = record.length + ENTRY_OVERHEAD;
+    try {
+      if (bytes.get() + size > config.maxBytes() && !makeRoom(size, part.size())) {
+        return true;
+      }
+      long seq = lastSeq + 1;
+      map.put(seq, record);
+      bytes.addAndGet(size);
+      readings.addAndGet(part.size());
+      lastSeq = seq;
+      return true;
+    } catch (IllegalStateException e) {
+      // MVStore refuses writes once its file failed (disk full, file removed): say so, go on.
+      failed(e);
+      unwritable.dropped(part.size(), "new");
+      return false;
+    }
+  }
+
+  private boolean makeRoom(long size, int count) {
+    if (config.whenFull() == BufferConfig.WhenFull.DROP_NEWEST || size > config.maxBytes()) {
+      full.dropped(count, "new");
       return false;
     }
     long dropped = 0;
@@ -145,26 +189,30 @@ public final class DiskBuffer implements AutoCloseable {
       if (head == null) {
         break;
       }
-      if (remove(head)) {
-        dropped++;
-      }
+      dropped += remove(head);
     }
     full.dropped(dropped, "oldest");
     return true;
   }
 
-  private boolean remove(long seq) {
+  /** Removes an entry; returns how many readings it held (0 when it was gone already). */
+  private int remove(long seq) {
     byte[] old = map.remove(seq);
     if (old == null) {
-      return false;
+      return 0;
     }
+    BitSet acked = partlyAcknowledged.remove(seq);
+    int count = ReadingCodec.count(old);
     bytes.addAndGet(-(old.length + ENTRY_OVERHEAD));
-    return true;
+    readings.addAndGet(-count);
+    return acked == null ? count : count - acked.cardinality();
   }
 
   /**
-   * Up to {@code max} readings with {@code after < seq <= upTo}, in order. Readings dropped
-   * meanwhile are skipped; an entry that does not decode is dropped and logged.
+   * The readings of entries with {@code after < seq <= upTo}, in order, whole entries only, until
+   * at least {@code max} readings are out. Readings dropped or acknowledged meanwhile are
+   * skipped; an entry that does not decode is dropped and logged. Called from the one thread
+   * that also calls {@link #maintain}.
    */
   public List<BufferedReading> read(long after, long upTo, int max) {
     List<BufferedReading> out = new ArrayList<>(Math.min(max, 1024));
@@ -174,20 +222,39 @@ public final class DiskBuffer implements AutoCloseable {
     Cursor<Long, byte[]> cursor = map.cursor(after + 1, upTo, false);
     while (out.size() < max && cursor.hasNext()) {
       long seq = cursor.next();
+      List<Reading> entry;
       try {
-        out.add(new BufferedReading(seq, ReadingCodec.decode(cursor.getValue())));
+        entry = decoder.decode(cursor.getValue());
       } catch (IllegalArgumentException e) {
         LOG.error("Store-and-forward: queue entry {} in {} cannot be read ({}); dropped", seq,
             file, e.getMessage());
-        acknowledge(seq);
+        drop(seq);
+        continue;
+      }
+      BitSet acked = partlyAcknowledged.get(seq);
+      for (int i = 0; i < entry.size(); i++) {
+        if (acked == null || !acked.get(i)) {
+          out.add(new BufferedReading(seq, i, entry.size(), entry.get(i)));
+        }
       }
     }
     return out;
   }
 
-  /** The broker has the reading: it leaves the queue at the next {@link #maintain}. Any thread. */
-  public void acknowledge(long seq) {
-    acknowledged.add(seq);
+  private void drop(long seq) {
+    try {
+      remove(seq);
+    } catch (IllegalStateException e) {
+      failed(e);
+    }
+  }
+
+  /**
+   * The broker has the reading: its entry leaves the queue at the next {@link #maintain} once
+   * every reading of it is acknowledged. Any thread.
+   */
+  public void acknowledge(BufferedReading reading) {
+    acknowledged.add(reading);
   }
 
   /** Applies acknowledgements and, once a second, drops what is older than {@code maxAge}. */
@@ -196,8 +263,8 @@ public final class DiskBuffer implements AutoCloseable {
       return;
     }
     try {
-      for (Long seq; (seq = acknowledged.poll()) != null; ) {
-        remove(seq);
+      for (BufferedReading r; (r = acknowledged.poll()) != null; ) {
+        settle(r);
       }
       long now = System.nanoTime();
       if (now - nextExpiryCheck >= 0) {
@@ -206,6 +273,22 @@ public final class DiskBuffer implements AutoCloseable {
       }
     } catch (IllegalStateException e) {
       failed(e);
+    }
+  }
+
+  private void settle(BufferedReading r) {
+    if (r.entrySize() == 1) {
+      remove(r.seq());
+      return;
+    }
+    if (!map.containsKey(r.seq())) {
+      partlyAcknowledged.remove(r.seq());
+      return;
+    }
+    BitSet acked = partlyAcknowledged.computeIfAbsent(r.seq(), seq -> new BitSet(r.entrySize()));
+    acked.set(r.index());
+    if (acked.cardinality() == r.entrySize()) {
+      remove(r.seq());
     }
   }
 
@@ -218,9 +301,7 @@ public final class DiskBuffer implements AutoCloseable {
       if (ReadingCodec.queuedAt(cursor.getValue()) >= oldest) {
         break;
       }
-      if (remove(seq)) {
-        dropped++;
-      }
+      dropped += remove(seq);
     }
     expired.dropped(dropped, "oldest");
   }
@@ -234,20 +315,30 @@ public final class DiskBuffer implements AutoCloseable {
     return !closed && signal.await(() -> lastSeq, seq, timeout, unit);
   }
 
-  /** The newest reading's sequence number (0 before the first). */
+  /** The newest entry's sequence number (0 before the first). */
   public long lastSeq() {
     return lastSeq;
   }
 
-  /** The oldest queued reading's sequence number, or {@link #lastSeq()} when empty. */
+  /** The oldest queued entry's sequence number, or {@link #lastSeq()} when empty. */
   public long firstSeq() {
     Long first = map.firstKey();
     return first == null ? lastSeq : first;
   }
 
-  /** Readings queued, including those sent but not yet acknowledged. */
+  /** When the oldest entry was queued (epoch ms), -1 when empty. Any thread. */
+  public long oldestQueuedAt() {
+    Long first = map.firstKey();
+    byte[] record = first == null ? null : map.get(first);
+    return record == null ? -1 : ReadingCodec.queuedAt(record);
+  }
+
+  /**
+   * Readings queued, including those sent but not yet acknowledged (and those acknowledged
+   * whose entry still waits for the rest).
+   */
   public long size() {
-    return map.sizeAsLong();
+    return readings.get();
   }
 
   /** Bytes queued, as counted against {@code maxBytes}. */
@@ -275,9 +366,14 @@ public final class DiskBuffer implements AutoCloseable {
     return droppedFull() + droppedExpired() + droppedUnwritable();
   }
 
-  /** The queue file. */
+  /** The queue file; with {@code buffer.enabled: false} it names where the file would be. */
   public Path file() {
     return file;
+  }
+
+  /** Whether readings are kept on disk (false: in memory only). */
+  public boolean onDisk() {
+    return config.enabled();
   }
 
   /** Commits now, beyond MVStore's own commits; for shutdown and tests. */
@@ -311,7 +407,10 @@ public final class DiskBuffer implements AutoCloseable {
           + " what was committed", file, StoreFile.rootCause(e));
       store.closeImmediately();
     }
-    if (left > 0) {
+    if (left > 0 && !config.enabled()) {
+      LOG.warn("{} readings were still queued in memory and are lost (buffer.enabled: false)",
+          left);
+    } else if (left > 0) {
       LOG.info("Store-and-forward buffer {} closed with {} readings queued; they are sent after"
           + " the next start", file, left);
     }

@@ -4,38 +4,50 @@ import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reading as queue bytes. Layout, version 2 (big-endian, strings as length + UTF-8):
- * {@code version:u8, queuedAt:i64 ms, connection, path, value type:u8 + value, unit?,
+ * Queue entries as bytes: one entry holds one or more readings queued at the same moment.
+ * Layout, version 3 (big-endian, strings as length + UTF-8): {@code version:u8, queuedAt:i64 ms,
+ * count:i32}, then per reading {@code connection, path, value type:u8 + value, unit?,
  * quality:u8, status code:i64, status name, sourceTime?, timestamp, timestampSource:u8,
  * gatewayTime, reason?}, instants as epoch seconds:i64 + nanos:i32, optional fields behind a
  * presence byte. Values are null, double, long, boolean, string, big integer (as its decimal
  * text: UInt64 above Long's range) or a list of values (count:i32, then each value). {@code
- * queuedAt} sits at a fixed offset so that expiry reads it without decoding.
+ * queuedAt} and {@code count} sit at fixed offsets so that expiry and the count at open read
+ * them without decoding.
  *
- * <p>The version byte lets a later layout read files written by this one: version 1 (no reason,
- * no big integers or lists) is still read.
+ * <p>The version byte lets a later layout read files written by an earlier one: versions 1 (no
+ * reason, no big integers or lists) and 2 (one reading per entry, no count) are still read.
+ *
+ * <p>An {@link Encoder} and a {@link Decoder} keep their buffers and the text of recent strings
+ * (connection, path, unit, status names repeat from reading to reading), so that queueing and
+ * reading back allocate little beyond the entry itself; each is for one thread at a time.
  */
 final class ReadingCodec {
 
-  static final byte VERSION = 2;
+  static final byte VERSION = 3;
+  private static final byte VERSION_2 = 2;
   private static final byte VERSION_1 = 1;
   /** Offset of {@code queuedAt}: right after the version byte. */
   static final int QUEUED_AT_OFFSET = 1;
+  /** Offset of {@code count} in a version 3 entry. */
+  private static final int COUNT_OFFSET = QUEUED_AT_OFFSET + Long.BYTES;
+  /** The shortest entry of any version: version and queuedAt. */
+  static final int MIN_LENGTH = COUNT_OFFSET;
 
   private static final byte NULL = 0;
   private static final byte DOUBLE = 1;
@@ -50,151 +62,286 @@ final class ReadingCodec {
 
   private ReadingCodec() {}
 
+  /** One reading as an entry of its own. */
   static byte[] encode(Reading r, long queuedAtMillis) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeLong(queuedAtMillis);
-      string(out, r.connection());
-      string(out, r.path());
-      value(out, r.value());
-      optionalString(out, r.unit());
+    return new Encoder().encode(List.of(r), queuedAtMillis);
+  }
+
+  /**
+   * The single reading of an entry.
+   *
+   * @throws IllegalArgumentException when the bytes are not an entry of a known version, or hold
+   *     more than one reading
+   */
+  static Reading decode(byte[] record) {
+    List<Reading> readings = new Decoder().decode(record);
+    if (readings.size() != 1) {
+      throw new IllegalArgumentException("queue entry holds " + readings.size() + " readings");
+    }
+    return readings.get(0);
+  }
+
+  /** Whether the bytes start like an entry of a version this codec reads. */
+  static boolean known(byte[] record) {
+    return record.length >= MIN_LENGTH
+        && (record[0] == VERSION || record[0] == VERSION_2 || record[0] == VERSION_1)
+        && (record[0] != VERSION || record.length >= COUNT_OFFSET + Integer.BYTES);
+  }
+
+  /** How many readings the entry holds, read without decoding them. */
+  static int count(byte[] record) {
+    if (record[0] != VERSION) {
+      return 1;
+    }
+    return (int) bigEndian(record, COUNT_OFFSET, Integer.BYTES);
+  }
+
+  /** Writes entries; keeps its buffer and the UTF-8 of recent strings between calls. */
+  static final class Encoder {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final Utf8Cache utf8 = new Utf8Cache();
+
+    /** The readings, in order, as one entry. */
+    byte[] encode(List<Reading> readings, long queuedAtMillis) {
+      bytes.reset();
+      try {
+        out.writeByte(VERSION);
+        out.writeLong(queuedAtMillis);
+        out.writeInt(readings.size());
+        for (Reading r : readings) {
+          body(r);
+        }
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
+    }
+
+    private void body(Reading r) throws IOException {
+      string(r.connection());
+      string(r.path());
+      value(r.value());
+      optionalString(r.unit());
       out.writeByte(r.quality().ordinal());
       out.writeLong(r.status().code());
-      string(out, r.status().name());
+      string(r.status().name());
       optionalInstant(out, r.sourceTime());
       instant(out, r.timestamp());
       out.writeByte(r.timestampSource().ordinal());
       instant(out, r.gatewayTime());
-      optionalString(out, r.reason());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      optionalString(r.reason());
     }
-    return bytes.toByteArray();
+
+    private void string(String s) throws IOException {
+      byte[] encoded = utf8.bytes(s);
+      out.writeInt(encoded.length);
+      out.write(encoded);
+    }
+
+    private void optionalString(@Nullable String s) throws IOException {
+      out.writeBoolean(s != null);
+      if (s != null) {
+        string(s);
+      }
+    }
+
+    private void value(@Nullable Object value) throws IOException {
+      if (value == null) {
+        out.writeByte(NULL);
+      } else if (value instanceof Double d) {
+        out.writeByte(DOUBLE);
+        out.writeDouble(d);
+      } else if (value instanceof Long l) {
+        out.writeByte(LONG);
+        out.writeLong(l);
+      } else if (value instanceof Boolean b) {
+        out.writeByte(BOOLEAN);
+        out.writeBoolean(b);
+      } else if (value instanceof BigInteger big) {
+        out.writeByte(BIG_INTEGER);
+        string(big.toString());
+      } else if (value instanceof Number n) {
+        // The normalizer gives Double or Long; any other number is kept as a double.
+        out.writeByte(DOUBLE);
+        out.writeDouble(n.doubleValue());
+      } else if (value instanceof List<?> list) {
+        out.writeByte(LIST);
+        out.writeInt(list.size());
+        for (Object element : list) {
+          value(element);
+        }
+      } else {
+        out.writeByte(STRING);
+        string(value.toString());
+      }
+    }
   }
 
-  /**
-   * @throws IllegalArgumentException when the bytes are not a reading of a known version
-   */
-  static Reading decode(byte[] record) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
-      int version = in.readUnsignedByte();
-      if (version != VERSION && version != VERSION_1) {
-        throw new IllegalArgumentException("queue entry of unknown version " + version);
+  /** Reads entries; keeps the text of recent strings, so repeated ones are not decoded again. */
+  static final class Decoder {
+    private final TextCache text = new TextCache();
+
+    /**
+     * The readings of an entry, in the order they were queued.
+     *
+     * @throws IllegalArgumentException when the bytes are not an entry of a known version
+     */
+    List<Reading> decode(byte[] record) {
+      ByteBuffer in = ByteBuffer.wrap(record);
+      try {
+        int version = in.get() & 0xFF;
+        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
+          throw new IllegalArgumentException("queue entry of unknown version " + version);
+        }
+        in.getLong();
+        int count = version == VERSION ? in.getInt() : 1;
+        if (count < 0 || count > record.length) {
+          throw new IllegalArgumentException("queue entry claims " + count + " readings");
+        }
+        List<Reading> readings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          readings.add(body(in, version));
+        }
+        return readings;
+      } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalStateException e) {
+        throw new IllegalArgumentException("queue entry cannot be read: " + e, e);
       }
-      in.readLong();
+    }
+
+    private Reading body(ByteBuffer in, int version) {
       String connection = string(in);
       String path = string(in);
       Object value = value(in);
-      String unit = in.readBoolean() ? string(in) : null;
-      Quality quality = QUALITIES[in.readUnsignedByte()];
-      Status status = new Status(in.readLong(), string(in));
-      Instant sourceTime = in.readBoolean() ? instant(in) : null;
+      String unit = bool(in) ? string(in) : null;
+      Quality quality = QUALITIES[in.get() & 0xFF];
+      Status status = new Status(in.getLong(), string(in));
+      Instant sourceTime = bool(in) ? instant(in) : null;
       Instant timestamp = instant(in);
-      TimestampSource source = SOURCES[in.readUnsignedByte()];
+      TimestampSource source = SOURCES[in.get() & 0xFF];
       Instant gatewayTime = instant(in);
-      String reason = version >= VERSION && in.readBoolean() ? string(in) : null;
+      String reason = version >= VERSION_2 && bool(in) ? string(in) : null;
       return new Reading(connection, path, value, unit, quality, status, sourceTime, timestamp,
           source, gatewayTime, reason);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("queue entry cannot be read: " + e, e);
+    }
+
+    private @Nullable Object value(ByteBuffer in) {
+      int type = in.get() & 0xFF;
+      return switch (type) {
+        case NULL -> null;
+        case DOUBLE -> in.getDouble();
+        case LONG -> in.getLong();
+        case BOOLEAN -> bool(in);
+        case STRING -> string(in);
+        case BIG_INTEGER -> new BigInteger(string(in));
+        case LIST -> list(in);
+        default -> throw new IllegalStateException("unknown value type " + type);
+      };
+    }
+
+    private List<@Nullable Object> list(ByteBuffer in) {
+      int size = in.getInt();
+      if (size < 0 || size > in.remaining()) {
+        throw new IllegalStateException("array of " + size + " values");
+      }
+      List<@Nullable Object> values = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        values.add(value(in));
+      }
+      return Collections.unmodifiableList(values);
+    }
+
+    private String string(ByteBuffer in) {
+      int length = in.getInt();
+      if (length < 0 || length > in.remaining()) {
+        throw new IllegalStateException("string of length " + length + " past the end of the entry");
+      }
+      String s = text.string(in.array(), in.position(), length);
+      in.position(in.position() + length);
+      return s;
+    }
+  }
+
+  /**
+   * The UTF-8 bytes of recently encoded strings, by identity: the readings of a tag carry the
+   * same String instances (from the config), so most strings are encoded once. Direct-mapped
+   * and bounded; a miss only costs the encoding.
+   */
+  private static final class Utf8Cache {
+    private static final int SLOTS = 4096;
+    private final String[] keys = new String[SLOTS];
+    private final byte[][] values = new byte[SLOTS][];
+
+    byte[] bytes(String s) {
+      int slot = System.identityHashCode(s) & (SLOTS - 1);
+      if (keys[slot] == s) {
+        return values[slot];
+      }
+      byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+      keys[slot] = s;
+      values[slot] = encoded;
+      return encoded;
+    }
+  }
+
+  /** Strings decoded recently, by their bytes; direct-mapped and bounded like {@link Utf8Cache}. */
+  private static final class TextCache {
+    private static final int SLOTS = 4096;
+    private static final int LONGEST = 256;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] values = new String[SLOTS];
+
+    String string(byte[] source, int offset, int length) {
+      if (length > LONGEST) {
+        return new String(source, offset, length, StandardCharsets.UTF_8);
+      }
+      int hash = 1;
+      for (int i = offset; i < offset + length; i++) {
+        hash = 31 * hash + source[i];
+      }
+      int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+      byte[] key = keys[slot];
+      if (key != null && Arrays.equals(key, 0, key.length, source, offset, offset + length)) {
+        return values[slot];
+      }
+      String s = new String(source, offset, length, StandardCharsets.UTF_8);
+      keys[slot] = Arrays.copyOfRange(source, offset, offset + length);
+      values[slot] = s;
+      return s;
     }
   }
 
   /** When the entry was queued, read without decoding the rest. */
   static long queuedAt(byte[] record) {
-    long t = 0;
-    for (int i = QUEUED_AT_OFFSET; i < QUEUED_AT_OFFSET + Long.BYTES; i++) {
-      t = (t << 8) | (record[i] & 0xFF);
-    }
-    return t;
+    return bigEndian(record, QUEUED_AT_OFFSET, Long.BYTES);
   }
 
-  private static void value(DataOutputStream out, @Nullable Object value) throws IOException {
-    if (value == null) {
-      out.writeByte(NULL);
-    } else if (value instanceof Double d) {
-      out.writeByte(DOUBLE);
-      out.writeDouble(d);
-    } else if (value instanceof Long l) {
-      out.writeByte(LONG);
-      out.writeLong(l);
-    } else if (value instanceof Boolean b) {
-      out.writeByte(BOOLEAN);
-      out.writeBoolean(b);
-    } else if (value instanceof BigInteger big) {
-      out.writeByte(BIG_INTEGER);
-      string(out, big.toString());
-    } else if (value instanceof Number n) {
-      // The normalizer gives Double or Long; any other number is kept as a double.
-      out.writeByte(DOUBLE);
-      out.writeDouble(n.doubleValue());
-    } else if (value instanceof List<?> list) {
-      out.writeByte(LIST);
-      out.writeInt(list.size());
-      for (Object element : list) {
-        value(out, element);
-      }
-    } else {
-      out.writeByte(STRING);
-      string(out, value.toString());
-    }
-  }
 
-  private static @Nullable Object value(DataInputStream in) throws IOException {
-    int type = in.readUnsignedByte();
-    return switch (type) {
-      case NULL -> null;
-      case DOUBLE -> in.readDouble();
-      case LONG -> in.readLong();
-      case BOOLEAN -> in.readBoolean();
-      case STRING -> string(in);
-      case BIG_INTEGER -> new BigInteger(string(in));
-      case LIST -> list(in);
-      default -> throw new IOException("unknown value type " + type);
-    };
-  }
 
-  private static List<@Nullable Object> list(DataInputStream in) throws IOException {
-    int size = in.readInt();
-    if (size < 0 || size > 1_000_000) {
-      throw new IOException("array of " + size + " values");
-    }
-    List<@Nullable Object> values = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      values.add(value(in));
-    }
-    return Collections.unmodifiableList(values);
-  }
 
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
 
-  private static String string(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("string of length " + length + " past the end of the entry");
-    }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-  }
 
-  private static void optionalString(DataOutputStream out, @Nullable String s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      string(out, s);
-    }
-  }
 
   private static void instant(DataOutputStream out, Instant t) throws IOException {
     out.writeLong(t.getEpochSecond());
     out.writeInt(t.getNano());
   }
 
-  private static Instant instant(DataInputStream in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
+  private static Instant instant(ByteBuffer in) {
+    return Instant.ofEpochSecond(in.getLong(), in.getInt());
+  }
+
+  private static boolean bool(ByteBuffer in) {
+    return in.get() != 0;
+  }
+
+  private static long bigEndian(byte[] bytes, int offset, int length) {
+    long v = 0;
+    for (int i = offset; i < offset + length; i++) {
+      v = (v << 8) | (bytes[i] & 0xFF);
+    }
+    return v;
   }
 
   private static void optionalInstant(DataOutputStream out, @Nullable Instant t)

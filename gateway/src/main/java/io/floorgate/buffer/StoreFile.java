@@ -36,9 +36,17 @@ final class StoreFile {
   private static final String MAP_NAME = "readings";
 
   /** An open queue file: its store, its map of sequence number to reading, its queued bytes. */
-  record Opened(MVStore store, MVMap<Long, byte[]> map, long bytes) {}
+  record Opened(MVStore store, MVMap<Long, byte[]> map, long bytes, long readings) {}
 
   private StoreFile() {}
+
+  /** A store in memory only: nothing on disk, nothing survives the process. */
+  static Opened inMemory(Consumer<Throwable> writeFailure) {
+    MVStore store = new MVStore.Builder()
+        .backgroundExceptionHandler((thread, e) -> writeFailure.accept(e))
+        .open();
+    return new Opened(store, store.openMap(MAP_NAME), 0, 0);
+  }
 
   /** Checks the directory, opens the store and reads it through once. */
   static Opened open(Path directory, Clock clock, Consumer<Throwable> writeFailure) {
@@ -67,26 +75,32 @@ final class StoreFile {
     MVStore store = build(file, writeFailure);
     try {
       MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
-      return new Opened(store, map, scan(map));
+      long[] totals = scan(map);
+      return new Opened(store, map, totals[0], totals[1]);
     } catch (RuntimeException e) {
       store.closeImmediately();
       throw e;
     }
   }
 
-  /** Sums what the file holds and proves every page readable; throws if the file is damaged. */
-  private static long scan(MVMap<Long, byte[]> map) {
-    long total = 0;
+  /**
+   * Sums the bytes and readings the file holds and proves every page readable; throws if the
+   * file is damaged.
+   */
+  private static long[] scan(MVMap<Long, byte[]> map) {
+    long bytes = 0;
+    long readings = 0;
     Cursor<Long, byte[]> cursor = map.cursor(null);
     while (cursor.hasNext()) {
       cursor.next();
       byte[] record = cursor.getValue();
-      if (record.length < 9 || record[0] != ReadingCodec.VERSION) {
+      if (!ReadingCodec.known(record)) {
         throw new IllegalStateException("entry " + cursor.getKey() + " is not a reading");
       }
-      total += record.length + DiskBuffer.ENTRY_OVERHEAD;
+      bytes += record.length + DiskBuffer.ENTRY_OVERHEAD;
+      readings += ReadingCodec.count(record);
     }
-    return total;
+    return new long[] {bytes, readings};
   }
 
   private static Opened moveAsideAndStartAfresh(Path file, Clock clock,

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Defaults and bounds: {@code directory} {@code data/buffer} (relative to the working
  * directory, {@code /var/lib/floorgate} under the systemd unit); {@code maxBytes} 2GB (1MB–10TB);
  * {@code maxAge} 24h (1m–8760h, a year); {@code whenFull} drop-oldest; {@code replayRate} 0 = as
- * fast as the in-flight window allows (0–1,000,000 readings/s).
+ * fast as the in-flight window allows (0–1,000,000 readings/s); {@code enabled} true.
  *
  * @param directory  where the queue file lives; one gateway per directory
  * @param maxBytes   the most reading bytes (as serialized, before compression) kept queued
@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param whenFull   what gives way when {@code maxBytes} is reached
  * @param replayRate the most backlog readings per second sent after a reconnect, beside live
  *                   data; 0 for no limit beyond the in-flight window
+ * @param enabled    whether readings are kept on disk (store-and-forward); off, they wait in
+ *                   memory only (still within {@code maxBytes}) and a restart loses them
  */
-public record BufferConfig(
-    Path directory, long maxBytes, Duration maxAge, WhenFull whenFull, int replayRate) {
+public record BufferConfig(Path directory, long maxBytes, Duration maxAge, WhenFull whenFull,
+    int replayRate, boolean enabled) {
 
   /** What gives way when the buffer holds {@code maxBytes}. */
   public enum WhenFull {
@@ -56,6 +58,12 @@ public record BufferConfig(
     }
     Checks.within("maxAge", maxAge, MIN_MAX_AGE, MAX_MAX_AGE);
     Checks.within("replayRate", replayRate, 0, MAX_REPLAY_RATE);
+  }
+
+  /** On disk. */
+  public BufferConfig(Path directory, long maxBytes, Duration maxAge, WhenFull whenFull,
+      int replayRate) {
+    this(directory, maxBytes, maxAge, whenFull, replayRate, true);
   }
 
   /** Every default, in {@code directory}. */

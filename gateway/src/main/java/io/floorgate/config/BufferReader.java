@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads {@code buffer:}, the store-and-forward queue on disk; every key has a default. */
+/** Reads {@code buffer:}, the store-and-forward queue (on disk unless {@code enabled: false}). */
 final class BufferReader {
 
   private static final List<String> KEYS =
-      List.of("directory", "maxBytes", "maxAge", "whenFull", "replayRate");
+      List.of("enabled", "directory", "maxBytes", "maxAge", "whenFull", "replayRate");
 
   private final Problems problems;
 
@@ -47,10 +47,11 @@ final class BufferReader {
         Map.of("drop-oldest", BufferConfig.WhenFull.DROP_OLDEST,
             "drop-newest", BufferConfig.WhenFull.DROP_NEWEST));
     int replayRate = map.integer("replayRate", 0, 0, BufferConfig.MAX_REPLAY_RATE);
+    boolean enabled = map.bool("enabled", true);
     if (problems.count() > before) {
       return null;
     }
-    return new BufferConfig(directory, maxBytes, maxAge, whenFull, replayRate);
+    return new BufferConfig(directory, maxBytes, maxAge, whenFull, replayRate, enabled);
   }
 
   private static long maxBytes(YamlMap map) {

@@ -3,6 +3,7 @@ package io.floorgate.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -15,7 +16,7 @@ final class SparkplugReader {
   private static final List<String> KEYS = List.of("enabled", "groupId", "edgeNodeId", "brokers",
       "clientId", "username", "password", "primaryHostId", "aliases", "maxDataBytes",
       "keepAlive", "connectTimeout", "queueCapacity");
-  private static final List<String> UNS_KEYS = List.of("enabled");
+  private static final List<String> UNS_KEYS = List.of("enabled", "form", "maxBatch");
 
   private final Problems problems;
 
@@ -25,8 +26,14 @@ final class SparkplugReader {
 
   UnsConfig uns(YamlMap top) {
     YamlMap map = top.map("uns", UNS_KEYS);
-    return map == null ? UnsConfig.defaults()
-        : new UnsConfig(map.bool("enabled", UnsConfig.DEFAULT_ENABLED));
+    if (map == null) {
+      return UnsConfig.defaults();
+    }
+    UnsConfig.Form form = map.choice("form", UnsConfig.Form.PER_TAG, Map.of(
+        "per-tag", UnsConfig.Form.PER_TAG, "batched", UnsConfig.Form.BATCHED));
+    int maxBatch = map.integer("maxBatch", UnsConfig.DEFAULT_MAX_BATCH, UnsConfig.MIN_MAX_BATCH,
+        UnsConfig.MAX_MAX_BATCH);
+    return new UnsConfig(map.bool("enabled", UnsConfig.DEFAULT_ENABLED), form, maxBatch);
   }
 
   /**

@@ -1,14 +1,47 @@
 package io.floorgate.config;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * The Unified Namespace JSON publisher ({@code uns:} in YAML).
  *
- * @param enabled whether readings are published as UNS JSON topics [true]; turn it off to
- *                publish Sparkplug B only
+ * @param enabled  whether readings are published as UNS JSON [true]; turn it off to publish
+ *                 Sparkplug B only
+ * @param form     one message per reading on the tag's own topic [{@code per-tag}], or several
+ *                 readings per message on {@code …/_batch/<connection>} ({@code batched}), for
+ *                 historians at rates one message per value cannot carry
+ * @param maxBatch the most readings in one batched message [500] (2–10,000)
  */
-public record UnsConfig(boolean enabled) {
+public record UnsConfig(boolean enabled, Form form, int maxBatch) {
+
+  /** How readings map to MQTT messages. */
+  public enum Form {
+    /** {@code [prefix/]enterprise/site/area/…/tag}: one message per reading, the UNS itself. */
+    PER_TAG,
+    /** {@code [prefix/]enterprise/site/_batch/<connection>}: {@code {"values":[…]}}. */
+    BATCHED;
+
+    /** As written in YAML: {@code per-tag}. */
+    public String yamlName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 
   public static final boolean DEFAULT_ENABLED = true;
+  public static final int DEFAULT_MAX_BATCH = 500;
+  public static final int MIN_MAX_BATCH = 2;
+  public static final int MAX_MAX_BATCH = 10_000;
+
+  public UnsConfig {
+    Objects.requireNonNull(form, "form");
+    Checks.within("maxBatch", maxBatch, MIN_MAX_BATCH, MAX_MAX_BATCH);
+  }
+
+  /** One message per reading. */
+  public UnsConfig(boolean enabled) {
+    this(enabled, Form.PER_TAG, DEFAULT_MAX_BATCH);
+  }
 
   /** The publisher as it runs when the config does not mention it. */
   public static UnsConfig defaults() {

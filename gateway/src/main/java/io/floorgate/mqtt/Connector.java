@@ -40,8 +40,15 @@ final class Connector {
    * @param result         what happened
    * @param receiveMaximum the broker's Receive Maximum, when connected
    * @param cause          why not, when failed
+   * @param maxPacketBytes the broker's Maximum Packet Size, when connected (unlimited when it
+   *                       states none)
    */
-  record Attempt(Result result, int receiveMaximum, @Nullable Throwable cause) {}
+  record Attempt(Result result, int receiveMaximum, @Nullable Throwable cause,
+      long maxPacketBytes) {
+    Attempt(Result result, int receiveMaximum, @Nullable Throwable cause) {
+      this(result, receiveMaximum, cause, Long.MAX_VALUE);
+    }
+  }
 
   private final MqttAsyncClient client;
   private final MqttConfig config;
@@ -76,7 +83,9 @@ final class Connector {
       while (!stopping.getAsBoolean()) {
         try {
           IMqttToken token = done.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
-          return new Attempt(Result.CONNECTED, receiveMaximum(token.getResponseProperties()), null);
+          MqttProperties connack = token.getResponseProperties();
+          return new Attempt(Result.CONNECTED, receiveMaximum(connack), null,
+              maxPacketBytes(connack));
         } catch (TimeoutException e) {
           if (System.nanoTime() - deadline > 0) {
             return failed(new TimeoutException("no CONNACK within " + config.connectTimeout()));
@@ -101,6 +110,11 @@ final class Connector {
   static int receiveMaximum(@Nullable MqttProperties connack) {
     Integer value = connack == null ? null : connack.getReceiveMaximum();
     return value == null || value <= 0 ? DEFAULT_RECEIVE_MAXIMUM : value;
+  }
+
+  static long maxPacketBytes(@Nullable MqttProperties connack) {
+    Long value = connack == null ? null : connack.getMaximumPacketSize();
+    return value == null || value <= 0 ? Long.MAX_VALUE : value;
   }
 
   private static Attempt failed(@Nullable Throwable cause) {

@@ -3,6 +3,9 @@ package io.floorgate.mqtt;
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.buffer.DiskBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ final class Lanes {
   /** One reading to publish, and whether it comes from the backlog. */
   record Next(BufferedReading item, boolean historical) {}
 
+  /** Readings read from the buffer at a time (whole entries, so sometimes more). */
   private static final int BATCH = 256;
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
@@ -57,10 +61,7 @@ final class Lanes {
   /** The next reading to publish, or null when there is none (or the backlog must wait). */
   @Nullable Next peek() {
     if (live.isEmpty()) {
-      for (BufferedReading r : buffer.read(liveRead, Long.MAX_VALUE, BATCH)) {
-        live.add(r);
-        liveRead = r.seq();
-      }
+      fillLive(BATCH);
     }
     if (!live.isEmpty()) {
       return new Next(live.peek(), false);
@@ -69,10 +70,7 @@ final class Lanes {
       return null;
     }
     if (backlog.isEmpty()) {
-      for (BufferedReading r : buffer.read(backlogRead, backlogEnd, BATCH)) {
-        backlog.add(r);
-        backlogRead = r.seq();
-      }
+      fillBacklog(BATCH);
       if (backlog.isEmpty()) {
         backlogRead = backlogEnd;
         if (replayed > 0) {
@@ -85,14 +83,60 @@ final class Lanes {
     return new Next(backlog.peek(), true);
   }
 
+  private void fillLive(int want) {
+    for (BufferedReading r : buffer.read(liveRead, Long.MAX_VALUE, want)) {
+      live.add(r);
+      liveRead = r.seq();
+    }
+  }
+
+  private void fillBacklog(int want) {
+    for (BufferedReading r : buffer.read(backlogRead, backlogEnd, want)) {
+      backlog.add(r);
+      backlogRead = r.seq();
+    }
+  }
+
+  /**
+   * Up to {@code max} readings from the front of the lane {@code first} came from, all of the
+   * same PLC connection as {@code first}, in order; not taken until {@link #taken(boolean, int)}.
+   * Tops the lane up from the buffer when it holds fewer than {@code max}.
+   */
+  List<BufferedReading> run(Next first, int max) {
+    ArrayDeque<BufferedReading> lane = first.historical() ? backlog : live;
+    if (lane.size() < max) {
+      if (first.historical()) {
+        fillBacklog(max - lane.size());
+      } else {
+        fillLive(max - lane.size());
+      }
+    }
+    String connection = first.item().reading().connection();
+    List<BufferedReading> run = new ArrayList<>(Math.min(max, lane.size()));
+    for (Iterator<BufferedReading> it = lane.iterator(); it.hasNext() && run.size() < max; ) {
+      BufferedReading r = it.next();
+      if (!r.reading().connection().equals(connection)) {
+        break;
+      }
+      run.add(r);
+    }
+    return run;
+  }
+
   /** The reading {@link #peek()} gave was handed to the broker (or given up): move on. */
   void taken(Next next) {
-    if (next.historical()) {
-      backlog.poll();
-      pacer.take();
-      replayed++;
-    } else {
-      live.poll();
+    taken(next.historical(), 1);
+  }
+
+  /** The first {@code count} readings of a lane were handed to the broker (or given up). */
+  void taken(boolean historical, int count) {
+    ArrayDeque<BufferedReading> lane = historical ? backlog : live;
+    for (int i = 0; i < count; i++) {
+      lane.poll();
+    }
+    if (historical) {
+      pacer.take(count);
+      replayed += count;
     }
   }
 
@@ -133,9 +177,10 @@ final class Lanes {
       return tokens >= 1;
     }
 
-    void take() {
+    /** Takes {@code n} tokens; a batch may take more than there are, and the next waits. */
+    void take(int n) {
       if (rate > 0) {
-        tokens -= 1;
+        tokens -= n;
       }
     }
 

@@ -4,8 +4,10 @@ import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
 import io.floorgate.config.TlsConfig;
+import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes readings to the telemetry broker as Unified Namespace JSON, one topic per tag
- * ({@code [topicPrefix/]enterprise/site/area/…/tag}, QoS from the config, not retained), and each
- * tag's metadata retained on {@code …/tag/_meta} after every connect.
+ * ({@code [topicPrefix/]enterprise/site/area/…/tag}, QoS from the config, not retained) or, in the
+ * batched form, several readings per message on {@code [topicPrefix/]enterprise/site/_batch/<PLC
+ * connection>}; and each tag's metadata retained on {@code …/tag/_meta} after every connect.
  *
  * <p>{@link #offer} never waits for the broker: every reading goes into the store-and-forward
  * {@link DiskBuffer} first and leaves it only when the broker has acknowledged it (QoS 1 PUBACK),
@@ -53,6 +56,8 @@ public final class MqttPublisher implements AutoCloseable {
   private final SenderLoop loop;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Readings staged by the pipeline's thread, queued together at {@link #commitStaged()}. */
+  private final List<Reading> staged = new ArrayList<>();
   private @Nullable Thread sender;
 
   /**
@@ -64,6 +69,16 @@ public final class MqttPublisher implements AutoCloseable {
    */
   public MqttPublisher(MqttConfig config, Namespace namespace, DiskBuffer buffer,
       int replayRate) {
+    this(config, namespace, buffer, replayRate, UnsConfig.defaults());
+  }
+
+  /**
+   * As above, publishing in the form {@code uns} chooses.
+   *
+   * @param uns one message per reading, or batched
+   */
+  public MqttPublisher(MqttConfig config, Namespace namespace, DiskBuffer buffer,
+      int replayRate, UnsConfig uns) {
     this.config = Objects.requireNonNull(config, "config");
     this.buffer = Objects.requireNonNull(buffer, "buffer");
     Objects.requireNonNull(namespace, "namespace");
@@ -76,7 +91,8 @@ public final class MqttPublisher implements AutoCloseable {
       throw new IllegalArgumentException("mqtt.url '" + config.url() + "' cannot be used: "
           + e.getMessage() + "; write it as tcp://host:1883", e);
     }
-    this.loop = new SenderLoop(client, config, tls, namespace, buffer, replayRate, counters);
+    this.loop = new SenderLoop(client, config, tls, namespace, buffer, replayRate, counters,
+        Objects.requireNonNull(uns, "uns"));
     client.setCallback(new ConnectionCallback());
   }
 
@@ -103,6 +119,29 @@ public final class MqttPublisher implements AutoCloseable {
     }
     buffer.append(reading);
     return true;
+  }
+
+  /**
+   * Stages a reading; it is queued, with the others staged, at the next {@link #commitStaged()}
+   * (or once {@value DiskBuffer#MAX_ENTRY_READINGS} are staged). For the one thread that feeds
+   * the publisher: queueing readings together is one disk write instead of one each.
+   */
+  public void stage(Reading reading) {
+    staged.add(reading);
+    if (staged.size() >= DiskBuffer.MAX_ENTRY_READINGS) {
+      commitStaged();
+    }
+  }
+
+  /** Queues what {@link #stage} collected; the feeding thread calls it whenever it runs dry. */
+  public void commitStaged() {
+    if (staged.isEmpty()) {
+      return;
+    }
+    if (!closed.get()) {
+      buffer.append(staged);
+    }
+    staged.clear();
   }
 
   /**

@@ -25,14 +25,19 @@ final class PublishCounters {
     this.url = url;
   }
 
-  /** Counts a publish the broker refused; logs the first and then at most one a minute. */
+  /** Counts a reading the broker refused; logs the first and then at most one a minute. */
   void failed(String topic, Throwable cause) {
-    failed.increment();
-    failuresSinceLog.increment();
+    failed(topic, 1, cause);
+  }
+
+  /** Counts {@code readings} the broker refused in one publish. */
+  void failed(String topic, int readings, Throwable cause) {
+    failed.add(readings);
+    failuresSinceLog.add(readings);
     long due = nextFailureLog.get();
     long now = System.nanoTime();
     if (now - due >= 0 && nextFailureLog.compareAndSet(due, now + FAILURE_LOG_INTERVAL_NANOS)) {
-      LOG.warn("MQTT broker {} refused {} publish(es) since the last report, latest on topic {}:"
+      LOG.warn("MQTT broker {} refused {} reading(s) since the last report, latest on topic {}:"
               + " {}."
               + " Those readings are lost; check the broker's ACLs and limits (topic length,"
               + " packet size).", url, failuresSinceLog.sumThenReset(), topic, cause.toString());

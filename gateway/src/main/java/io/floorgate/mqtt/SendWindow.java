@@ -1,9 +1,11 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.BufferedReading;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 
@@ -15,11 +17,14 @@ import org.eclipse.paho.mqttv5.client.MqttActionListener;
  *
  * <p>Each connection gets a fresh window, so permits of publishes that die with an old connection
  * cannot leak into the next one. The callbacks run on Paho's threads and only count, release and
- * hand the acknowledged sequence number to the buffer (which only queues it).
+ * hand the acknowledged readings to the buffer (which only queues them).
  */
 final class SendWindow implements MqttActionListener {
 
-  /** Marks a metadata publish in the token's user context; readings carry their sequence number. */
+  /**
+   * Marks a metadata publish in the token's user context; a reading's publish carries its
+   * {@link BufferedReading}, a batch's the list of them.
+   */
   static final Object META = new Object();
   /** MQTT 5 reason codes from 0x80 on are refusals (e.g. 0x87 not authorized). */
   private static final int FIRST_ERROR_REASON = 0x80;
@@ -28,7 +33,7 @@ final class SendWindow implements MqttActionListener {
   private final Semaphore permits;
   private final PublishCounters counters;
   private final BooleanSupplier connected;
-  private final LongConsumer acknowledge;
+  private final Consumer<BufferedReading> acknowledge;
   private volatile boolean retired;
 
   /**
@@ -36,7 +41,7 @@ final class SendWindow implements MqttActionListener {
    * @param acknowledge takes a reading off the buffer: the broker has it, or refused it for good
    */
   SendWindow(int size, PublishCounters counters, BooleanSupplier connected,
-      LongConsumer acknowledge) {
+      Consumer<BufferedReading> acknowledge) {
     this.size = size;
     this.permits = new Semaphore(size);
     this.counters = counters;
@@ -78,17 +83,18 @@ final class SendWindow implements MqttActionListener {
       Object context = token.getUserContext();
       if (context == META) {
         counters.metaPublished.increment();
-      } else if (context instanceof Long seq) {
-        int refusal = refusal(token);
-        if (refusal >= FIRST_ERROR_REASON) {
-          counters.failed(topic(token), new IllegalStateException(
-              String.format("PUBACK reason code 0x%02X", refusal)));
-        } else {
-          counters.published.increment();
-        }
-        // Refused for good or delivered: either way it leaves the queue.
-        acknowledge.accept(seq);
+        return;
       }
+      List<BufferedReading> readings = readings(context);
+      int refusal = refusal(token);
+      if (refusal >= FIRST_ERROR_REASON) {
+        counters.failed(topic(token), readings.size(), new IllegalStateException(
+            String.format("PUBACK reason code 0x%02X", refusal)));
+      } else {
+        counters.published.add(readings.size());
+      }
+      // Refused for good or delivered: either way it leaves the queue.
+      readings.forEach(acknowledge);
     } finally {
       permits.release();
     }
@@ -97,19 +103,27 @@ final class SendWindow implements MqttActionListener {
   @Override
   public void onFailure(IMqttToken token, Throwable cause) {
     try {
-      if (token.getUserContext() instanceof Long seq) {
+      Object context = token.getUserContext();
+      if (context != META) {
+        List<BufferedReading> readings = readings(context);
         if (!live()) {
           // The connection went away under it: it stays queued and goes again on the next one.
-          counters.requeued.increment();
+          counters.requeued.add(readings.size());
         } else {
-          counters.failed(topic(token), cause);
-          acknowledge.accept(seq);
+          counters.failed(topic(token), readings.size(), cause);
+          readings.forEach(acknowledge);
         }
       }
       // Metadata is published again after every connect; nothing to do for it here.
     } finally {
       permits.release();
     }
+  }
+
+  /** The readings a publish carries: its context is one reading or a batch of them. */
+  @SuppressWarnings("unchecked")
+  static List<BufferedReading> readings(Object context) {
+    return context instanceof BufferedReading one ? List.of(one) : (List<BufferedReading>) context;
   }
 
   private static int refusal(IMqttToken token) {

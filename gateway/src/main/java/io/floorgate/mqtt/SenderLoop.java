@@ -1,11 +1,15 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.BufferedReading;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
+import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
@@ -22,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that talks to the broker: connects (and reconnects with backoff), publishes the
  * retained metadata after every connect, then publishes what {@link Lanes} gives — live readings
- * first, the backlog in the room left — within the connection's {@link SendWindow}. Readings leave
- * the buffer only when the broker acknowledges them. Every wait is bounded, so it notices a lost
+ * first, the backlog in the room left — within the connection's {@link SendWindow}: one message
+ * per reading, or in the batched form one per run of readings of a PLC (as many as are queued, up
+ * to {@code uns.maxBatch} and the broker's Maximum Packet Size). Readings leave the buffer only
+ * when the broker acknowledges them. Every wait is bounded, so it notices a lost
  * connection or a stop request within {@value #POLL_MILLIS} ms.
  *
  * <p>The loop reconnects itself instead of using Paho's automatic reconnect: Paho does not retry
@@ -41,6 +47,10 @@ final class SenderLoop implements Runnable {
   /** Marks a replayed reading for subscribers, beside its original timestamps in the payload. */
   private static final List<UserProperty> HISTORICAL =
       List.of(new UserProperty("historical", "true"));
+  /** A batch stops growing at this size, below any broker's usual packet limit. */
+  static final long MAX_BATCH_BYTES = 256 * 1024;
+  /** Room left under the broker's Maximum Packet Size for the fixed header, topic and properties. */
+  private static final long PACKET_HEADROOM = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
@@ -55,14 +65,19 @@ final class SenderLoop implements Runnable {
   private final UnsJsonEncoder encoder = new UnsJsonEncoder();
   private final CountDownLatch stop = new CountDownLatch(1);
   private final Connector connector;
+  private final UnsConfig uns;
+  private final Map<String, String> batchTopics = new HashMap<>();
+  private long maxBatchBytes = MAX_BATCH_BYTES;
 
   private volatile List<TagMeta> metas = List.of();
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
   SenderLoop(MqttAsyncClient client, MqttConfig config, @Nullable SocketFactory tls,
-      Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters) {
+      Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters,
+      UnsConfig uns) {
     this.client = client;
+    this.uns = uns;
     this.config = config;
     this.namespace = namespace;
     this.buffer = buffer;
@@ -139,8 +154,12 @@ final class SenderLoop implements Runnable {
       buffer.awaitAppended(lanes.liveRead(), Math.max(wait, 100_000), TimeUnit.NANOSECONDS);
       return;
     }
-    Reading reading = next.item().reading();
-    long seq = next.item().seq();
+    if (uns.form() == UnsConfig.Form.BATCHED) {
+      sendBatch(next);
+      return;
+    }
+    BufferedReading item = next.item();
+    Reading reading = item.reading();
     String topic = Topics.prefixed(namespace, reading.path());
     MqttProperties properties = new MqttProperties();
     if (next.historical()) {
@@ -152,17 +171,63 @@ final class SenderLoop implements Runnable {
     } catch (RuntimeException e) {
       // One unencodable reading must not stop the lane.
       counters.failed(topic, e);
-      buffer.acknowledge(seq);
+      buffer.acknowledge(item);
       lanes.taken(next);
       return;
     }
-    Outcome outcome = send(topic, message, seq);
+    Outcome outcome = send(topic, message, item);
     if (outcome == Outcome.FAILED) {
-      buffer.acknowledge(seq);
+      buffer.acknowledge(item);
     }
     if (outcome != Outcome.RETRY) {
       lanes.taken(next);
     }
+  }
+
+  /** Publishes the run of readings of one PLC that {@code next} starts, as one message. */
+  private void sendBatch(Lanes.Next next) throws InterruptedException {
+    List<BufferedReading> run = lanes.run(next, uns.maxBatch());
+    String connection = next.item().reading().connection();
+    String topic = batchTopics.computeIfAbsent(connection, c -> Topics.batch(namespace, c));
+    MqttProperties properties = new MqttProperties();
+    if (next.historical()) {
+      properties.setUserProperties(HISTORICAL);
+    }
+    UnsJsonEncoder.Batch batch;
+    try {
+      batch = encoder.encodeBatch(run, maxBatchBytes);
+    } catch (RuntimeException e) {
+      // One unencodable reading must not stop the lane: send the run one by one to find it.
+      sendOneByOne(next, run, e);
+      return;
+    }
+    List<BufferedReading> sent = List.copyOf(run.subList(0, batch.count()));
+    MqttMessage message = new MqttMessage(batch.payload(), config.qos(), false, properties);
+    Outcome outcome = send(topic, message, sent);
+    if (outcome == Outcome.FAILED) {
+      sent.forEach(buffer::acknowledge);
+    }
+    if (outcome != Outcome.RETRY) {
+      lanes.taken(next.historical(), sent.size());
+    }
+  }
+
+  private void sendOneByOne(Lanes.Next next, List<BufferedReading> run, RuntimeException cause)
+      throws InterruptedException {
+    for (BufferedReading item : run) {
+      try {
+        encoder.encodeBatch(List.of(item), maxBatchBytes);
+      } catch (RuntimeException e) {
+        counters.failed(Topics.prefixed(namespace, item.reading().path()), e);
+        buffer.acknowledge(item);
+        lanes.taken(next.historical(), 1);
+        return;
+      }
+    }
+    // The run failed as a whole but no reading alone does: give up the first and go on.
+    counters.failed(Topics.batch(namespace, next.item().reading().connection()), cause);
+    buffer.acknowledge(next.item());
+    lanes.taken(next.historical(), 1);
   }
 
   private Connector.Result connect(Duration nextRetry) throws InterruptedException {
@@ -174,6 +239,8 @@ final class SenderLoop implements Runnable {
     Connector.Attempt attempt = connector.connect();
     if (attempt.result() == Connector.Result.CONNECTED) {
       int size = Math.min(config.maxInFlight(), attempt.receiveMaximum());
+      maxBatchBytes = Math.max(1, Math.min(MAX_BATCH_BYTES,
+          attempt.maxPacketBytes() - PACKET_HEADROOM));
       long backlog = lanes.reset();
       window = new SendWindow(size, counters, client::isConnected, buffer::acknowledge);
       metaPending = true;
@@ -243,8 +310,8 @@ final class SenderLoop implements Runnable {
   }
 
   private Outcome failed(String topic, Object context, Exception cause) {
-    if (context instanceof Long) {
-      counters.failed(topic, cause);
+    if (context != SendWindow.META) {
+      counters.failed(topic, SendWindow.readings(context).size(), cause);
     } else {
       LOG.warn("MQTT broker {} refused metadata on {}: {}", client.getCurrentServerURI(), topic,
           cause.toString());

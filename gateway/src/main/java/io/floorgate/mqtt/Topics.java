@@ -6,6 +6,7 @@ import io.floorgate.config.Namespace;
 final class Topics {
 
   static final String META_SUFFIX = "/_meta";
+  static final String BATCH_LEVEL = "_batch";
 
   private Topics() {}
 
@@ -13,6 +14,12 @@ final class Topics {
   static String prefixed(Namespace namespace, String path) {
     String prefix = namespace.topicPrefix();
     return prefix.isEmpty() ? path : prefix + "/" + path;
+  }
+
+  /** The batched form's topic for the readings of a PLC connection. */
+  static String batch(Namespace namespace, String connection) {
+    return prefixed(namespace, namespace.enterprise() + "/" + namespace.site() + "/" + BATCH_LEVEL
+        + "/" + connection);
   }
 
   /** The retained metadata topic of a tag. */

@@ -3,6 +3,7 @@ package io.floorgate.mqtt;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.floorgate.buffer.BufferedReading;
 import io.floorgate.config.Range;
 import io.floorgate.reading.Reading;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * Values: numbers as JSON numbers (a UInt64 beyond Long exactly), Boolean, text (String,
  * LocalizedText, DateTime as ISO-8601, Guid, ByteString as base64, StatusCode by name), arrays
- * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}.
+ * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}. The
+ * batched form is {@code {"values":[{"path":"jxnmm/isohara/…/tag", …the fields above}, …]}}.
  * Thread-safe: the mapper is, and each call has its own generator.
  */
 final class UnsJsonEncoder {
@@ -52,31 +54,71 @@ final class UnsJsonEncoder {
     ByteArrayBuilder out = local.out;
     out.reset();
     try (JsonGenerator json = mapper.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeFieldName("value");
-      writeValue(json, reading.value());
-      json.writeStringField("unit", reading.unit());
-      json.writeStringField("quality", reading.quality().name());
-      json.writeObjectFieldStart("status");
-      json.writeNumberField("code", reading.status().code());
-      json.writeStringField("name", reading.status().name());
-      json.writeEndObject();
-      json.writeFieldName("timestamp");
-      local.writeTime(json, reading.timestamp());
-      json.writeStringField("timestampSource", reading.timestampSource().name());
-      json.writeFieldName("sourceTime");
-      local.writeTime(json, reading.sourceTime());
-      json.writeFieldName("gatewayTime");
-      local.writeTime(json, reading.gatewayTime());
-      if (reading.reason() != null) {
-        // Only on the rare BAD reading that has one, so ordinary payloads stay as they were.
-        json.writeStringField("reason", reading.reason());
-      }
-      json.writeEndObject();
+      writeReading(json, reading, local, false);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
     }
     return out.toByteArray();
+  }
+
+  /** A batched payload and how many readings of the run it holds. */
+  record Batch(byte[] payload, int count) {}
+
+  /**
+   * The batched payload {@code {"values":[…]}} of the run's first readings: each element is the
+   * reading's payload with its {@code path} first. Stops after the reading that takes the payload
+   * to {@code maxBytes} or beyond (always holds at least one reading).
+   */
+  Batch encodeBatch(List<BufferedReading> run, long maxBytes) {
+    Scratch local = scratch.get();
+    ByteArrayBuilder out = local.out;
+    out.reset();
+    int count = 0;
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("values");
+      for (BufferedReading item : run) {
+        writeReading(json, item.reading(), local, true);
+        count++;
+        json.flush();
+        if (out.size() >= maxBytes) {
+          break;
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding a batch of " + run.size() + " readings", e);
+    }
+    return new Batch(out.toByteArray(), count);
+  }
+
+  private static void writeReading(JsonGenerator json, Reading reading, Scratch local,
+      boolean withPath) throws IOException {
+    json.writeStartObject();
+    if (withPath) {
+      json.writeStringField("path", reading.path());
+    }
+    json.writeFieldName("value");
+    writeValue(json, reading.value());
+    json.writeStringField("unit", reading.unit());
+    json.writeStringField("quality", reading.quality().name());
+    json.writeObjectFieldStart("status");
+    json.writeNumberField("code", reading.status().code());
+    json.writeStringField("name", reading.status().name());
+    json.writeEndObject();
+    json.writeFieldName("timestamp");
+    local.writeTime(json, reading.timestamp());
+    json.writeStringField("timestampSource", reading.timestampSource().name());
+    json.writeFieldName("sourceTime");
+    local.writeTime(json, reading.sourceTime());
+    json.writeFieldName("gatewayTime");
+    local.writeTime(json, reading.gatewayTime());
+    if (reading.reason() != null) {
+      // Only on the rare BAD reading that has one, so ordinary payloads stay as they were.
+      json.writeStringField("reason", reading.reason());
+    }
+    json.writeEndObject();
   }
 
   /** A thread's reusable buffers. */

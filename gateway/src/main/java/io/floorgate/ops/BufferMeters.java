@@ -1,14 +1,10 @@
 package io.floorgate.ops;
 
-import io.floorgate.buffer.BufferedReading;
-import io.floorgate.buffer.DiskBuffer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 /** The store-and-forward queue: depth, bytes, age of the oldest reading, drops by reason. */
 final class BufferMeters implements MeterBinder {
@@ -39,13 +35,7 @@ final class BufferMeters implements MeterBinder {
   }
 
   double oldestAgeSeconds() {
-    DiskBuffer b = gateway.buffer();
-    long first = b.firstSeq();
-    List<BufferedReading> oldest = b.read(first - 1, b.lastSeq(), 1);
-    if (oldest.isEmpty()) {
-      return 0;
-    }
-    return Duration.between(oldest.get(0).reading().gatewayTime(), clock.instant()).toMillis()
-        / 1000.0;
+    long queuedAt = gateway.buffer().oldestQueuedAt();
+    return queuedAt < 0 ? 0 : Math.max(0, clock.millis() - queuedAt) / 1000.0;
   }
 }

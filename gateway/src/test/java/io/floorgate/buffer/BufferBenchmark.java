@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The store-and-forward queue as the gateway uses it, on this machine's disk: {@code append}
- * queues {@value #READINGS} readings (encoding included) and commits; {@code drain} reads them
+ * queues {@value #READINGS} readings (encoding included), {@code perEntry} at a time as the
+ * pipeline stages them (1: each on its own, as a reading arriving alone), and commits; {@code drain} reads them
  * back in batches as the sender does, acknowledges each and applies the acknowledgements, until
  * the queue is empty. Scores are microseconds per reading (readings/s = 1e6 / score). After the
  * appends, the file's size per reading is printed ("disk bytes per reading").
@@ -52,6 +54,10 @@ public class BufferBenchmark {
   private Path dir;
   private DiskBuffer buffer;
   private Reading[] readings;
+
+  /** Readings queued together: one entry each, or a burst of the pipeline. */
+  @Param({"1", "32", "256"})
+  public int perEntry;
 
   @Setup(Level.Iteration)
   public void open(BenchmarkParams params) throws IOException {
@@ -87,8 +93,9 @@ public class BufferBenchmark {
   @Benchmark
   @OperationsPerInvocation(READINGS)
   public void append() {
-    for (Reading r : readings) {
-      buffer.append(r);
+    List<Reading> all = List.of(readings);
+    for (int from = 0; from < READINGS; from += perEntry) {
+      buffer.append(all.subList(from, Math.min(READINGS, from + perEntry)));
     }
     buffer.flush();
   }
@@ -101,7 +108,7 @@ public class BufferBenchmark {
     List<BufferedReading> batch;
     while (!(batch = buffer.read(after, Long.MAX_VALUE, BATCH)).isEmpty()) {
       for (BufferedReading r : batch) {
-        buffer.acknowledge(r.seq());
+        buffer.acknowledge(r);
         after = r.seq();
       }
       buffer.maintain();

@@ -1,6 +1,7 @@
 package io.floorgate.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
@@ -89,8 +91,9 @@ class DiskBufferTest {
       for (int i = 0; i < 10; i++) {
         buffer.append(reading(i, T0));
       }
-      buffer.acknowledge(3);
-      buffer.acknowledge(1);
+      List<BufferedReading> all = buffer.read(0, Long.MAX_VALUE, 100);
+      buffer.acknowledge(all.get(2));
+      buffer.acknowledge(all.get(0));
       assertEquals(10, buffer.size());
 
       buffer.maintain();
@@ -100,6 +103,86 @@ class DiskBufferTest {
           .map(BufferedReading::seq).toList());
       assertEquals(List.of(6L, 7L), buffer.read(5, Long.MAX_VALUE, 2).stream()
           .map(BufferedReading::seq).toList());
+    }
+  }
+
+  @Test
+  void readingsQueuedTogetherShareEntriesAndComeBackInOrderAcrossAReopen() {
+    List<Reading> burst = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      burst.add(reading(i, T0.plusMillis(i)));
+    }
+    try (DiskBuffer buffer = DiskBuffer.open(BufferConfig.in(dir.resolve("buffer")))) {
+      buffer.append(burst);
+      assertEquals(3, buffer.lastSeq(), "256 + 256 + 88 readings");
+      assertEquals(600, buffer.size());
+    }
+
+    try (DiskBuffer buffer = DiskBuffer.open(BufferConfig.in(dir.resolve("buffer")))) {
+      assertEquals(600, buffer.size(), "the count is read back from the file");
+      List<BufferedReading> read = buffer.read(0, Long.MAX_VALUE, 300);
+      assertEquals(512, read.size(), "whole entries only");
+      assertEquals(burst.subList(0, 512), read.stream().map(BufferedReading::reading).toList());
+      assertEquals(new BufferedReading(2, 0, 256, burst.get(256)), read.get(256));
+    }
+  }
+
+  @Test
+  void anEntryLeavesWhenEveryReadingOfItIsAcknowledgedAndAcknowledgedOnesAreNotReadAgain() {
+    List<Reading> burst = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      burst.add(reading(i, T0));
+    }
+    try (DiskBuffer buffer = DiskBuffer.open(BufferConfig.in(dir.resolve("buffer")))) {
+      buffer.append(burst);
+      List<BufferedReading> read = buffer.read(0, Long.MAX_VALUE, 100);
+      read.subList(0, 4).forEach(buffer::acknowledge);
+      buffer.acknowledge(read.get(0));
+      buffer.maintain();
+
+      assertEquals(10, buffer.size(), "the entry stays until all of it is acknowledged");
+      assertEquals(burst.subList(4, 10), buffer.read(0, Long.MAX_VALUE, 100).stream()
+          .map(BufferedReading::reading).toList(), "a replay sends only the rest");
+
+      read.subList(4, 10).forEach(buffer::acknowledge);
+      buffer.maintain();
+
+      assertEquals(0, buffer.size());
+      assertEquals(List.of(), buffer.read(0, Long.MAX_VALUE, 100));
+    }
+  }
+
+  @Test
+  void withStoreAndForwardOffReadingsWaitInMemoryAndNoFileIsWritten() {
+    BufferConfig off = new BufferConfig(dir.resolve("buffer"), BufferConfig.MIN_MAX_BYTES,
+        BufferConfig.DEFAULT_MAX_AGE, BufferConfig.WhenFull.DROP_OLDEST, 0, false);
+    try (DiskBuffer buffer = DiskBuffer.open(off)) {
+      buffer.append(List.of(reading(1, T0), reading(2, T0)));
+      assertEquals(2, buffer.size());
+      assertEquals(2, buffer.read(0, Long.MAX_VALUE, 10).size());
+      assertFalse(buffer.onDisk());
+    }
+    assertFalse(Files.exists(dir.resolve("buffer")), "nothing on disk");
+    assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains(
+        "Store-and-forward is off")), "the log says readings are not kept on disk");
+  }
+
+  @Test
+  void whenFullWholeEntriesOfTheOldestGiveWayCountedByReading() {
+    try (DiskBuffer buffer = DiskBuffer.open(config(BufferConfig.MIN_MAX_BYTES,
+        BufferConfig.DEFAULT_MAX_AGE, BufferConfig.WhenFull.DROP_OLDEST))) {
+      List<Reading> burst = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        burst.add(reading(i, T0));
+      }
+      for (int i = 0; i < 200; i++) {
+        buffer.append(burst);
+      }
+
+      assertTrue(buffer.droppedFull() > 0, "1 MB holds fewer than 20,000 readings");
+      assertEquals(20_000, buffer.size() + buffer.droppedFull());
+      assertEquals(0, buffer.droppedFull() % 100, "whole entries of 100 gave way");
+      assertTrue(buffer.bytes() <= BufferConfig.MIN_MAX_BYTES);
     }
   }
 

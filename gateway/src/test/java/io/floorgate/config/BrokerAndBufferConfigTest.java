@@ -59,6 +59,20 @@ class BrokerAndBufferConfigTest {
     assertTrue(mqtt.toString().contains("password=***") && !mqtt.toString().contains("s3cret"));
   }
 
+  @Test
+  void theBatchedFormAndAnInMemoryBufferAreChosenInTheFile() throws Exception {
+    GatewayConfig config = parse("""
+        mqtt: { url: tcp://a:1883 }
+        uns: { form: batched, maxBatch: 200 }
+        buffer: { enabled: false }
+        """);
+
+    assertEquals(new UnsConfig(true, UnsConfig.Form.BATCHED, 200), config.uns());
+    assertEquals(false, config.buffer().enabled());
+    assertEquals(new UnsConfig(true, UnsConfig.Form.PER_TAG, 500),
+        parse("mqtt: { url: tcp://a:1883 }").uns(), "one message per reading by default");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       url and urls      | 'mqtt: { url: tcp://a:1883, urls: [tcp://b:1883] }'        | 2 | mqtt.urls      | give either url (one broker) or urls
@@ -73,6 +87,9 @@ class BrokerAndBufferConfigTest {
       policy misspelt   | 'mqtt: { url: tcp://a:1883 }\nbuffer: { whenFull: drop-olded }' | 3 | buffer.whenFull | did you mean 'drop-oldest'?
       age too short     | 'mqtt: { url: tcp://a:1883 }\nbuffer: { maxAge: 10s }'      | 3 | buffer.maxAge   | below the minimum of 1m
       unknown key       | 'mqtt: { url: tcp://a:1883 }\nbuffer: { maxSize: 1GB }'     | 3 | buffer          | unknown key 'maxSize'
+      buffer switch     | 'mqtt: { url: tcp://a:1883 }\nbuffer: { enabled: off }'     | 3 | buffer.enabled  | 'off' is not true or false
+      uns form misspelt | 'mqtt: { url: tcp://a:1883 }\nuns: { form: batch }'         | 3 | uns.form        | did you mean 'batched'?
+      batch of one      | 'mqtt: { url: tcp://a:1883 }\nuns: { form: batched, maxBatch: 1 }' | 3 | uns.maxBatch | below the minimum of 2
       """)
   void eachMistakeIsReportedAtItsLine(String name, String lines, int line, String path,
       String message) {

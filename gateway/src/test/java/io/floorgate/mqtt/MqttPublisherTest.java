@@ -13,6 +13,8 @@ import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
 import io.floorgate.config.Range;
+import io.floorgate.config.UnsConfig;
+import io.floorgate.reading.Reading;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +171,51 @@ class MqttPublisherTest {
     assertEquals(2_000, publisher.published());
     await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 2_000);
     assertFalse(publisher.offer(reading(ZONE3, 1.0)));
+  }
+
+  @Test
+  void inTheBatchedFormReadingsOfAPlcShareMessagesOnItsBatchTopicInOrder() throws Exception {
+    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    DiskBuffer buffer = open(Readings.buffer(dir));
+    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 1000),
+        namespace, buffer, 0, new UnsConfig(true, UnsConfig.Form.BATCHED, 100)));
+    for (int i = 0; i < 1_000; i++) {
+      publisher.stage(reading(ZONE3, i));
+    }
+    Reading mixing = reading(STATE, "mixing");
+    publisher.stage(new Reading("mx01", STATE, "mixing", null, mixing.quality(), mixing.status(),
+        mixing.sourceTime(), mixing.timestamp(), mixing.timestampSource(),
+        mixing.gatewayTime()));
+    publisher.commitStaged();
+    publisher.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> publisher.published() == 1_001);
+    List<Double> zone3 = new ArrayList<>();
+    int messages = 0;
+    for (TestSubscriber.Received message : subscriber.received()) {
+      JsonNode values = JSON.readTree(message.payload()).get("values");
+      assertTrue(values.size() <= 100, "maxBatch holds");
+      messages++;
+      for (JsonNode value : values) {
+        String path = value.get("path").asText();
+        if (path.equals(ZONE3)) {
+          assertEquals(prefix + "/jxnmm/isohara/_batch/rhk01", message.topic());
+          assertEquals("°C", value.get("unit").asText());
+          assertEquals("2026-11-26T07:40:01.250Z", value.get("sourceTime").asText());
+          zone3.add(value.get("value").doubleValue());
+        } else {
+          assertEquals(STATE, path);
+          assertEquals(prefix + "/jxnmm/isohara/_batch/mx01", message.topic());
+        }
+      }
+    }
+    List<Double> expected = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      expected.add((double) i);
+    }
+    assertEquals(expected, zone3, "every reading once, in order");
+    assertTrue(messages >= 11 && messages < 100, messages + " messages for 1,001 readings");
+    assertEquals(0, buffer.size());
   }
 
   private static Map<String, TestSubscriber.Received> byTopic(TestSubscriber subscriber) {
