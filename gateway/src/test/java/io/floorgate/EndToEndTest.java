@@ -62,8 +62,13 @@ class EndToEndTest {
   }
 
   static GatewayConfig config(String prefix) throws Exception {
+    return config(prefix, "");
+  }
+
+  /** The test plant's config with {@code extra} YAML lines appended. */
+  static GatewayConfig config(String prefix, String extra) throws Exception {
     try (InputStream in = EndToEndTest.class.getResourceAsStream("/e2e/plant.yaml")) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8) + extra;
       return ConfigLoader.parse(yaml, "e2e/plant.yaml", Map.of(
           "E2E_PREFIX", prefix,
           "E2E_RHK01_PORT", Integer.toString(plant.plc("RHK01").port()),
@@ -173,6 +178,41 @@ class EndToEndTest {
         writer.write("ns=2;s=RHK01.Faults.TcOpenZone", 0);
       }
     }
+  }
+
+  @Test
+  void inTheBatchedFormEachPlcsReadingsArriveTogetherOnItsBatchTopic() throws Exception {
+    gateway.close();
+    gateway = Floorgate.start(config(prefix, "uns: { form: batched, maxBatch: 50 }\n"));
+    String rhk01 = prefix + "/jxnmm/isohara/_batch/rhk01";
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> heartbeats(rhk01).size() >= 5);
+    List<Long> beats = heartbeats(rhk01);
+    for (int i = 1; i < beats.size(); i++) {
+      assertTrue(beats.get(i) > beats.get(i - 1), "heartbeats in order: " + beats);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> !probe.on(prefix
+        + "/jxnmm/isohara/_batch/mx01").isEmpty());
+    JsonNode soak = probe.on(rhk01).stream()
+        .flatMap(m -> stream(m.json().path("values")))
+        .filter(v -> v.path("path").asText().equals("jxnmm/isohara/calcination/rhk01/zone07/temperature"))
+        .findFirst().orElseThrow();
+    assertEquals("°C", soak.path("unit").asText());
+    assertEquals("GOOD", soak.path("quality").asText());
+    assertTrue(probe.messages().stream().allMatch(m -> m.topic().contains("/_batch/")
+        || m.topic().endsWith("/_meta")), "no per-tag value topics in the batched form");
+  }
+
+  private List<Long> heartbeats(String batchTopic) {
+    return probe.on(batchTopic).stream()
+        .flatMap(m -> stream(m.json().path("values")))
+        .filter(v -> v.path("path").asText().endsWith("/heartbeat"))
+        .map(v -> v.path("value").asLong())
+        .toList();
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }
 
   static void assertBetween(double low, double high, double actual, String what) {
