@@ -117,6 +117,11 @@ class OperationsTest {
       assertTrue(metric(now, series) > before);
       assertTrue(metric(now, "floorgate_mqtt_publishes_total{client=\"telemetry\","
           + "result=\"acked\"}") > published);
+      assertTrue(metric(now, "floorgate_mqtt_publish_latency_seconds_count{client=\"telemetry\"}")
+          > 0, "acknowledged readings are timed");
+      double median = metric(now, "floorgate_mqtt_publish_latency_seconds{client=\"telemetry\","
+          + "quantile=\"0.5\"}");
+      assertTrue(median >= 0 && median < 5, "median publish latency " + median + " s");
     });
   }
 

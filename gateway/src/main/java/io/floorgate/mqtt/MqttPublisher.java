@@ -6,6 +6,7 @@ import io.floorgate.config.Namespace;
 import io.floorgate.config.TlsConfig;
 import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,14 @@ public final class MqttPublisher implements AutoCloseable {
   /** Readings the broker acknowledged (QoS 1) or that were written out (QoS 0). */
   public long published() {
     return counters.published.sum();
+  }
+
+  /**
+   * Records, from now on, how long each acknowledged reading took from the gateway's receipt of
+   * it to the broker's acknowledgement (including any time queued while the broker was away).
+   */
+  public void recordLatency(Timer timer) {
+    counters.latency = Objects.requireNonNull(timer, "timer");
   }
 
   /** Readings the broker or client refused; they are lost. */

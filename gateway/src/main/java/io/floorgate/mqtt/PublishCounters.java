@@ -1,7 +1,13 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.buffer.BufferedReading;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +23,28 @@ final class PublishCounters {
   final LongAdder requeued = new LongAdder();
   final LongAdder windowRejections = new LongAdder();
 
+  /** From a reading's gateway time to the broker's acknowledgement; set by the meters. */
+  volatile @Nullable Timer latency;
+
   private final String url;
   private final AtomicLong nextFailureLog = new AtomicLong(System.nanoTime());
   private final LongAdder failuresSinceLog = new LongAdder();
 
   PublishCounters(String url) {
     this.url = url;
+  }
+
+  /** Counts readings the broker acknowledged, and how long each took from the PLC to it. */
+  void acknowledged(List<BufferedReading> readings) {
+    published.add(readings.size());
+    Timer timer = latency;
+    if (timer != null) {
+      long now = System.currentTimeMillis();
+      for (BufferedReading r : readings) {
+        Instant received = r.reading().gatewayTime();
+        timer.record(Math.max(0, now - received.toEpochMilli()), TimeUnit.MILLISECONDS);
+      }
+    }
   }
 
   /** Counts a reading the broker refused; logs the first and then at most one a minute. */

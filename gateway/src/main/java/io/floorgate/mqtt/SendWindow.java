@@ -91,7 +91,7 @@ final class SendWindow implements MqttActionListener {
         counters.failed(topic(token), readings.size(), new IllegalStateException(
             String.format("PUBACK reason code 0x%02X", refusal)));
       } else {
-        counters.published.add(readings.size());
+        counters.acknowledged(readings);
       }
       // Refused for good or delivered: either way it leaves the queue.
       readings.forEach(acknowledge);

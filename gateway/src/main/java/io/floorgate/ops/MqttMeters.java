@@ -4,9 +4,13 @@ import io.floorgate.alarm.AlarmMqtt;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** The telemetry and alarm MQTT connections: state, publishes by result, in-flight window. */
+/**
+ * The telemetry and alarm MQTT connections: state, publishes by result, in-flight window, and the
+ * telemetry publish latency.
+ */
 final class MqttMeters implements MeterBinder {
 
   private final GatewaySource gateway;
@@ -31,6 +35,11 @@ final class MqttMeters implements MeterBinder {
         .description("publishes allowed in flight (the broker's Receive Maximum)").register(r);
     Gauge.builder("floorgate.mqtt.queued", g, s -> s.publisher().queued())
         .tag("client", "telemetry").description("readings waiting to be published").register(r);
+    g.publisher().recordLatency(Timer.builder("floorgate.mqtt.publish.latency")
+        .tag("client", "telemetry")
+        .description("from the gateway's receipt of a reading to the broker's acknowledgement")
+        .publishPercentiles(0.5, 0.99)
+        .register(r));
     Gauge.builder("floorgate.mqtt.connected", g, s -> {
       AlarmMqtt a = s.alarmMqtt();
       return a == null ? Double.NaN : a.isConnected() ? 1 : 0;
