@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param basePort RHK01's port; MX01 and MX02 take the next two. {@code 0} gives every PLC a free
  *     port of its own (tests)
  * @param seed seed of the noise, so that two runs with the same seed produce the same values
- * @param scale number of extra load variables {@code RHK01.Load.V00000 …} (0 = no load mode)
+ * @param scale number of extra load variables {@code RHK01.Load.V00000 …} (0 = no load mode); load
+ *     mode also serves {@code RHK01.Load.Probe}, a Boolean flipping every 500 ms (an alarm probe)
  * @param rateHz how often each load variable changes, per second
  * @param security the endpoints and users the PLCs offer
  * @param limits operation limits the PLCs enforce

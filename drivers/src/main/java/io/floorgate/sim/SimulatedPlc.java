@@ -166,8 +166,14 @@ public final class SimulatedPlc {
   synchronized void scan(Instant now) {
     model.step(now);
     PlcServer running = server;
+    LoadModel l = load;
     if (running != null) {
-      running.namespace().scan(() -> model.publish(now));
+      running.namespace().scan(() -> {
+        model.publish(now);
+        if (l != null) {
+          l.scan(model.clock().stamp(now));
+        }
+      });
     }
   }
 

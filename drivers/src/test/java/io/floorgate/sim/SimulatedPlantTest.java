@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,7 @@ class SimulatedPlantTest {
     "RHK01, RHK01.Faults.O2Low, Boolean",
     "RHK01, RHK01.Faults.ClockReset, Boolean",
     "RHK01, RHK01.Load.V00000, Double",
+    "RHK01, RHK01.Load.Probe, Boolean",
     "MX01, MX01.Heartbeat, Int32",
     "MX01, MX01.State, Int16",
     "MX01, MX01.Speed_rpm, Double",
@@ -291,5 +294,36 @@ class SimulatedPlantTest {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> c.doubleValue("RHK01.Load.V00099") != first);
     assertEquals(StatusCodes.Bad_NodeIdUnknown, c.read("RHK01.Load.V00100").statusCode().value());
+  }
+
+  @Test
+  void loadModeProbeFlipsEveryHalfSecondStampedWithTheFlip() throws Exception {
+    SimClient c = rhk();
+    List<DataValue> flips = new ArrayList<>();
+    Object[] last = {c.value("RHK01.Load.Probe")};
+
+    await()
+        .atMost(Duration.ofSeconds(8))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              DataValue now = c.read("RHK01.Load.Probe");
+              if (!now.value().value().equals(last[0])) {
+                flips.add(now);
+                last[0] = now.value().value();
+              }
+              return flips.size() >= 4;
+            });
+
+    // The median of three gaps: one scan delayed by a busy machine must not fail the test.
+    long[] gaps = new long[flips.size() - 1];
+    for (int i = 1; i < flips.size(); i++) {
+      gaps[i - 1] = Duration.between(flips.get(i - 1).sourceTime().getJavaInstant(),
+          flips.get(i).sourceTime().getJavaInstant()).toMillis();
+    }
+    long median = Arrays.stream(gaps).sorted().toArray()[gaps.length / 2];
+    assertTrue(median >= 350 && median <= 650,
+        () -> "source times of consecutive flips are " + Arrays.toString(gaps)
+            + " ms apart; expected 5 scans of 100 ms");
   }
 }

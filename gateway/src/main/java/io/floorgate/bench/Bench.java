@@ -42,19 +42,20 @@ public final class Bench {
             new SimOptions("127.0.0.1", 0, 42, options.tags(), options.rateHz()));
         BrokerHandle broker = BrokerHandle.open(options.broker())) {
       String endpoint = plant.plc("RHK01").endpointUrl();
-      progress.printf("bench: %d tags × %.1f Hz = %.0f values/s offered, %s, %s, QoS %d, broker %s%s%n",
-          options.tags(), options.rateHz(), options.offeredPerSecond(), options.acquisition(),
-          options.format(), options.qos(), broker.url(), broker.embedded() == null ? "" : " (embedded)");
+      progress.printf("bench: %s, broker %s%s%n", BenchReports.title(options), broker.url(),
+          broker.embedded() == null ? "" : " (embedded)");
       progress.flush();
-      results.add(measure("floorgate", broker.url(), options.format().equals("sparkplug"), prefix -> {
-        Path config = workDir.resolve("floorgate-bench.yaml");
-        Files.writeString(config, BenchConfig.yaml(options, endpoint, broker.url(), prefix,
-            workDir.resolve("buffer-" + prefix)));
-        return List.of("gateway", config.toString());
-      }));
+      results.add(measure("floorgate", broker.url(), options.format(), options.alarmProbe(),
+          prefix -> {
+            Path config = workDir.resolve("floorgate-bench.yaml");
+            Files.writeString(config, BenchConfig.yaml(options, endpoint, broker.url(), prefix,
+                workDir.resolve("buffer-" + prefix)));
+            return List.of("gateway", config.toString());
+          }));
       if (options.baseline()) {
-        results.add(measure("baseline", broker.url(), false, prefix -> List.of("baseline", endpoint,
-            broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
+        // One message per value whatever the format: the libraries' per-message ceiling.
+        results.add(measure("baseline", broker.url(), "uns", false, prefix -> List.of("baseline",
+            endpoint, broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
             Double.toString(options.rateHz()))));
       }
     }
@@ -66,15 +67,16 @@ public final class Bench {
     List<String> args(String prefix) throws IOException;
   }
 
-  private BenchResult measure(String pipe, String brokerUrl, boolean sparkplug, Launch launch)
-      throws Exception {
+  private BenchResult measure(String pipe, String brokerUrl, String format, boolean alarmProbe,
+      Launch launch) throws Exception {
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
     progress.printf("bench: %s: warming up %d s, measuring %d s%n", pipe,
         options.warmup().toSeconds(), options.measure().toSeconds());
     progress.flush();
-    String filter = sparkplug ? "spBv1.0/" + prefix + "/#" : BenchConfig.topicRoot(prefix) + "/+";
-    try (CountingSubscriber subscriber = CountingSubscriber.start(brokerUrl, filter, options.tags(),
-        sparkplug)) {
+    try (CountingSubscriber subscriber = CountingSubscriber.start(brokerUrl, filters(format, prefix),
+            options.tags(), format.equals("sparkplug"), BenchConfig.LOAD_PATH);
+        @Nullable AlarmProbeSubscriber probe = alarmProbe
+            ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
       List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
       if (options.profile()) {
         Path recording = workDir.resolve(pipe + ".jfr");
@@ -86,12 +88,16 @@ public final class Bench {
       pause(options.warmup());
 
       subscriber.startRecording();
+      if (probe != null) {
+        probe.startRecording();
+      }
       MeasuredProcess.Stats before = child.stats();
       long messagesBefore = subscriber.messages();
       long t0 = System.nanoTime();
       pause(options.measure());
       long messagesAfter = subscriber.messages();
       long t1 = System.nanoTime();
+      @Nullable AlarmProbeResult alarms = probe == null ? null : probe.result();
       MeasuredProcess.Stats after = child.stats();
       Histogram latency = subscriber.latencyMicros();
       MeasuredProcess.Final last = child.finalFigures();
@@ -102,12 +108,24 @@ public final class Bench {
       CountingSubscriber.Loss loss = subscriber.loss();
       return new BenchResult(pipe, options.offeredPerSecond(),
           (messagesAfter - messagesBefore) / seconds, loss.received(), loss.missing(),
-          loss.outOfOrder(),
+          loss.outOfOrder(), loss.unparsable(),
           latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
           latency.getValueAtPercentile(99.9) / 1000.0, latency.getMaxValue() / 1000.0,
           firstValueMs, (after.cpuNanos() - before.cpuNanos()) / 1e9 / seconds,
-          after.rssBytes() / 1048576.0, last.heapBytes() / 1048576.0, last.gcCount(), last.gcMillis());
+          after.rssBytes() / 1048576.0, last.heapBytes() / 1048576.0, last.gcCount(), last.gcMillis(),
+          alarms);
     }
+  }
+
+  /** What the counting subscriber subscribes to: where the format puts the load values. */
+  static List<String> filters(String format, String prefix) {
+    return switch (format) {
+      case "sparkplug" -> List.of("spBv1.0/" + prefix + "/#");
+      // Both: batches, and any value published alone (a batched gateway sends none; if it did,
+      // it would be counted, not lost).
+      case "uns-batched" -> List.of(BenchConfig.topicRoot(prefix) + "/+", BenchConfig.batchFilter(prefix));
+      default -> List.of(BenchConfig.topicRoot(prefix) + "/+");
+    };
   }
 
   private static double awaitFirstValue(CountingSubscriber subscriber, MeasuredProcess child)

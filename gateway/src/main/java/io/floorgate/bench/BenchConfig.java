@@ -3,20 +3,42 @@ package io.floorgate.bench;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The gateway configuration for a bench run: every load variable of RHK01, one topic each. */
+/**
+ * The gateway configuration for a bench run: every load variable of RHK01, one topic each (or in
+ * batches), and with the alarm probe the simulator's probe variable and two alarm rules on it.
+ */
 final class BenchConfig {
 
   /** ISA-95 area of the load tags; topics are {@code prefix/jxnmm/isohara/bench/rhk01/load/vNNNNN}. */
   static final String AREA = "bench";
 
+  /** The load variables' path below the topic prefix, without the index. */
+  static final String LOAD_PATH = "jxnmm/isohara/" + AREA + "/rhk01/load";
+
+  /** Values per UNS batch message ({@code uns.maxBatch}). */
+  static final int MAX_BATCH = 500;
+
+  /** The probe's tag below the area. Not under {@code rhk01/load}: its values are no load. */
+  static final String PROBE_TAG = "rhk01/probe";
+
   private BenchConfig() {}
 
   static String topicRoot(String prefix) {
-    return prefix + "/jxnmm/isohara/" + AREA + "/rhk01/load";
+    return prefix + "/" + LOAD_PATH;
+  }
+
+  /** Every batch topic of the run: {@code prefix/jxnmm/isohara/_batch/<connection>}. */
+  static String batchFilter(String prefix) {
+    return prefix + "/jxnmm/isohara/_batch/+";
+  }
+
+  /** The probe's alarm transitions: {@code prefix/jxnmm/isohara/bench/_alarms/events/rhk01/probe/<name>}. */
+  static String probeEventsFilter(String prefix) {
+    return prefix + "/jxnmm/isohara/" + AREA + "/_alarms/events/" + PROBE_TAG + "/+";
   }
 
   static String yaml(BenchOptions options, String endpoint, String brokerUrl, String prefix, Path bufferDir) {
-    StringBuilder y = new StringBuilder(64 * options.tags() + 1024);
+    StringBuilder y = new StringBuilder(64 * options.tags() + 2048);
     long periodMs = Math.max(10, Math.round(1000.0 / options.rateHz()));
     y.append("namespace: { enterprise: jxnmm, site: isohara, topicPrefix: ").append(prefix).append(" }\n");
     y.append("mqtt:\n");
@@ -24,12 +46,18 @@ final class BenchConfig {
     y.append("  clientId: ").append(prefix).append('\n');
     y.append("  qos: ").append(options.qos()).append('\n');
     y.append("  maxInFlight: 1000\n");
-    if (options.format().equals("sparkplug")) {
+    if (options.sparkplug()) {
       y.append("uns: { enabled: false }\n");
       y.append("sparkplug: { enabled: true, groupId: ").append(prefix).append(", edgeNodeId: bench }\n");
+    } else if (options.batched()) {
+      y.append("uns: { form: batched, maxBatch: ").append(MAX_BATCH).append(" }\n");
     }
-    y.append("buffer:\n");
-    y.append("  directory: '").append(bufferDir).append("'\n");
+    if (options.buffer()) {
+      y.append("buffer:\n");
+      y.append("  directory: '").append(bufferDir).append("'\n");
+    } else {
+      y.append("buffer: { enabled: false }\n");
+    }
     y.append("connections:\n");
     y.append("  - name: rhk01\n");
     y.append("    endpoint: ").append(endpoint).append('\n');
@@ -54,6 +82,34 @@ final class BenchConfig {
       y.append(String.format(Locale.ROOT, "          - { path: rhk01/load/%s, node: '%s' }%n",
           LoadPlant.tagName(i), LoadPlant.nodeId(i)));
     }
+    if (options.alarmProbe()) {
+      probe(y);
+    }
     return y.toString();
+  }
+
+  /**
+   * The probe's group and its alarms. The probe is sampled at the simulator's 100 ms scan and
+   * reported within 10 ms, as an alarm tag on a real site would be set up. Two rules, one raised
+   * while it is true and one while it is false, so that every flip raises an alarm: a CLEAR
+   * carries the source time of the reading that raised the alarm, so only a RAISE can be timed.
+   */
+  private static void probe(StringBuilder y) {
+    y.append("      - name: probe\n");
+    y.append("        mode: subscription\n");
+    y.append("        samplingInterval: 100ms\n");
+    y.append("        publishingInterval: 10ms\n");
+    y.append("        queueSize: 2\n");
+    y.append("        tags:\n");
+    y.append("          - { path: ").append(PROBE_TAG).append(", node: '").append(LoadPlant.PROBE_NODE)
+        .append("' }\n");
+    y.append("alarms:\n");
+    y.append("  rules:\n");
+    for (String state : new String[] {"true", "false"}) {
+      y.append("    - { tag: ").append(AREA).append('/').append(PROBE_TAG)
+          .append(", type: discrete, name: ").append(state.equals("true") ? "high" : "low")
+          .append(", equals: ").append(state).append(", priority: urgent, message: Bench probe is ")
+          .append(state).append(" }\n");
+    }
   }
 }

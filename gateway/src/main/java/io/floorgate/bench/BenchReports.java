@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Prints bench results as a table and writes them as JSON. */
@@ -15,7 +16,31 @@ public final class BenchReports {
 
   private BenchReports() {}
 
-  public static void table(List<BenchResult> results, PrintWriter out) {
+  /**
+   * What ran, in one line: load, format, acquisition, QoS, and the gateway's store-and-forward,
+   * e.g. {@code 5000 tags × 10 Hz = 50000 values/s, UNS JSON batches of ≤ 500 values,
+   * subscription, QoS 1, store-and-forward off (memory queue only)}.
+   */
+  public static String title(BenchOptions options) {
+    String format = switch (options.format()) {
+      case "uns-batched" -> "UNS JSON batches of ≤ " + BenchConfig.MAX_BATCH + " values";
+      case "sparkplug" -> "Sparkplug B DDATA";
+      default -> "UNS JSON, one message per value";
+    };
+    return String.format(Locale.ROOT, "%d tags × %s Hz = %.0f values/s, %s, %s, QoS %d, %s%s",
+        options.tags(), rate(options.rateHz()), options.offeredPerSecond(), format,
+        options.acquisition(), options.qos(),
+        options.buffer() ? "store-and-forward on (disk queue)"
+            : "store-and-forward off (memory queue only)",
+        options.alarmProbe() ? ", alarm probe" : "");
+  }
+
+  private static String rate(double hz) {
+    return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
+  }
+
+  public static void table(BenchOptions options, List<BenchResult> results, PrintWriter out) {
+    out.println(title(options));
     out.printf("%-10s %10s %10s %8s %8s %8s %8s %8s %8s %7s %7s %8s %6s%n", "pipe", "offered/s",
         "deliv/s", "lost", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "first ms", "cores", "RSS MB",
         "heap MB", "GC ms");
@@ -28,11 +53,20 @@ public final class BenchReports {
       out.printf("floorgate / baseline delivered: %.0f %%%n",
           100.0 * results.get(0).deliveredPerSec() / results.get(1).deliveredPerSec());
     }
+    for (BenchResult r : results) {
+      AlarmProbeResult a = r.alarmProbe();
+      if (a != null) {
+        out.printf(Locale.ROOT, "alarm probe (%s): %d events (%d RAISE, %d CLEAR); RAISE latency "
+            + "from the PLC's source time p50 %.1f / p99 %.1f / max %.1f ms%n", r.pipe(), a.events(),
+            a.raises(), a.clears(), a.p50Ms(), a.p99Ms(), a.maxMs());
+      }
+    }
     out.flush();
   }
 
   public static void json(BenchOptions options, List<BenchResult> results, Path file) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scenario", title(options));
     doc.put("options", options);
     doc.put("results", results);
     new ObjectMapper().registerModule(new JavaTimeModule())

@@ -1,5 +1,7 @@
 package io.floorgate.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The figures of one pipe (Floorgate or the baseline) under one load.
  *
@@ -9,6 +11,8 @@ package io.floorgate.bench;
  * @param received         values received in all
  * @param lost             updates missing between the first and last received of each variable
  * @param outOfOrder       values that arrived after a newer one of the same variable
+ * @param unreadable       messages or values of the load that could not be read (a BAD value, a
+ *                         broken payload)
  * @param p50Ms            latency from the PLC's source time to the subscriber, median
  * @param p99Ms            99th percentile
  * @param p999Ms           99.9th percentile
@@ -19,6 +23,7 @@ package io.floorgate.bench;
  * @param heapAfterGcMb    heap in use after a full GC at the end
  * @param gcCount          collections since start
  * @param gcMillis         time in collections since start
+ * @param alarmProbe       the alarm probe's figures (Floorgate with {@code --alarm-probe}), or null
  */
 public record BenchResult(
     String pipe,
@@ -27,6 +32,7 @@ public record BenchResult(
     long received,
     long lost,
     long outOfOrder,
+    long unreadable,
     double p50Ms,
     double p99Ms,
     double p999Ms,
@@ -36,4 +42,5 @@ public record BenchResult(
     double rssMb,
     double heapAfterGcMb,
     long gcCount,
-    long gcMillis) {}
+    long gcMillis,
+    @Nullable AlarmProbeResult alarmProbe) {}

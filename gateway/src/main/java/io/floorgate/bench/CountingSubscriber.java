@@ -1,48 +1,40 @@
 package io.floorgate.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.tahu.message.SparkplugBPayloadDecoder;
 import org.eclipse.tahu.message.model.Metric;
-import org.eclipse.tahu.model.MetricDataTypeMap;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
-import org.jspecify.annotations.Nullable;
+import org.eclipse.tahu.model.MetricDataTypeMap;
 
 /**
- * Subscribes to the load topics and, for every message, counts it, checks which update of which
+ * Subscribes to the load topics and, for every value, counts it, checks which update of which
  * variable it is (the simulator's load values carry their update number), and records the latency
- * from the value's source time to its arrival here.
+ * from the value's source time to its arrival here. A value comes alone in a UNS message, as an
+ * element of a UNS batch ({@code …/_batch/<connection>}), or as a metric of a Sparkplug DDATA;
+ * values of tags other than the load variables (the alarm probe) are not counted.
  *
- * <p>Runs on Paho's callback thread, which it never blocks: parsing is a streaming pass over a
- * few hundred bytes, and the bookkeeping is arrays and a lock-free histogram recorder.
+ * <p>Runs on Paho's callback thread, which it never blocks: parsing is a streaming pass over the
+ * payload, and the bookkeeping is arrays and a lock-free histogram recorder.
  */
 final class CountingSubscriber implements AutoCloseable {
 
-  private static final JsonFactory JSON = new JsonFactory();
   /** Latencies up to one minute, in microseconds, 3 significant digits. */
   private static final long MAX_LATENCY_US = 60_000_000L;
+  /** What {@link #indexOf} gives a metric that is not a load variable, which is not counted. */
+  private static final int OTHER_METRIC = -1;
 
-  private final MqttAsyncClient client;
+  private final ReceivingClient client;
   private final int tags;
+  private final boolean sparkplug;
+  private final UnsDecoder uns;
   private final long[] firstUpdate;
   private final long[] lastUpdate;
   private final long[] received;
@@ -52,37 +44,33 @@ final class CountingSubscriber implements AutoCloseable {
   private final AtomicLong lastArrivalNanos = new AtomicLong();
   private final Recorder latency = new Recorder(MAX_LATENCY_US, 3);
   private volatile boolean recording;
-  private final boolean sparkplug;
   /** Sparkplug: each device's metric alias → load variable index, from its DBIRTH. */
   private final Map<String, Map<Long, Integer>> aliases = new ConcurrentHashMap<>();
   /** Sparkplug: each device's datatypes from its DBIRTH, which DDATA leaves out. */
   private final Map<String, MetricDataTypeMap> types = new ConcurrentHashMap<>();
 
-  private CountingSubscriber(MqttAsyncClient client, int tags, boolean sparkplug) {
-    this.sparkplug = sparkplug;
-    this.client = client;
+  private CountingSubscriber(String brokerUrl, List<String> filters, int tags, boolean sparkplug,
+      String loadPath) throws MqttException {
     this.tags = tags;
+    this.sparkplug = sparkplug;
+    this.uns = new UnsDecoder(loadPath);
     this.firstUpdate = new long[tags];
     this.lastUpdate = new long[tags];
     this.received = new long[tags];
+    this.client = ReceivingClient.open(brokerUrl, "floorgate-bench-", filters, this::arrived);
   }
 
   /**
-   * Connects and subscribes to {@code filter}. UNS topics end in the variable's index
-   * ({@code …/v00042}); Sparkplug metrics are named so ({@code rhk01/load/v00042}).
+   * Connects and subscribes to {@code filters}. UNS topics end in the variable's index
+   * ({@code …/v00042}); batch elements and Sparkplug metrics name it so
+   * ({@code …/rhk01/load/v00042}).
+   *
+   * @param loadPath the load variables' path as a batch element gives it, without the topic prefix
+   *                 and index ({@link BenchConfig#LOAD_PATH})
    */
-  static CountingSubscriber start(String brokerUrl, String filter, int tags, boolean sparkplug)
-      throws MqttException {
-    MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "floorgate-bench-" + UUID.randomUUID(),
-        new MemoryPersistence());
-    CountingSubscriber subscriber = new CountingSubscriber(client, tags, sparkplug);
-    client.setCallback(subscriber.callback());
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
-    options.setReceiveMaximum(65_535);
-    client.connect(options).waitForCompletion(15_000);
-    client.subscribe(filter, 1).waitForCompletion(15_000);
-    return subscriber;
+  static CountingSubscriber start(String brokerUrl, List<String> filters, int tags,
+      boolean sparkplug, String loadPath) throws MqttException {
+    return new CountingSubscriber(brokerUrl, filters, tags, sparkplug, loadPath);
   }
 
   /** Starts counting latency into a fresh histogram (the warm-up is not recorded). */
@@ -96,6 +84,7 @@ final class CountingSubscriber implements AutoCloseable {
     return latency.getIntervalHistogram();
   }
 
+  /** Values received, readable or not. */
   long messages() {
     return messages.sum();
   }
@@ -114,8 +103,6 @@ final class CountingSubscriber implements AutoCloseable {
     long seen = 0;
     for (int i = 0; i < tags; i++) {
       seen += received[i];
-    }
-    for (int i = 0; i < tags; i++) {
       missing += Math.max(0, span(i) - received[i]);
     }
     return new Loss(seen, missing, outOfOrder.sum(), unparsable.sum());
@@ -138,52 +125,58 @@ final class CountingSubscriber implements AutoCloseable {
     lastUpdate[index] = Math.max(lastUpdate[index], update);
   }
 
-  private MqttCallback callback() {
-    return new MqttCallback() {
+  private void arrived(String topic, MqttMessage message) {
+    long arrivedMillis = System.currentTimeMillis();
+    lastArrivalNanos.set(System.nanoTime());
+    if (sparkplug) {
+      sparkplugArrived(topic, message.getPayload(), arrivedMillis);
+    } else if (topic.contains("/_batch/")) {
+      batchArrived(message.getPayload(), arrivedMillis);
+    } else {
+      messages.increment();
+      int index = indexOf(topic);
+      UnsDecoder.Parsed parsed = UnsDecoder.parse(message.getPayload());
+      if (index < 0 || index >= tags || parsed == null) {
+        unparsable.increment();
+        return;
+      }
+      record(index, parsed.value(), parsed.sourceMillis(), arrivedMillis);
+    }
+  }
+
+  /** Each load element of a batch counts as one value, as if it had come alone. */
+  private void batchArrived(byte[] payload, long arrivedMillis) {
+    boolean whole = uns.batch(payload, new UnsDecoder.Sink() {
       @Override
-      public void messageArrived(String topic, MqttMessage message) {
-        long arrivedMillis = System.currentTimeMillis();
-        lastArrivalNanos.set(System.nanoTime());
-        if (sparkplug) {
-          sparkplugArrived(topic, message.getPayload(), arrivedMillis);
-          return;
-        }
+      public void value(int index, double value, long sourceMillis) {
         messages.increment();
-        int index = indexOf(topic);
-        Parsed parsed = parse(message.getPayload());
-        if (index < 0 || index >= tags || parsed == null) {
+        if (index >= tags) {
           unparsable.increment();
-          return;
+        } else {
+          record(index, value, sourceMillis, arrivedMillis);
         }
-        record(index, parsed, arrivedMillis);
       }
 
       @Override
-      public void disconnected(MqttDisconnectResponse response) {}
-
-      @Override
-      public void mqttErrorOccurred(MqttException exception) {}
-
-      @Override
-      public void deliveryComplete(IMqttToken token) {}
-
-      @Override
-      public void connectComplete(boolean reconnect, String serverURI) {}
-
-      @Override
-      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-    };
+      public void unreadable() {
+        messages.increment();
+        unparsable.increment();
+      }
+    });
+    if (!whole) {
+      unparsable.increment();
+    }
   }
 
-  private void record(int index, Parsed parsed, long arrivedMillis) {
-    count(index, (long) Math.floor(parsed.value()));
+  private void record(int index, double value, long sourceMillis, long arrivedMillis) {
+    count(index, (long) Math.floor(value));
     if (recording) {
-      long micros = Math.max(0, (arrivedMillis - parsed.sourceMillis()) * 1000);
+      long micros = Math.max(0, (arrivedMillis - sourceMillis) * 1000);
       latency.recordValue(Math.min(micros, MAX_LATENCY_US));
     }
   }
 
-  /** A DBIRTH maps aliases to variables; each DDATA metric counts as one value. */
+  /** A DBIRTH maps aliases to variables; each DDATA metric of a load variable counts as one value. */
   private void sparkplugArrived(String topic, byte[] payload, long arrivedMillis) {
     String[] levels = topic.split("/");
     if (levels.length < 5) {
@@ -198,30 +191,31 @@ final class CountingSubscriber implements AutoCloseable {
         Map<Long, Integer> map = new ConcurrentHashMap<>();
         MetricDataTypeMap typeMap = new MetricDataTypeMap();
         for (Metric m : decoded.getMetrics()) {
-          if (m.hasAlias()) {
-            typeMap.addMetricDataType(m.getAlias(), m.getDataType());
+          if (!m.hasAlias()) {
+            continue;
           }
-          int index = m.getName() == null ? -1 : indexOf(m.getName());
-          if (index >= 0 && index < tags && m.hasAlias()) {
-            map.put(m.getAlias(), index);
-          }
+          typeMap.addMetricDataType(m.getAlias(), m.getDataType());
+          map.put(m.getAlias(), m.getName() == null ? OTHER_METRIC : indexOf(m.getName()));
         }
         types.put(device, typeMap);
         aliases.put(device, map);
       } else if (type.equals("DDATA")) {
         Map<Long, Integer> map = aliases.getOrDefault(device, Map.of());
         for (Metric m : decoded.getMetrics()) {
-          messages.increment();
           Integer index = m.hasAlias() ? map.get(m.getAlias()) : null;
           if (index == null && m.getName() != null) {
             index = indexOf(m.getName());
           }
+          if (index != null && index == OTHER_METRIC) {
+            continue;
+          }
+          messages.increment();
           if (index == null || index < 0 || index >= tags || !(m.getValue() instanceof Number n)
               || m.getTimestamp() == null) {
             unparsable.increment();
             continue;
           }
-          record(index, new Parsed(n.doubleValue(), m.getTimestamp().getTime()), arrivedMillis);
+          record(index, n.doubleValue(), m.getTimestamp().getTime(), arrivedMillis);
         }
       }
     } catch (Exception e) {
@@ -242,41 +236,8 @@ final class CountingSubscriber implements AutoCloseable {
     }
   }
 
-  record Parsed(double value, long sourceMillis) {}
-
-  /** Reads {@code value} and {@code sourceTime} from a UNS JSON payload. */
-  static @Nullable Parsed parse(byte[] payload) {
-    double value = Double.NaN;
-    long source = -1;
-    try (JsonParser p = JSON.createParser(payload)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken token = p.nextToken();
-        if ("value".equals(field) && token.isNumeric()) {
-          value = p.getDoubleValue();
-        } else if ("sourceTime".equals(field) && token == JsonToken.VALUE_STRING) {
-          source = Instant.parse(p.getText()).toEpochMilli();
-        } else {
-          p.skipChildren();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    return Double.isNaN(value) || source < 0 ? null : new Parsed(value, source);
-  }
-
   @Override
   public void close() throws MqttException {
-    try {
-      if (client.isConnected()) {
-        client.disconnect().waitForCompletion(5_000);
-      }
-    } finally {
-      client.close();
-    }
+    client.close();
   }
 }

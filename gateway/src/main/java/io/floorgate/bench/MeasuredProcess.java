@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ final class MeasuredProcess implements AutoCloseable {
 
   /** Heap after a full GC, and GC totals since start. */
   record Final(long heapBytes, long gcCount, long gcMillis) {}
+
+  /** Enough for an exception and every config error of a typical mistake. */
+  private static final int LOG_LINES_SHOWN = 8;
 
   private final Process process;
   private final BufferedReader out;
@@ -49,10 +53,31 @@ final class MeasuredProcess implements AutoCloseable {
         .start();
     MeasuredProcess child = new MeasuredProcess(process, started);
     if (child.answer("ready") == null) {
+      String why = why(process, log);
       process.destroyForcibly();
-      throw new IOException("the measured process did not start; see " + log);
+      throw new IOException("the measured process did not start:\n" + why
+          + "\n(the whole log: " + log + ")");
     }
     return child;
+  }
+
+  /**
+   * The last lines of a failed child's log without stack frames: the exception and its causes,
+   * which say why (a refused config, for one).
+   */
+  private static String why(Process process, Path log) {
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+      List<String> lines = Files.readAllLines(log).stream()
+          .filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t..."))
+          .toList();
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()));
+    } catch (IOException e) {
+      return "(its log could not be read: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(interrupted)";
+    }
   }
 
   long startedNanos() {

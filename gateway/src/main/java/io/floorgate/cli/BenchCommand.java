@@ -16,11 +16,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: how many values per second this box carries end to end, against the bare pipe. */
 @Command(name = "bench", description = {
-    "Measure this box: simulated load → gateway (own process) → broker → subscriber, then the same",
-    "load through a minimal baseline pipe (Milo subscription → Paho publish) for the ratio."})
+    "Measure this box: simulated load → gateway (own process) → broker → subscriber, then the same "
+        + "load through a minimal baseline pipe (Milo subscription → Paho publish) for the ratio.",
+    "Prints a table headed by what ran; --json writes the same figures."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--tags", defaultValue = "5000", description = "Load variables (default ${DEFAULT-VALUE}).")
   int tags;
@@ -32,16 +36,18 @@ final class BenchCommand implements Callable<Integer> {
       description = "subscription or polling (default ${DEFAULT-VALUE}).")
   String acquisition;
 
-  @Option(names = "--format", defaultValue = "uns",
-      description = "uns (JSON, one message per value) or sparkplug (DDATA) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "uns", paramLabel = "uns|uns-batched|sparkplug",
+      description = "uns: JSON, one message per value (default); uns-batched: JSON messages of up "
+          + "to 500 values on <prefix>/jxnmm/isohara/_batch/rhk01 (uns.form: batched); sparkplug: "
+          + "DDATA. The baseline pipe always sends one message per value.")
   String format;
 
   @Option(names = "--qos", defaultValue = "1", description = "Telemetry QoS, 0 or 1 (default ${DEFAULT-VALUE}).")
   int qos;
 
-  @Option(names = "--broker", paramLabel = "URL|embedded|auto", defaultValue = "auto", description = {
-      "A broker URL, 'embedded', or 'auto' (default): the local Mosquitto on 127.0.0.1:1883 when it",
-      "answers, else the embedded broker."})
+  @Option(names = "--broker", paramLabel = "URL|embedded|auto", defaultValue = "auto",
+      description = "A broker URL, 'embedded', or 'auto' (default): the local Mosquitto on "
+          + "127.0.0.1:1883 when it answers, else the embedded broker.")
   String broker;
 
   @Option(names = "--warmup", defaultValue = "5", description = "Seconds before measuring (default ${DEFAULT-VALUE}).")
@@ -59,6 +65,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--profile", description = "Record a JFR profile of each measured process.")
   boolean profile;
 
+  @Option(names = "--no-buffer", description = "Store-and-forward off (buffer.enabled: false): "
+      + "the gateway queues in memory only. The table's title says which mode ran.")
+  boolean noBuffer;
+
+  @Option(names = "--alarm-probe", description = "Also time alarms under the load: two rules on "
+      + "the simulator's RHK01.Load.Probe, which flips every 500 ms, so that every flip raises an "
+      + "alarm; adds a line with the events received and the latency of each RAISE from the PLC's "
+      + "source time to a subscriber of the alarm topics.")
+  boolean alarmProbe;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   @Nullable Path json;
 
@@ -67,13 +83,13 @@ final class BenchCommand implements Callable<Integer> {
     BenchOptions options;
     try {
       options = new BenchOptions(tags, rate, acquisition, format, qos, broker, Duration.ofSeconds(warmup),
-          Duration.ofSeconds(seconds), !noBaseline, heap, profile);
+          Duration.ofSeconds(seconds), !noBaseline, heap, profile, !noBuffer, alarmProbe);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
     }
     List<BenchResult> results = new Bench(options, spec.commandLine().getErr()).run();
-    BenchReports.table(results, spec.commandLine().getOut());
+    BenchReports.table(options, results, spec.commandLine().getOut());
     if (json != null) {
       BenchReports.json(options, results, json);
     }

@@ -1,7 +1,9 @@
 package io.floorgate.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,22 +19,68 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class BenchSmokeTest {
 
+  private static final String BROKER = "tcp://127.0.0.1:1883";
+
+  /**
+   * {@code uns.form}/{@code uns.maxBatch} and {@code buffer.enabled} come with a gateway change
+   * built on another branch; until it is merged the gateway refuses them as unknown keys. Run with
+   * {@code -Dbench.gatewayHasBatchesAndNoBuffer=true} to try them, and delete this assumption once
+   * the change is in.
+   */
+  private static void assumeGatewayHasBatchesAndNoBuffer() {
+    assumeTrue(Boolean.getBoolean("bench.gatewayHasBatchesAndNoBuffer"),
+        "the gateway does not know uns.form and buffer.enabled yet");
+  }
+
   @Test
   void lightLoadIsDeliveredCompletelyThroughBothPipesAndMeasured() throws Exception {
-    BenchOptions options = new BenchOptions(50, 5, "subscription", "uns", 1, "tcp://127.0.0.1:1883",
+    BenchOptions options = new BenchOptions(50, 5, "subscription", "uns", 1, BROKER,
         Duration.ofSeconds(1), Duration.ofSeconds(3), true, "256m", false);
     assertCompleteAndMeasured(options, List.of("floorgate", "baseline"));
   }
 
   @Test
   void lightLoadIsDeliveredCompletelyAsSparkplugData() throws Exception {
-    BenchOptions options = new BenchOptions(50, 5, "polling", "sparkplug", 1, "tcp://127.0.0.1:1883",
+    BenchOptions options = new BenchOptions(50, 5, "polling", "sparkplug", 1, BROKER,
         Duration.ofSeconds(2), Duration.ofSeconds(3), false, "256m", false);
     assertCompleteAndMeasured(options, List.of("floorgate"));
   }
 
-  private static void assertCompleteAndMeasured(BenchOptions options, List<String> pipes)
-      throws Exception {
+  @Test
+  void alarmProbeTimesARaiseForEveryFlipWhileTheLoadIsCountedWithoutIt() throws Exception {
+    // Sparkplug: the probe is a metric of the same device as the load, which must not be counted.
+    BenchOptions options = new BenchOptions(50, 5, "subscription", "sparkplug", 1, BROKER,
+        Duration.ofSeconds(2), Duration.ofSeconds(4), false, "256m", false).withAlarmProbe(true);
+
+    BenchResult r = assertCompleteAndMeasured(options, List.of("floorgate")).get(0);
+
+    AlarmProbeResult a = r.alarmProbe();
+    assertNotNull(a, r::toString);
+    // 4 s at a flip every 500 ms: about 8 flips, each a RAISE of one rule and a CLEAR of the other.
+    assertTrue(a.raises() >= 4 && a.clears() >= 4, a::toString);
+    assertTrue(Math.abs(a.raises() - a.clears()) <= 2, a::toString);
+    assertEquals(a.raises() + a.clears(), a.events(), a::toString);
+    assertTrue(a.p50Ms() <= a.p99Ms() && a.p99Ms() <= a.maxMs() && a.maxMs() < 5_000, a::toString);
+  }
+
+  @Test
+  void lightLoadIsDeliveredCompletelyInUnsBatches() throws Exception {
+    assumeGatewayHasBatchesAndNoBuffer();
+    BenchOptions options = new BenchOptions(50, 5, "subscription", "uns-batched", 1, BROKER,
+        Duration.ofSeconds(1), Duration.ofSeconds(3), true, "256m", false).withAlarmProbe(true);
+    assertCompleteAndMeasured(options, List.of("floorgate", "baseline"));
+  }
+
+  @Test
+  void lightLoadIsDeliveredCompletelyWithoutStoreAndForward() throws Exception {
+    assumeGatewayHasBatchesAndNoBuffer();
+    BenchOptions options = new BenchOptions(50, 5, "subscription", "uns", 1, BROKER,
+        Duration.ofSeconds(1), Duration.ofSeconds(3), false, "256m", false).withBuffer(false);
+    assertCompleteAndMeasured(options, List.of("floorgate"));
+  }
+
+  private static List<BenchResult> assertCompleteAndMeasured(BenchOptions options,
+      List<String> pipes) throws Exception {
     StringWriter progress = new StringWriter();
 
     List<BenchResult> results = new Bench(options, new PrintWriter(progress, true)).run();
@@ -41,16 +89,22 @@ class BenchSmokeTest {
     for (BenchResult r : results) {
       assertTrue(r.received() > 0, r + "\n" + progress);
       assertEquals(0, r.lost(), () -> "values lost at a light load: " + r);
+      assertEquals(0, r.unreadable(), () -> "values the subscriber could not read: " + r);
       assertTrue(r.deliveredPerSec() > 0, r::toString);
       assertTrue(r.cores() > 0 && r.rssMb() > 0 && r.heapAfterGcMb() > 0, r::toString);
       assertTrue(r.p50Ms() <= r.p99Ms() && r.p99Ms() <= r.maxMs(), r::toString);
     }
     StringWriter table = new StringWriter();
-    BenchReports.table(results, new PrintWriter(table, true));
+    BenchReports.table(options, results, new PrintWriter(table, true));
+    assertTrue(table.toString().startsWith(BenchReports.title(options)), table::toString);
     assertTrue(table.toString().contains("floorgate"), table::toString);
     if (pipes.size() == 2) {
       assertTrue(table.toString().contains("floorgate / baseline delivered"), table::toString);
     }
+    if (options.alarmProbe()) {
+      assertTrue(table.toString().contains("alarm probe (floorgate): "), table::toString);
+    }
+    return results;
   }
 
   @Test
@@ -58,14 +112,5 @@ class BenchSmokeTest {
     assertEquals(42, CountingSubscriber.indexOf("p/jxnmm/isohara/bench/rhk01/load/" + LoadPlant.tagName(42)));
     assertEquals(-1, CountingSubscriber.indexOf("p/jxnmm/isohara/bench/rhk01/load/v00042/_meta"));
     assertEquals(-1, CountingSubscriber.indexOf("no-slash"));
-  }
-
-  @Test
-  void payloadValueAndSourceTimeAreParsedFromUnsJson() {
-    CountingSubscriber.Parsed parsed = CountingSubscriber.parse(
-        "{\"value\":17.25,\"unit\":null,\"quality\":\"GOOD\",\"status\":{\"code\":0,\"name\":\"Good\"},\"sourceTime\":\"2026-11-26T07:40:01.250Z\"}"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(new CountingSubscriber.Parsed(17.25, 1_795_678_801_250L), parsed);
-    assertEquals(null, CountingSubscriber.parse("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }
