@@ -4,10 +4,6 @@ import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -33,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The version byte lets a later layout read files written by an earlier one: versions 1 (no
  * reason, no big integers or lists) and 2 (one reading per entry, no count) are still read.
  *
- * <p>An {@link Encoder} and a {@link Decoder} keep their buffers and the text of recent strings
- * (connection, path, unit, status names repeat from reading to reading), so that queueing and
- * reading back allocate little beyond the entry itself; each is for one thread at a time.
+ * <p>An {@link Encoder} keeps its buffer and a {@link Decoder} the text of recent strings, so that
+ * queueing and reading back allocate little beyond the entry and the readings themselves; each is
+ * for one thread at a time.
  */
 final class ReadingCodec {
 
@@ -96,85 +92,117 @@ final class ReadingCodec {
     return (int) bigEndian(record, COUNT_OFFSET, Integer.BYTES);
   }
 
-  /** Writes entries; keeps its buffer and the UTF-8 of recent strings between calls. */
+  /**
+   * Writes entries into a buffer it keeps between calls; text that is plain ASCII (paths, units,
+   * status names, nearly everything) is copied without an intermediate array.
+   */
   static final class Encoder {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    private final DataOutputStream out = new DataOutputStream(bytes);
-    private final Utf8Cache utf8 = new Utf8Cache();
+    private ByteBuffer out = ByteBuffer.allocate(4096);
 
     /** The readings, in order, as one entry. */
     byte[] encode(List<Reading> readings, long queuedAtMillis) {
-      bytes.reset();
-      try {
-        out.writeByte(VERSION);
-        out.writeLong(queuedAtMillis);
-        out.writeInt(readings.size());
-        for (Reading r : readings) {
-          body(r);
-        }
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      out.clear();
+      room(1 + Long.BYTES + Integer.BYTES);
+      out.put(VERSION).putLong(queuedAtMillis).putInt(readings.size());
+      for (Reading r : readings) {
+        body(r);
       }
-      return bytes.toByteArray();
+      return Arrays.copyOf(out.array(), out.position());
     }
 
-    private void body(Reading r) throws IOException {
+    private void body(Reading r) {
       string(r.connection());
       string(r.path());
       value(r.value());
       optionalString(r.unit());
-      out.writeByte(r.quality().ordinal());
-      out.writeLong(r.status().code());
+      room(1 + Long.BYTES);
+      out.put((byte) r.quality().ordinal()).putLong(r.status().code());
       string(r.status().name());
-      optionalInstant(out, r.sourceTime());
-      instant(out, r.timestamp());
-      out.writeByte(r.timestampSource().ordinal());
-      instant(out, r.gatewayTime());
+      room(3 * (1 + Long.BYTES + Integer.BYTES) + 1);
+      Instant sourceTime = r.sourceTime();
+      out.put((byte) (sourceTime != null ? 1 : 0));
+      if (sourceTime != null) {
+        instant(sourceTime);
+      }
+      instant(r.timestamp());
+      out.put((byte) r.timestampSource().ordinal());
+      instant(r.gatewayTime());
       optionalString(r.reason());
     }
 
-    private void string(String s) throws IOException {
-      byte[] encoded = utf8.bytes(s);
-      out.writeInt(encoded.length);
-      out.write(encoded);
+    private void instant(Instant t) {
+      out.putLong(t.getEpochSecond()).putInt(t.getNano());
     }
 
-    private void optionalString(@Nullable String s) throws IOException {
-      out.writeBoolean(s != null);
+    // String.getBytes(int, int, byte[], int) copies the low byte of each char: for ASCII that is
+    // its UTF-8, without the array getBytes(UTF_8) would allocate.
+    @SuppressWarnings("deprecation")
+    private void string(String s) {
+      int length = s.length();
+      room(Integer.BYTES + length);
+      if (ascii(s)) {
+        out.putInt(length);
+        s.getBytes(0, length, out.array(), out.position());
+        out.position(out.position() + length);
+      } else {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        room(Integer.BYTES + utf8.length);
+        out.putInt(utf8.length).put(utf8);
+      }
+    }
+
+    private static boolean ascii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void optionalString(@Nullable String s) {
+      room(1);
+      out.put((byte) (s != null ? 1 : 0));
       if (s != null) {
         string(s);
       }
     }
 
-    private void value(@Nullable Object value) throws IOException {
+    private void value(@Nullable Object value) {
+      room(1 + Long.BYTES);
       if (value == null) {
-        out.writeByte(NULL);
+        out.put(NULL);
       } else if (value instanceof Double d) {
-        out.writeByte(DOUBLE);
-        out.writeDouble(d);
+        out.put(DOUBLE).putDouble(d);
       } else if (value instanceof Long l) {
-        out.writeByte(LONG);
-        out.writeLong(l);
+        out.put(LONG).putLong(l);
       } else if (value instanceof Boolean b) {
-        out.writeByte(BOOLEAN);
-        out.writeBoolean(b);
+        out.put(BOOLEAN).put((byte) (b ? 1 : 0));
       } else if (value instanceof BigInteger big) {
-        out.writeByte(BIG_INTEGER);
+        out.put(BIG_INTEGER);
         string(big.toString());
       } else if (value instanceof Number n) {
         // The normalizer gives Double or Long; any other number is kept as a double.
-        out.writeByte(DOUBLE);
-        out.writeDouble(n.doubleValue());
+        out.put(DOUBLE).putDouble(n.doubleValue());
       } else if (value instanceof List<?> list) {
-        out.writeByte(LIST);
-        out.writeInt(list.size());
+        room(1 + Integer.BYTES);
+        out.put(LIST).putInt(list.size());
         for (Object element : list) {
           value(element);
         }
       } else {
-        out.writeByte(STRING);
+        out.put(STRING);
         string(value.toString());
+      }
+    }
+
+    /** Makes room for {@code bytes} more, growing the buffer (it is kept for the next entry). */
+    private void room(int bytes) {
+      if (out.remaining() < bytes) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2,
+            out.position() + bytes));
+        bigger.put(out.array(), 0, out.position());
+        out = bigger;
       }
     }
   }
@@ -264,28 +292,9 @@ final class ReadingCodec {
   }
 
   /**
-   * The UTF-8 bytes of recently encoded strings, by identity: the readings of a tag carry the
-   * same String instances (from the config), so most strings are encoded once. Direct-mapped
-   * and bounded; a miss only costs the encoding.
+   * Strings decoded recently, by their bytes: connection, path, unit and status name repeat from
+   * reading to reading. Direct-mapped and bounded; a miss only costs the decoding.
    */
-  private static final class Utf8Cache {
-    private static final int SLOTS = 4096;
-    private final String[] keys = new String[SLOTS];
-    private final byte[][] values = new byte[SLOTS][];
-
-    byte[] bytes(String s) {
-      int slot = System.identityHashCode(s) & (SLOTS - 1);
-      if (keys[slot] == s) {
-        return values[slot];
-      }
-      byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-      keys[slot] = s;
-      values[slot] = encoded;
-      return encoded;
-    }
-  }
-
-  /** Strings decoded recently, by their bytes; direct-mapped and bounded like {@link Utf8Cache}. */
   private static final class TextCache {
     private static final int SLOTS = 4096;
     private static final int LONGEST = 256;
@@ -317,17 +326,6 @@ final class ReadingCodec {
     return bigEndian(record, QUEUED_AT_OFFSET, Long.BYTES);
   }
 
-
-
-
-
-
-
-  private static void instant(DataOutputStream out, Instant t) throws IOException {
-    out.writeLong(t.getEpochSecond());
-    out.writeInt(t.getNano());
-  }
-
   private static Instant instant(ByteBuffer in) {
     return Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
@@ -342,13 +340,5 @@ final class ReadingCodec {
       v = (v << 8) | (bytes[i] & 0xFF);
     }
     return v;
-  }
-
-  private static void optionalInstant(DataOutputStream out, @Nullable Instant t)
-      throws IOException {
-    out.writeBoolean(t != null);
-    if (t != null) {
-      instant(out, t);
-    }
   }
 }

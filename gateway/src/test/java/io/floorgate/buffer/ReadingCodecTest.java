@@ -44,4 +44,38 @@ class ReadingCodecTest {
 
     assertEquals(in, ReadingCodec.decode(ReadingCodec.encode(in, 1L)));
   }
+
+  @Test
+  void anEntryOfTheEarlierOneReadingLayoutIsStillRead() {
+    Instant t = Instant.parse("2026-11-26T07:40:01.250Z");
+    Reading in = new Reading("rhk01", "jxnmm/isohara/calcination/rhk01/zone03/temperature", 741.25,
+        "°C", Quality.GOOD, Status.GOOD, t, t, TimestampSource.SOURCE, t.plusMillis(5));
+    byte[] v3 = ReadingCodec.encode(in, 1L);
+    // Version 2: the same reading without the count after queuedAt.
+    byte[] v2 = new byte[v3.length - Integer.BYTES];
+    System.arraycopy(v3, 0, v2, 0, 9);
+    System.arraycopy(v3, 13, v2, 9, v3.length - 13);
+    v2[0] = 2;
+
+    assertEquals(in, ReadingCodec.decode(v2));
+    assertEquals(1, ReadingCodec.count(v2));
+    assertEquals(1L, ReadingCodec.queuedAt(v2));
+  }
+
+  @Test
+  void readingsOfOneEntryComeBackInOrderWithTextInAnyScript() {
+    Instant t = Instant.parse("2026-11-26T07:40:01.250Z");
+    List<Reading> in = List.of(
+        new Reading("rhk01", "jxnmm/isohara/calcination/rhk01/a", 1.0, "°C", Quality.GOOD,
+            Status.GOOD, t, t, TimestampSource.SOURCE, t),
+        new Reading("rhk01", "jxnmm/isohara/焼成/rhk01/b", "ロット 7", null, Quality.GOOD,
+            Status.GOOD, t, t, TimestampSource.SOURCE, t),
+        new Reading("rhk01", "jxnmm/isohara/calcination/rhk01/a", 2.0, "°C", Quality.GOOD,
+            Status.GOOD, t, t, TimestampSource.SOURCE, t));
+
+    byte[] entry = new ReadingCodec.Encoder().encode(in, 7L);
+
+    assertEquals(3, ReadingCodec.count(entry));
+    assertEquals(in, new ReadingCodec.Decoder().decode(entry));
+  }
 }
