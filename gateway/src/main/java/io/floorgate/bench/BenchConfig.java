@@ -72,10 +72,13 @@ final class BenchConfig {
       y.append("        pollInterval: ").append(Math.max(50, periodMs / 2)).append("ms\n");
     } else {
       long publishingMs = Math.max(100, periodMs);
+      // Sample twice per update, as polling reads: the PLC samples on its own clock, and one
+      // sample per update misses an update whenever its timer and the scan drift past each other.
+      long samplingMs = Math.max(1, periodMs / 2);
       y.append("        mode: subscription\n");
-      y.append("        samplingInterval: ").append(periodMs).append("ms\n");
+      y.append("        samplingInterval: ").append(samplingMs).append("ms\n");
       y.append("        publishingInterval: ").append(publishingMs).append("ms\n");
-      y.append("        queueSize: ").append(publishingMs / periodMs + 2).append('\n');
+      y.append("        queueSize: ").append(publishingMs / samplingMs + 2).append('\n');
     }
     y.append("        tags:\n");
     for (int i = 0; i < options.tags(); i++) {
