@@ -1,8 +1,8 @@
 package io.floorgate.mqtt;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.config.Range;
 import io.floorgate.reading.Reading;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,7 @@ final class UnsJsonEncoder {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonFactory mapper = new JsonFactory();
   /**
    * Per thread: the output buffer, and the text of the last second seen, which most timestamps
    * of a reading share. This is the hot path of telemetry; without them a reading allocated
