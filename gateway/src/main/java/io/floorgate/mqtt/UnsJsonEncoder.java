@@ -1,7 +1,7 @@
 package io.floorgate.mqtt;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.config.Range;
 import io.floorgate.reading.Reading;
@@ -32,14 +32,14 @@ import org.jspecify.annotations.Nullable;
  * LocalizedText, DateTime as ISO-8601, Guid, ByteString as base64, StatusCode by name), arrays
  * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}. The
  * batched form is {@code {"values":[{"path":"jxnmm/isohara/…/tag", …the fields above}, …]}}.
- * Thread-safe: the mapper is, and each call has its own generator.
+ * Thread-safe: the factory is, and each call has its own generator.
  */
 final class UnsJsonEncoder {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonFactory factory = new JsonFactory();
   /**
    * Per thread: the output buffer, and the text of the last second seen, which most timestamps
    * of a reading share. This is the hot path of telemetry; without them a reading allocated
@@ -52,7 +52,7 @@ final class UnsJsonEncoder {
     Scratch local = scratch.get();
     ByteArrayOutputStream out = local.out;
     out.reset();
-    try (JsonGenerator json = mapper.createGenerator(out)) {
+    try (JsonGenerator json = factory.createGenerator(out)) {
       writeReading(json, reading, local, false);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
@@ -73,7 +73,7 @@ final class UnsJsonEncoder {
     ByteArrayOutputStream out = local.out;
     out.reset();
     int count = 0;
-    try (JsonGenerator json = mapper.createGenerator(out)) {
+    try (JsonGenerator json = factory.createGenerator(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("values");
       for (BufferedReading item : run) {
@@ -155,7 +155,7 @@ final class UnsJsonEncoder {
   /** The retained {@code _meta} payload of a tag; enum codes in ascending order. */
   byte[] encodeMeta(TagMeta meta) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = mapper.createGenerator(out)) {
+    try (JsonGenerator json = factory.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("unit", meta.unit());
       Range range = meta.range();

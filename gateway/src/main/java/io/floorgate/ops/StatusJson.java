@@ -17,7 +17,10 @@ final class StatusJson {
   /** One frame of the status stream; {@code version} is what the next frame starts after. */
   record Frame(long version, String json) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on the first status request, not at start: Jackson's databind is ~280 classes. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final GatewaySource gateway;
   private final LinkBook links;
@@ -85,7 +88,7 @@ final class StatusJson {
     }
     out.put("tags", tags);
     try {
-      return new Frame(version, JSON.writeValueAsString(out));
+      return new Frame(version, Json.MAPPER.writeValueAsString(out));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("status frame not encodable", e);
     }

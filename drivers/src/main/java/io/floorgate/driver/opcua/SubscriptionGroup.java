@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,11 @@ final class SubscriptionGroup implements TagGroup {
   private final Runnable requestRestore;
   /** Tags whose failure was already logged; a tag that recovers is removed and may log again. */
   private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
+  /**
+   * Values read before subscribing, each kept until its tag's first notification, which usually
+   * repeats it and is then not delivered again.
+   */
+  private final Map<ResolvedTag, DataValue> readFirst = new ConcurrentHashMap<>();
 
   private static final long READ_TIMEOUT_MS = 10_000;
 
@@ -70,6 +77,14 @@ final class SubscriptionGroup implements TagGroup {
 
   @Override
   public void open(OpcUaClient client, ServerLimits limits) throws UaException {
+    // The server reports the first values one publishing interval after the subscription is
+    // created (1 s at 1 Hz, most of a start's time to first value). Reading them first puts them
+    // on the broker at once; read before subscribing, so that no notification is older than a
+    // value read. A group too large for one Read call waits for the first notification instead,
+    // rather than sending its whole burst twice.
+    if (tags.size() <= limits.nodesPerRead()) {
+      readBeforeSubscribing(client, limits);
+    }
     var sub = new OpcUaSubscription(client, millis(spec.publishingInterval()));
     itemsPerCall = limits.monitoredItemsPerCall();
     sub.setMaxMonitoredItemsPerCall(uint(itemsPerCall));
@@ -88,8 +103,48 @@ final class SubscriptionGroup implements TagGroup {
     item.setDiscardOldest(true);
     item.setFilter(filter(spec.deadband()));
     item.setUserObject(tag);
-    item.setDataValueListener((i, value) -> delivery.value(tag, value));
+    item.setDataValueListener((i, value) -> {
+      if (!repeatsRead(tag, value)) {
+        delivery.value(tag, value);
+      }
+    });
     return item;
+  }
+
+  /**
+   * Delivers each tag's current value. Bad results are left to the subscription, which reports
+   * a node it cannot monitor once, with its own status.
+   */
+  private void readBeforeSubscribing(OpcUaClient client, ServerLimits limits) {
+    List<ReadValueId> reads = tags.stream()
+        .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
+        .toList();
+    try {
+      List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
+      for (int i = 0; i < values.size(); i++) {
+        DataValue value = values.get(i);
+        StatusCode status = value.statusCode();
+        if (status == null || !status.isBad()) {
+          readFirst.put(tags.get(i), value);
+          delivery.value(tags.get(i), value);
+        }
+      }
+    } catch (UaException e) {
+      log.info("opcua connection '{}': group '{}' could not read its current values ({}); they "
+          + "arrive with the first notification", delivery.connection(), name(), Causes.describe(e));
+    }
+  }
+
+  /** Whether this is the tag's first notification and says what the read before it said. */
+  private boolean repeatsRead(ResolvedTag tag, DataValue value) {
+    if (readFirst.isEmpty()) {
+      return false;
+    }
+    DataValue read = readFirst.remove(tag);
+    return read != null
+        && Objects.equals(read.value(), value.value())
+        && Objects.equals(read.statusCode(), value.statusCode())
+        && Objects.equals(read.sourceTime(), value.sourceTime());
   }
 
   @Override
@@ -238,6 +293,7 @@ final class SubscriptionGroup implements TagGroup {
 
   private void reportFailed(MonitoredItemServiceOperationResult result) {
     ResolvedTag tag = tagOf(result.monitoredItem());
+    readFirst.remove(tag);
     StatusCode status = status(result);
     if (loggedFailures.add(tag.key())) {
       log.warn("opcua connection '{}': tag '{}' ({}) in group '{}' cannot be monitored: {} — "
