@@ -77,7 +77,12 @@ public final class Bench {
             options.tags(), format.equals("sparkplug"), BenchConfig.LOAD_PATH);
         @Nullable AlarmProbeSubscriber probe = alarmProbe
             ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
-      List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
+      // The memory options of deploy/floorgate-java (without its class-data archive), so that the
+      // resident set measured is the one a site sees; -Xmx from --heap.
+      List<String> jvm = new ArrayList<>(List.of("-Xms16m", "-Xmx" + options.heapMax(),
+          "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
+          "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
+          "-Dio.netty.allocator.maxOrder=7", "-Djdk.nio.maxCachedBufferSize=262144"));
       if (options.profile()) {
         Path recording = workDir.resolve(pipe + ".jfr");
         jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
