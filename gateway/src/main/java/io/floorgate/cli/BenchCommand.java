@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "Seconds before measuring (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--seconds", defaultValue = "15", description = "Seconds measured per pipe (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", defaultValue = "12", description = "Seconds measured per pipe (default ${DEFAULT-VALUE}).")
   int seconds;
 
   @Option(names = "--no-baseline", description = "Skip the baseline pipe.")
