@@ -77,7 +77,7 @@ public final class Bench {
             options.tags(), format.equals("sparkplug"), BenchConfig.LOAD_PATH);
         @Nullable AlarmProbeSubscriber probe = alarmProbe
             ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
-      // A heap as large as --heap from the start, for throughput; the resident set a site sees
+      // The JVM's default starting heap (1/64 of RAM) for throughput; the resident set a site sees
       // with deploy/floorgate-java's memory options is measured apart (README, Memory).
       List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
       if (options.profile()) {
