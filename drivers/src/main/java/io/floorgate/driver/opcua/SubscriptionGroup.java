@@ -116,9 +116,7 @@ final class SubscriptionGroup implements TagGroup {
    * a node it cannot monitor once, with its own status.
    */
   private void readBeforeSubscribing(OpcUaClient client, ServerLimits limits) {
-    List<ReadValueId> reads = tags.stream()
-        .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
-        .toList();
+    List<ReadValueId> reads = valueReads();
     try {
       List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
       for (int i = 0; i < values.size(); i++) {
@@ -135,6 +133,12 @@ final class SubscriptionGroup implements TagGroup {
     }
   }
 
+  private List<ReadValueId> valueReads() {
+    return tags.stream()
+        .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
+        .toList();
+  }
+
   /** Whether this is the tag's first notification and says what the read before it said. */
   private boolean repeatsRead(ResolvedTag tag, DataValue value) {
     if (readFirst.isEmpty()) {
@@ -149,9 +153,7 @@ final class SubscriptionGroup implements TagGroup {
 
   @Override
   public void refresh(OpcUaClient client, ServerLimits limits) {
-    List<ReadValueId> reads = tags.stream()
-        .map(t -> new ReadValueId(t.nodeId(), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE))
-        .toList();
+    List<ReadValueId> reads = valueReads();
     try {
       List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
       for (int i = 0; i < values.size(); i++) {
