@@ -75,14 +75,20 @@ final class SubscriptionGroup implements TagGroup {
     return tags;
   }
 
+  /** Groups publishing at least this slowly read their values before subscribing. */
+  static final Duration READ_FIRST_FROM = Duration.ofMillis(500);
+
   @Override
   public void open(OpcUaClient client, ServerLimits limits) throws UaException {
     // The server reports the first values one publishing interval after the subscription is
     // created (1 s at 1 Hz, most of a start's time to first value). Reading them first puts them
     // on the broker at once; read before subscribing, so that no notification is older than a
     // value read. A group too large for one Read call waits for the first notification instead,
-    // rather than sending its whole burst twice.
-    if (tags.size() <= limits.nodesPerRead()) {
+    // rather than sending its whole burst twice; so does a fast group, whose first report comes
+    // within moments anyway and whose values may change between the read and the subscription's
+    // first sample (a counter would seem to skip a step at every start).
+    if (tags.size() <= limits.nodesPerRead()
+        && spec.publishingInterval().compareTo(READ_FIRST_FROM) >= 0) {
       readBeforeSubscribing(client, limits);
     }
     var sub = new OpcUaSubscription(client, millis(spec.publishingInterval()));

@@ -158,7 +158,7 @@ class SubscriptionAcquisitionTest {
         var driver = new OpcUaDriver(spec, options)) {
       driver.start(sink);
 
-      // The values arrive first (read before subscribing); then every item is asked for.
+      // The values arrive (read before subscribing in a slow group) and every item is asked for.
       await().atMost(Duration.ofSeconds(15))
           .until(() -> with(zonePvs(), tag("heartbeat", HEARTBEAT)).stream()
               .allMatch(t -> !sink.samplesFor(t.key()).isEmpty())
