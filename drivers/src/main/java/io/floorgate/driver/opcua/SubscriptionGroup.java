@@ -21,8 +21,10 @@ import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
@@ -42,13 +44,21 @@ final class SubscriptionGroup implements TagGroup {
   private final Runnable requestRestore;
   /** Tags whose failure was already logged; a tag that recovers is removed and may log again. */
   private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
+  /** Marks a tag whose first notification came before the read of {@link #readCurrent}. */
+  private static final DataValue NOTIFIED = new DataValue(Variant.NULL_VALUE);
   /**
-   * Values read before subscribing, each kept until its tag's first notification, which usually
-   * repeats it and is then not delivered again.
+   * While {@link #settling}: per tag, the value {@link #readCurrent} delivered (until the tag's
+   * first notification) or {@link #NOTIFIED}. Changed only in {@code compute}, so that a read
+   * value and a notification of one tag are delivered in the order they are decided.
    */
-  private final Map<ResolvedTag, DataValue> readFirst = new ConcurrentHashMap<>();
+  private final Map<ResolvedTag, DataValue> firstValues = new ConcurrentHashMap<>();
+  private volatile boolean settling;
+  /** When settling ends even if a tag never had its first notification (an item not created). */
+  private volatile long settledByNanos;
+  private volatile boolean readDone;
 
   private static final long READ_TIMEOUT_MS = 10_000;
+  private static final long SETTLE_NANOS = 10_000_000_000L;
 
   private volatile @Nullable OpcUaSubscription subscription;
   private volatile int itemsPerCall = DriverOptions.DEFAULT_CHUNK;
@@ -75,22 +85,8 @@ final class SubscriptionGroup implements TagGroup {
     return tags;
   }
 
-  /** Groups publishing at least this slowly read their values before subscribing. */
-  static final Duration READ_FIRST_FROM = Duration.ofMillis(500);
-
   @Override
   public void open(OpcUaClient client, ServerLimits limits) throws UaException {
-    // The server reports the first values one publishing interval after the subscription is
-    // created (1 s at 1 Hz, most of a start's time to first value). Reading them first puts them
-    // on the broker at once; read before subscribing, so that no notification is older than a
-    // value read. A group too large for one Read call waits for the first notification instead,
-    // rather than sending its whole burst twice; so does a fast group, whose first report comes
-    // within moments anyway and whose values may change between the read and the subscription's
-    // first sample (a counter would seem to skip a step at every start).
-    if (tags.size() <= limits.nodesPerRead()
-        && spec.publishingInterval().compareTo(READ_FIRST_FROM) >= 0) {
-      readBeforeSubscribing(client, limits);
-    }
     var sub = new OpcUaSubscription(client, millis(spec.publishingInterval()));
     itemsPerCall = limits.monitoredItemsPerCall();
     sub.setMaxMonitoredItemsPerCall(uint(itemsPerCall));
@@ -99,7 +95,21 @@ final class SubscriptionGroup implements TagGroup {
       sub.addMonitoredItem(newItem(tag));
     }
     subscription = sub;
-    restore();
+    // The server reports the first values one publishing interval after the subscription is
+    // created (1 s at 1 Hz, most of a start's time to the first value). A group that fits in one
+    // Read call reads them as soon as its items exist; the items sample from then on, so no
+    // change is missed, and a notification not newer than the value read is not delivered again.
+    // A larger group waits for the first notification rather than sending its burst twice.
+    settling = tags.size() <= limits.nodesPerRead();
+    try {
+      restore();
+    } catch (UaException | RuntimeException e) {
+      settling = false;
+      throw e;
+    }
+    if (settling) {
+      readCurrent(client, limits);
+    }
   }
 
   private OpcUaMonitoredItem newItem(ResolvedTag tag) {
@@ -110,33 +120,41 @@ final class SubscriptionGroup implements TagGroup {
     item.setFilter(filter(spec.deadband()));
     item.setUserObject(tag);
     item.setDataValueListener((i, value) -> {
-      if (!repeatsRead(tag, value)) {
+      if (settling) {
+        settle(tag, value);
+      } else {
         delivery.value(tag, value);
       }
     });
     return item;
   }
 
-  /**
-   * Delivers each tag's current value. Bad results are left to the subscription, which reports
-   * a node it cannot monitor once, with its own status.
-   */
-  private void readBeforeSubscribing(OpcUaClient client, ServerLimits limits) {
+  /** Delivers each tag's current value unless a notification came first; see {@link #open}. */
+  private void readCurrent(OpcUaClient client, ServerLimits limits) {
     List<ReadValueId> reads = valueReads();
     try {
       List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
       for (int i = 0; i < values.size(); i++) {
         DataValue value = values.get(i);
         StatusCode status = value.statusCode();
-        if (status == null || !status.isBad()) {
-          readFirst.put(tags.get(i), value);
-          delivery.value(tags.get(i), value);
-        }
+        // Bad results are left to the subscription, which reports a node it cannot monitor once.
+        boolean good = status == null || !status.isBad();
+        firstValues.compute(tags.get(i), (tag, seen) -> {
+          if (seen != null || !good) {
+            return null; // notified already, or nothing to say
+          }
+          delivery.value(tag, value);
+          return value;
+        });
       }
     } catch (UaException e) {
       log.info("opcua connection '{}': group '{}' could not read its current values ({}); they "
           + "arrive with the first notification", delivery.connection(), name(), Causes.describe(e));
+      firstValues.clear();
     }
+    settledByNanos = System.nanoTime() + SETTLE_NANOS + 3 * spec.publishingInterval().toNanos();
+    readDone = true;
+    endSettlingIfDone();
   }
 
   private List<ReadValueId> valueReads() {
@@ -145,16 +163,44 @@ final class SubscriptionGroup implements TagGroup {
         .toList();
   }
 
-  /** Whether this is the tag's first notification and says what the read before it said. */
-  private boolean repeatsRead(ResolvedTag tag, DataValue value) {
-    if (readFirst.isEmpty()) {
-      return false;
+  /** A notification while the group settles: dropped when the value read is as new. */
+  private void settle(ResolvedTag tag, DataValue value) {
+    firstValues.compute(tag, (t, seen) -> {
+      if (seen == null || seen == NOTIFIED) {
+        delivery.value(tag, value);
+        // Before the read has answered for this tag, the mark makes it drop its (older) value.
+        return readDone ? null : NOTIFIED;
+      }
+      if (newer(value, seen)) {
+        delivery.value(tag, value);
+      }
+      return null;
+    });
+    endSettlingIfDone();
+  }
+
+  /**
+   * Once the read is done, settling ends when every tag read has had its first notification, or
+   * at the latest after {@link #settledByNanos} (an item the server did not create never sends).
+   */
+  private void endSettlingIfDone() {
+    if (readDone && (firstValues.isEmpty() || System.nanoTime() - settledByNanos > 0)) {
+      settling = false;
+      firstValues.clear();
     }
-    DataValue read = readFirst.remove(tag);
-    return read != null
-        && Objects.equals(read.value(), value.value())
-        && Objects.equals(read.statusCode(), value.statusCode())
-        && Objects.equals(read.sourceTime(), value.sourceTime());
+  }
+
+  /** Whether a notification says more than the value read: a later source time or a new status. */
+  private static boolean newer(DataValue value, DataValue read) {
+    if (!Objects.equals(value.statusCode(), read.statusCode())) {
+      return true;
+    }
+    DateTime now = value.sourceTime();
+    DateTime then = read.sourceTime();
+    if (now == null || then == null || now.isNull() || then.isNull()) {
+      return !Objects.equals(value.value(), read.value());
+    }
+    return now.getUtcTime() > then.getUtcTime();
   }
 
   @Override
@@ -301,7 +347,7 @@ final class SubscriptionGroup implements TagGroup {
 
   private void reportFailed(MonitoredItemServiceOperationResult result) {
     ResolvedTag tag = tagOf(result.monitoredItem());
-    readFirst.remove(tag);
+    firstValues.remove(tag);
     StatusCode status = status(result);
     if (loggedFailures.add(tag.key())) {
       log.warn("opcua connection '{}': tag '{}' ({}) in group '{}' cannot be monitored: {} — "
