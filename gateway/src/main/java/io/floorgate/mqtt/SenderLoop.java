@@ -201,7 +201,8 @@ final class SenderLoop implements Runnable {
       sendOneByOne(next, run, e);
       return;
     }
-    List<BufferedReading> sent = List.copyOf(run.subList(0, batch.count()));
+    // The run is this call's own list, never changed after: a view of it is the publish's context.
+    List<BufferedReading> sent = run.subList(0, batch.count());
     MqttMessage message = new MqttMessage(batch.payload(), config.qos(), false, properties);
     Outcome outcome = send(topic, message, sent);
     if (outcome == Outcome.FAILED) {
