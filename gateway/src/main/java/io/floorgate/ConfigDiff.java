@@ -38,10 +38,11 @@ record ConfigDiff(List<String> needsRestart, List<String> removed, List<String> 
       restart.add("uns or sparkplug");
     }
     if ((old.alarms() == null) != (next.alarms() == null) || (old.alarms() != null
-        && (!old.alarms().clientId().equals(next.alarms().clientId())
+        && (!old.alarms().broker().equals(next.alarms().broker())
         || !Objects.equals(old.alarms().stateFile(), next.alarms().stateFile())
         || !old.alarms().conditions().equals(next.alarms().conditions())))) {
-      restart.add("alarms (section added or removed, clientId, stateFile or conditions)");
+      restart.add("alarms (section added or removed, its broker, clientId or credentials, "
+          + "stateFile or conditions)");
     }
     Map<String, ConnectionConfig> before = byName(old);
     Map<String, ConnectionConfig> after = byName(next);

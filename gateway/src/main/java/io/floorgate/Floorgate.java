@@ -1,29 +1,24 @@
 package io.floorgate;
 
 import io.floorgate.alarm.AlarmEngine;
-import io.floorgate.alarm.AlarmMqtt;
-import io.floorgate.alarm.AlarmTopics;
+import io.floorgate.alarm.AlarmOutput;
 import io.floorgate.api.AlarmFeed;
 import io.floorgate.api.AlarmRoutes;
 import io.floorgate.api.ApiServer;
 import io.floorgate.api.Router;
-import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.ApiConfig;
-import io.floorgate.config.BufferConfig;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.GroupConfig;
 import io.floorgate.config.TagConfig;
-import io.floorgate.driver.Driver;
 import io.floorgate.driver.Sample;
-import io.floorgate.driver.opcua.OpcUaDriver;
-import io.floorgate.mqtt.MqttPublisher;
-import io.floorgate.mqtt.TagMeta;
+import io.floorgate.mqtt.UnsOutput;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.ops.LatestValues;
+import io.floorgate.ops.LinkBook;
 import io.floorgate.ops.Operations;
-import io.floorgate.reading.Reading;
-import io.floorgate.sparkplug.SparkplugNode;
-import java.nio.file.Path;
+import io.floorgate.output.Output;
+import io.floorgate.sparkplug.SparkplugOutput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,98 +26,60 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway: one instance per configuration. Builds every part from the validated config,
- * starts them downstream-first (publisher, pipeline, then the PLC drivers, so that nothing read is
- * lost for want of a consumer) and stops them in reverse.
- *
- * <p>This is the only place that wires features together; they do not know each other.
+ * The gateway: one instance per configuration, and the only place that wires features together.
+ * It is made of
+ * <ul>
+ *   <li>the <b>outputs</b> the config enables ({@link Output}: alarms, UNS JSON, Sparkplug B),
+ *   <li>the <b>pipeline</b> that normalizes samples into readings and offers each to every
+ *       output,
+ *   <li>the <b>API</b> (alarm routes, metrics, health, status page) when configured,
+ *   <li>the <b>drivers</b>, one per PLC connection.
+ * </ul>
+ * Started downstream-first (outputs, API, pipeline, then the drivers, so that nothing read is
+ * lost for want of a consumer) and stopped in reverse. When a part fails to start, what was
+ * started is closed again and the failure is thrown.
  */
 public final class Floorgate implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Floorgate.class);
   /** Samples waiting for normalization; ~10 s of a 10k values/s plant. */
   private static final int SAMPLE_QUEUE_CAPACITY = 100_000;
-  /** Readings of alarm tags and operator commands waiting for the alarm engine. */
-  private static final int ALARM_QUEUE_CAPACITY = 10_000;
 
   private volatile GatewayConfig config;
   private final Clock clock;
-  private final Operations ops;
-  private final DiskBuffer buffer;
-  private final MqttPublisher publisher;
+  private final List<Output> outputs;
+  /** Also one of the outputs: its engine serves the API and the PLCs' own alarms. */
+  private final @Nullable AlarmOutput alarms;
+  private final Drivers drivers;
+  private final LinkBook links;
+  private final LatestValues values = new LatestValues();
   private final SamplePipeline pipeline;
-  private final @Nullable AlarmEngine alarms;
-  private final @Nullable SparkplugNode sparkplug;
-  private final @Nullable BufferedBacklog sparkplugBacklog;
-  private final @Nullable AlarmMqtt alarmMqtt;
+  private final Operations ops;
   private final @Nullable ApiServer api;
-  private final Map<String, Driver> drivers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<AutoCloseable> started = new ArrayList<>();
   private boolean closed;
 
-  private Floorgate(GatewayConfig config, Clock clock) {
+  private Floorgate(GatewayConfig config, Clock clock, List<Output> outputs,
+      @Nullable AlarmOutput alarms, Drivers drivers) {
     this.config = config;
     this.clock = clock;
-    this.buffer = DiskBuffer.open(config.buffer(), clock);
-    try {
-      this.publisher = new MqttPublisher(config.mqtt(), config.namespace(), buffer,
-          config.buffer().replayRate(), config.uns());
-    } catch (RuntimeException e) {
-      buffer.close();
-      throw e;
-    }
-    this.sparkplugBacklog = config.sparkplug().enabled()
-        ? new BufferedBacklog(DiskBuffer.open(sparkplugBuffer(config.buffer()), clock)) : null;
-    this.sparkplug = sparkplugBacklog == null ? null
-        : new SparkplugNode(config, (connection, tag, value) -> {
-          Driver driver = drivers.get(connection);
-          return driver != null ? driver.write(tag, value) : CompletableFuture.failedFuture(
-              new IllegalStateException("no driver for connection '" + connection + "'"));
-        }, sparkplugBacklog);
-    SparkplugNode node = sparkplug;
-    boolean uns = config.uns().enabled();
-    AlarmEngine engine = config.alarms() == null ? null
-        : new AlarmEngine(config, clock, ALARM_QUEUE_CAPACITY);
-    this.alarms = engine;
-    // The alarm engine is offered each reading first: its hand-off is a queue offer, and alarm
-    // tags take the pipeline's priority lane, so alarms never wait behind telemetry.
-    this.ops = new Operations(new FloorgateSource(this), clock);
+    this.outputs = List.copyOf(outputs);
+    this.alarms = alarms;
+    this.drivers = drivers;
+    this.links = new LinkBook(clock);
+    Fanout fanout = new Fanout(values, this.outputs);
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
-        (Reading reading) -> {
-          if (engine != null) {
-            engine.offer(reading);
-          }
-          ops.values().accept(reading);
-          if (uns) {
-            publisher.stage(reading);
-          }
-          if (node != null) {
-            node.offer(reading);
-          }
-        },
-        // Readings staged during a burst are queued on disk together, at the burst's end.
-        uns ? publisher::commitStaged : () -> {},
-        engine == null ? sample -> false : alarmSamples(config, engine),
-        (connection, state) -> {
-          if (node != null) {
-            node.linkChanged(connection, state);
-          }
-        });
-    pipeline.links(ops.links());
-    if (engine != null && config.alarms() != null) {
-      this.alarmMqtt = new AlarmMqtt(config.mqtt(), config.alarms().clientId(),
-          new AlarmTopics(config.namespace()), engine::alarms);
-      engine.addListener(alarmMqtt);
-    } else {
-      this.alarmMqtt = null;
-    }
+        fanout, fanout::endOfBurst, alarmSamples(alarms, config), fanout::linkChanged);
+    pipeline.links(links);
+    this.ops = new Operations(config, links, values, pipeline, this.outputs);
     ApiConfig apiConfig = config.api();
+    AlarmEngine engine = alarms == null ? null : alarms.engine();
     this.api = apiConfig == null ? null : new ApiServer(apiConfig, routes(apiConfig, engine, ops),
         engine == null ? AlarmFeed.none() : AlarmFeed.of(engine));
     if (api != null) {
@@ -131,13 +88,26 @@ public final class Floorgate implements AutoCloseable {
   }
 
   /**
-   * The Sparkplug node's own buffer: beside the UNS one ({@code <directory>-sparkplug}), with the
-   * same limits, since each buffer has one reader.
+   * The outputs the config enables, alarms first: the alarm engine's hand-off is a queue offer,
+   * and alarm tags take the pipeline's priority lane, so alarms never wait behind telemetry.
    */
-  private static BufferConfig sparkplugBuffer(BufferConfig uns) {
-    Path dir = uns.directory().toAbsolutePath().normalize();
-    return new BufferConfig(dir.resolveSibling(dir.getFileName() + "-sparkplug"), uns.maxBytes(),
-        uns.maxAge(), uns.whenFull(), uns.replayRate(), uns.enabled());
+  private static List<Output> outputs(GatewayConfig config, Clock clock, Drivers drivers) {
+    List<Output> built = new ArrayList<>();
+    try {
+      if (config.alarms() != null) {
+        built.add(AlarmOutput.of(config, clock));
+      }
+      if (config.uns().enabled()) {
+        built.add(UnsOutput.open(config, clock));
+      }
+      if (config.sparkplug().enabled()) {
+        built.add(SparkplugOutput.open(config, drivers, clock));
+      }
+      return built;
+    } catch (RuntimeException e) {
+      closeAll(built);
+      throw e;
+    }
   }
 
   /** Every HTTP endpoint of the gateway: add a route here for a new one. */
@@ -150,8 +120,13 @@ public final class Floorgate implements AutoCloseable {
     return router;
   }
 
-  /** The samples (connection, tag key) that some alarm reads. */
-  private static Predicate<Sample> alarmSamples(GatewayConfig config, AlarmEngine engine) {
+  /** The samples (connection, tag key) that some alarm reads: they take the priority lane. */
+  private static Predicate<Sample> alarmSamples(@Nullable AlarmOutput alarms,
+      GatewayConfig config) {
+    if (alarms == null) {
+      return sample -> false;
+    }
+    AlarmEngine engine = alarms.engine();
     Map<String, Set<String>> watched = new HashMap<>();
     for (ConnectionConfig c : config.connections()) {
       for (GroupConfig g : c.groups()) {
@@ -169,92 +144,70 @@ public final class Floorgate implements AutoCloseable {
   }
 
   /**
-   * Builds and starts a gateway. Never blocks on the network: PLCs and broker connect in the
+   * Builds and starts a gateway. Never blocks on the network: PLCs and brokers connect in the
    * background.
    *
-   * @throws io.floorgate.buffer.BufferException when the store-and-forward buffer cannot be used
+   * @throws RuntimeException when a part cannot start (a buffer that cannot be opened, unusable
+   *     TLS files, a taken API port); everything started before it is closed again
    */
   public static Floorgate start(GatewayConfig config) {
     return start(config, Clock.systemUTC());
   }
 
   public static Floorgate start(GatewayConfig config, Clock clock) {
-    Floorgate gateway = new Floorgate(config, clock);
-    gateway.startParts();
+    Drivers drivers = new Drivers();
+    List<Output> outputs = outputs(config, clock, drivers);
+    AlarmOutput alarms = outputs.stream().filter(AlarmOutput.class::isInstance)
+        .map(AlarmOutput.class::cast).findFirst().orElse(null);
+    Floorgate gateway;
+    try {
+      gateway = new Floorgate(config, clock, outputs, alarms, drivers);
+    } catch (RuntimeException e) {
+      closeAll(outputs);
+      throw e;
+    }
+    try {
+      gateway.startParts();
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
     return gateway;
   }
 
   private void startParts() {
-    if (alarmMqtt != null) {
-      alarmMqtt.start();
-    }
-    if (alarms != null) {
-      alarms.start();
+    for (Output output : outputs) {
+      started.add(output);
+      output.start();
     }
     if (api != null) {
-      try {
-        api.start();
-      } catch (RuntimeException e) {
-        close();
-        throw e;
-      }
+      started.add(api);
+      api.start();
     }
-    if (config.uns().enabled()) {
-      publisher.publishMeta(TagMeta.of(config));
-      publisher.start();
-    }
-    if (sparkplug != null) {
-      sparkplug.start();
-    }
+    started.add(pipeline);
     pipeline.start();
+    started.add(drivers);
+    if (alarms != null) {
+      alarms.engine().plcAcknowledger(drivers);
+    }
     for (ConnectionConfig connection : config.connections()) {
       startDriver(connection);
     }
-    if (alarms != null) {
-      alarms.plcAcknowledger((connection, conditionId, eventId, comment) ->
-          drivers.get(connection).acknowledge(conditionId, eventId, comment));
-    }
-    log.info("Floorgate started: {} PLC connection(s), {} tags, publishing {}",
-        config.connections().size(), tagCount(), String.join(" and ", outputs()));
-  }
-
-  private List<String> outputs() {
-    List<String> outputs = new ArrayList<>();
-    if (config.uns().enabled()) {
-      outputs.add("UNS JSON to " + config.mqtt().url());
-    }
-    if (sparkplug != null) {
-      outputs.add("Sparkplug B as " + config.sparkplug().groupId() + "/"
-          + config.sparkplug().edgeNodeId() + " to " + config.sparkplug().brokers());
-    }
-    return outputs;
+    log.info("Floorgate started: {} PLC connection(s), {} tags; outputs: {}",
+        config.connections().size(), tagCount(),
+        String.join(", ", outputs.stream().map(Output::name).toList()));
   }
 
   private void startDriver(ConnectionConfig connection) {
-    Driver driver = new OpcUaDriver(DriverSpecs.of(connection));
-    drivers.put(connection.name(), driver);
-    if (alarms != null && config.alarms() != null
-        && config.alarms().conditions().contains(connection.name())) {
-      driver.subscribeConditions(alarms::offerCondition);
-    }
-    driver.start(pipeline);
-  }
-
-  private void stopDriver(String name) {
-    Driver driver = drivers.remove(name);
-    if (driver != null) {
-      try {
-        driver.close();
-      } catch (RuntimeException e) {
-        log.warn("PLC connection {} did not close cleanly: {}", name, e.toString());
-      }
-    }
+    boolean conditions = alarms != null && config.alarms() != null
+        && config.alarms().conditions().contains(connection.name());
+    drivers.start(connection, pipeline, conditions ? alarms.engine()::offerCondition : null);
   }
 
   /**
    * Applies a new, validated configuration while running: tags, alarm rules and connections.
    * Only the drivers of connections whose configuration changed are restarted; the others keep
-   * their sessions, and the buffer and broker connection are untouched.
+   * their sessions, and the outputs keep their buffers and broker connections.
    *
    * @return what was done, one line per change, for the log
    * @throws IllegalStateException when the change needs a restart (the message says what); the
@@ -275,39 +228,37 @@ public final class Floorgate implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage() + "; nothing applied", e);
     }
-    if (alarms != null) {
-      alarms.reload(next).join();
+    List<String> done = new ArrayList<>();
+    done.add(tagCount(next) + " tags");
+    boolean connectionsChanged = !diff.added().isEmpty() || !diff.changed().isEmpty();
+    for (Output output : outputs) {
+      for (String line : output.reload(next)) {
+        // Sparkplug's note on its births matters only when connections came or changed.
+        if (connectionsChanged || !(output instanceof SparkplugOutput)) {
+          done.add(line);
+        }
+      }
     }
-    pipeline.reconfigure(normalizer,
-        alarms == null ? sample -> false : alarmSamples(next, alarms));
+    pipeline.reconfigure(normalizer, alarmSamples(alarms, next));
     diff.removed().forEach(name -> {
-      stopDriver(name);
+      drivers.stop(name);
       ops.connectionRemoved(name);
     });
-    diff.changed().forEach(this::stopDriver);
+    diff.changed().forEach(drivers::stop);
     this.config = next;
-    publisher.publishMeta(TagMeta.of(next));
     Set<String> paths = new HashSet<>();
     next.connections().forEach(c -> c.groups().forEach(g -> g.tags().forEach(t ->
         paths.add(next.namespace().root() + "/" + c.area() + "/" + t.path()))));
-    ops.values().retain(paths);
+    values.retain(paths);
     for (ConnectionConfig c : next.connections()) {
       if (diff.added().contains(c.name()) || diff.changed().contains(c.name())) {
         ops.connectionAdded(c.name());
         startDriver(c);
       }
     }
-    List<String> done = new ArrayList<>();
-    done.add(tagCount() + " tags" + (alarms == null ? "" : ", " + alarms.alarms().size()
-        + " alarms"));
     diff.added().forEach(n -> done.add("connection " + n + " added"));
     diff.removed().forEach(n -> done.add("connection " + n + " removed"));
     diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
-    if (sparkplug != null && (!diff.added().isEmpty() || !diff.changed().isEmpty())) {
-      // The edge node's births list every metric, fixed when it starts: it skips (and counts)
-      // readings of tags it was not born with until the next restart.
-      done.add("Sparkplug keeps the metrics it was born with until the gateway restarts");
-    }
     return done;
   }
 
@@ -316,20 +267,33 @@ public final class Floorgate implements AutoCloseable {
     return ops;
   }
 
-  /** The normalization pipeline, for {@link FloorgateSource}. */
-  SamplePipeline pipeline() {
-    return pipeline;
-  }
-
-  private long tagCount() {
-    return config.connections().stream()
-        .flatMap(c -> c.groups().stream())
-        .mapToLong(g -> g.tags().size())
-        .sum();
-  }
-
   public GatewayConfig config() {
     return config;
+  }
+
+  /** The enabled outputs, in the order they were started. */
+  public List<Output> outputs() {
+    return outputs;
+  }
+
+  /**
+   * The enabled output of this type.
+   *
+   * @throws IllegalStateException when the config does not enable it
+   */
+  public <T extends Output> T output(Class<T> type) {
+    return outputs.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " is not enabled"));
+  }
+
+  /** The alarm engine; null when the config has no {@code alarms:}. */
+  public @Nullable AlarmEngine alarms() {
+    return alarms == null ? null : alarms.engine();
+  }
+
+  /** The HTTP/WebSocket server; null when the config has no {@code api:}. */
+  public @Nullable ApiServer api() {
+    return api;
   }
 
   /** Samples dropped because normalization could not keep up. */
@@ -342,68 +306,48 @@ public final class Floorgate implements AutoCloseable {
     return pipeline.processed();
   }
 
-  public MqttPublisher publisher() {
-    return publisher;
+  private long tagCount() {
+    return tagCount(config);
   }
 
-  /** The store-and-forward buffer between the publisher and the broker. */
-  public DiskBuffer buffer() {
-    return buffer;
+  private static long tagCount(GatewayConfig config) {
+    return config.connections().stream()
+        .flatMap(c -> c.groups().stream())
+        .mapToLong(g -> g.tags().size())
+        .sum();
   }
 
-  /** The alarm engine; null when the config has no {@code alarms:}. */
-  public @Nullable AlarmEngine alarms() {
-    return alarms;
-  }
-
-  /** The dedicated alarm MQTT connection; null without alarms. */
-  public @Nullable AlarmMqtt alarmMqtt() {
-    return alarmMqtt;
-  }
-
-  /** The HTTP/WebSocket server; null when the config has no {@code api:}. */
-  public @Nullable ApiServer api() {
-    return api;
-  }
-
-  /** The Sparkplug edge node, or null when the config does not enable it. */
-  public @Nullable SparkplugNode sparkplug() {
-    return sparkplug;
-  }
-
-  /** Stops drivers, then drains the pipeline and the publisher, each within a bounded time. */
+  /**
+   * Stops the drivers, drains the pipeline, closes the API, then the outputs (each delivering
+   * what it can within a bounded time), in the reverse order of their start.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    for (Driver driver : List.copyOf(drivers.values())) {
-      try {
-        driver.close();
-      } catch (RuntimeException e) {
-        log.warn("PLC connection {} did not close cleanly: {}", driver.spec().name(), e.toString());
-      }
+    List<AutoCloseable> parts = new ArrayList<>(started);
+    // Outputs built but never started are closed too: their buffers are open.
+    outputs.stream().filter(o -> !started.contains(o)).forEach(parts::add);
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      closeQuietly(parts.get(i));
     }
-    pipeline.close();
-    if (sparkplug != null) {
-      sparkplug.close();
-    }
-    if (sparkplugBacklog != null) {
-      sparkplugBacklog.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (alarms != null) {
-      alarms.close();
-    }
-    if (alarmMqtt != null) {
-      alarmMqtt.close();
-    }
-    publisher.close();
-    buffer.close();
     ops.close();
     log.info("Floorgate stopped");
+  }
+
+  private static void closeAll(List<? extends AutoCloseable> parts) {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      closeQuietly(parts.get(i));
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+    }
   }
 }

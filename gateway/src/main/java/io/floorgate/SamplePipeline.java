@@ -5,6 +5,7 @@ import io.floorgate.driver.Sample;
 import io.floorgate.driver.SampleSink;
 import io.floorgate.normalize.Normalizer;
 import io.floorgate.ops.LinkBook;
+import io.floorgate.ops.PipelineCounts;
 import io.floorgate.reading.Reading;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * first: an alarm never waits behind a queue of telemetry. One semaphore counts the samples of
  * both lanes, so the thread sleeps only when both are empty and wakes for either.
  */
-final class SamplePipeline implements SampleSink, AutoCloseable {
+final class SamplePipeline implements SampleSink, PipelineCounts, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SamplePipeline.class);
 
@@ -91,11 +92,13 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
     this.normalizer = next;
   }
 
-  long failed() {
+  @Override
+  public long failed() {
     return failed.get();
   }
 
-  long unknown() {
+  @Override
+  public long unknown() {
     return unknownBefore + normalizer.unknownSamples();
   }
 
@@ -133,11 +136,13 @@ final class SamplePipeline implements SampleSink, AutoCloseable {
     linkListener.accept(connection, state);
   }
 
-  long dropped() {
+  @Override
+  public long dropped() {
     return dropped.get();
   }
 
-  long processed() {
+  @Override
+  public long processed() {
     return processed.get();
   }
 

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The full current state of one alarm: what is published retained on its MQTT state topic, listed
  * by {@code GET /api/alarms}, and carried by every {@link AlarmEvent}.
  *
- * @param id           stable id, {@code area.tag.path.name}, e.g.
- *                     {@code calcination.rhk01.zone05.temperature.hi}; URL-safe
+ * @param id           stable id, the string form of an {@link AlarmId}: {@code area.tag.path.name},
+ *                     e.g. {@code calcination.rhk01.zone05.temperature.hi}; URL-safe
  * @param path         the alarm's ISA-95 path, {@code enterprise/site/area/tag…/name}
  * @param tag          the watched tag's ISA-95 path (the source tag)
  * @param connection   the PLC connection the tag comes from
@@ -71,5 +71,15 @@ public record Alarm(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(state, "state");
+  }
+
+  /**
+   * The typed id, parsed from {@link #id()}. Not a JSON property: Jackson writes only a record's
+   * components (and getters named get…/is…).
+   *
+   * @throws IllegalArgumentException when {@code id} is not an {@link AlarmId}'s string form
+   */
+  public AlarmId alarmId() {
+    return AlarmId.parse(id);
   }
 }

@@ -22,23 +22,23 @@ final class AlarmBook {
 
   private final Clock clock;
   private final Consumer<AlarmEvent> out;
-  private final Map<String, AlarmTracker> byId = new LinkedHashMap<>();
+  private final Map<AlarmId, AlarmTracker> byId = new LinkedHashMap<>();
   private final Map<String, List<AlarmTracker>> byInput = new HashMap<>();
   private final Map<String, Reading> latest = new HashMap<>();
-  private final Map<String, Alarm> restored;
+  private final Map<AlarmId, Alarm> restored;
   private final String root;
   /** Unique across restarts without a random number per event: a random run id and a count. */
   private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   private long sequence;
   private final AlarmTracker.Emitter emitter = this::emit;
 
-  AlarmBook(List<AlarmRule> rules, Clock clock, Map<String, Alarm> restored,
+  AlarmBook(List<AlarmRule> rules, Clock clock, Map<AlarmId, Alarm> restored,
       Consumer<AlarmEvent> out) {
     this(rules, clock, restored, out, "");
   }
 
   /** @param root {@code enterprise/site}, for the paths of PLC conditions */
-  AlarmBook(List<AlarmRule> rules, Clock clock, Map<String, Alarm> restored,
+  AlarmBook(List<AlarmRule> rules, Clock clock, Map<AlarmId, Alarm> restored,
       Consumer<AlarmEvent> out, String root) {
     this.clock = clock;
     this.out = out;
@@ -82,7 +82,7 @@ final class AlarmBook {
 
   /** A PLC condition's state; its alarm is created the first time the condition is seen. */
   void onCondition(io.floorgate.driver.ConditionEvent e, String area) {
-    String id = ConditionRules.id(area, e);
+    AlarmId id = ConditionRules.id(area, e);
     AlarmTracker t = byId.get(id);
     if (t == null) {
       t = new AlarmTracker(ConditionRules.rule(root, area, e));
@@ -119,7 +119,7 @@ final class AlarmBook {
   }
 
   void cancelPlcAck(String id) {
-    AlarmTracker t = byId.get(id);
+    AlarmTracker t = tracker(id);
     if (t != null) {
       t.pendingAckBy = null;
       t.pendingAckComment = null;
@@ -167,7 +167,7 @@ final class AlarmBook {
   }
 
   @Nullable Alarm get(String id) {
-    AlarmTracker t = byId.get(id);
+    AlarmTracker t = tracker(id);
     return t == null ? null : t.snapshot();
   }
 
@@ -180,12 +180,18 @@ final class AlarmBook {
   }
 
   private AlarmTracker find(String id) {
-    AlarmTracker t = byId.get(id);
+    AlarmTracker t = tracker(id);
     if (t == null) {
       throw new AlarmCommandException(AlarmCommandException.Reason.NOT_FOUND,
           "no alarm has the id '" + id + "'; GET /api/alarms lists them");
     }
     return t;
+  }
+
+  /** The alarm with this id in its string form, as the API and operators give it; null if none. */
+  private @Nullable AlarmTracker tracker(String id) {
+    AlarmId parsed = AlarmId.tryParse(id);
+    return parsed == null ? null : byId.get(parsed);
   }
 
   private void emit(AlarmTracker t, Transition transition, Instant now, String by,

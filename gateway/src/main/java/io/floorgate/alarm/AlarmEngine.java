@@ -59,7 +59,7 @@ public final class AlarmEngine implements AutoCloseable {
     this.maxShelve = alarms == null ? AlarmsConfig.DEFAULT_MAX_SHELVE : alarms.maxShelve();
     this.store = alarms == null || alarms.stateFile() == null ? null
         : new AlarmStore(alarms.stateFile());
-    Map<String, Alarm> restored = store == null ? Map.of() : store.load();
+    Map<AlarmId, Alarm> restored = store == null ? Map.of() : store.load();
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.clock = clock;
     this.root = config.namespace().root();
@@ -107,11 +107,13 @@ public final class AlarmEngine implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     List<AlarmRule> rules = AlarmRule.of(config);
     Runnable task = () -> {
-      Map<String, Alarm> keep = new java.util.HashMap<>(current);
+      Map<AlarmId, Alarm> keep = new java.util.HashMap<>();
+      current.values().forEach(a -> keep.put(a.alarmId(), a));
       AlarmBook next = new AlarmBook(rules, clock, keep, this::dispatch, root);
       java.util.Set<String> now = new java.util.HashSet<>();
       next.all().forEach(a -> now.add(a.id()));
-      keep.keySet().stream().filter(id -> id.contains(".conditions.")).forEach(now::add);
+      // PLC conditions come from the PLC, not from the config: a reload keeps them.
+      keep.keySet().stream().filter(AlarmId::isCondition).forEach(id -> now.add(id.toString()));
       book = next;
       current.keySet().retainAll(now);
       ids.retainAll(now);

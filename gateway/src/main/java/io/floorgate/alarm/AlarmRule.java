@@ -16,10 +16,8 @@ import org.jspecify.annotations.Nullable;
  * A configured rule resolved against the plant: full ISA-95 paths of the tags it reads, its PLC
  * connection and unit, and the alarm's id.
  *
- * @param id           {@code area.tag.path.name}
+ * @param id           area, then the tag's levels and the name ({@code area.tag.path.name})
  * @param path         {@code enterprise/site/area/tag…/name}
- * @param topicPath    {@code tag…/name} below the area, for the MQTT topics
- * @param area         the ISA-95 area
  * @param connection   the PLC connection of the watched tag
  * @param tag          the watched tag's full path
  * @param against      the full path of the DEVIATION's other tag, or null
@@ -28,10 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param config       the rule as configured
  */
 record AlarmRule(
-    String id,
+    AlarmId id,
     String path,
-    String topicPath,
-    String area,
     String connection,
     String tag,
     @Nullable String against,
@@ -76,6 +72,7 @@ record AlarmRule(
     for (AlarmRuleConfig r : config.alarms().rules()) {
       String area = r.tag().substring(0, r.tag().indexOf('/'));
       String below = r.tag().substring(area.length() + 1) + "/" + r.name();
+      List<String> levels = List.of(below.split("/"));
       String unit = unitOf.get(r.tag());
       if (r.kind() == AlarmKind.RATE && unit != null) {
         unit = unit + "/min";
@@ -83,10 +80,8 @@ record AlarmRule(
         unit = null;
       }
       rules.add(new AlarmRule(
-          (area + "/" + below).replace('/', '.'),
+          AlarmId.rule(area, levels),
           root + "/" + area + "/" + below,
-          below,
-          area,
           connectionOf.getOrDefault(r.tag(), ""),
           root + "/" + r.tag(),
           r.against() == null ? null : root + "/" + r.against(),

@@ -1,6 +1,7 @@
 package io.floorgate.alarm;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.floorgate.config.AlarmKind;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,13 +41,16 @@ final class AlarmStore implements AutoCloseable {
   }
 
   /** The saved alarms by id; empty when there is no file yet or it cannot be read (logged). */
-  Map<String, Alarm> load() {
+  Map<AlarmId, Alarm> load() {
     try {
       List<Alarm> alarms = AlarmJson.MAPPER.readValue(Files.readAllBytes(file),
           new TypeReference<List<Alarm>>() {});
-      Map<String, Alarm> byId = new HashMap<>();
+      Map<AlarmId, Alarm> byId = new HashMap<>();
       for (Alarm a : alarms) {
-        byId.put(a.id(), a);
+        AlarmId id = idOf(a);
+        if (id != null) {
+          byId.put(id, a);
+        }
       }
       log.info("Alarm state restored from {}: {} alarm(s)", file, byId.size());
       return byId;
@@ -58,6 +62,25 @@ final class AlarmStore implements AutoCloseable {
           + "for inspection.", file, e.toString());
     }
     return Map.of();
+  }
+
+  /**
+   * The saved alarm's id. Files of earlier versions wrote a rule under a tag
+   * {@code area/x/conditions} with the form of a PLC condition ({@code area.x.conditions.name});
+   * its saved type, not CONDITION, says it is the rule, which is now written
+   * {@code area.x.~conditions.name} (see {@link AlarmId}).
+   */
+  private @Nullable AlarmId idOf(Alarm saved) {
+    AlarmId id = AlarmId.tryParse(saved.id());
+    if (id == null) {
+      log.warn("Alarm state in {}: '{}' is not an alarm id; that alarm starts normal", file,
+          saved.id());
+      return null;
+    }
+    if (id.isCondition() && saved.type() != AlarmKind.CONDITION) {
+      return AlarmId.rule(id.area(), id.levels());
+    }
+    return id;
   }
 
   void start() {

@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * PLC conditions as alarms of the same model: id {@code area.connection.conditions.name}, path
+ * PLC conditions as alarms of the same model: id {@code area.connection.conditions.name} (an
+ * {@link AlarmId} of origin CONDITION), path
  * {@code enterprise/site/area/connection/conditions/name}, priority from the PLC's severity.
  */
 final class ConditionRules {
@@ -24,18 +25,18 @@ final class ConditionRules {
     return level.isEmpty() ? "condition" : level;
   }
 
-  static String id(String area, ConditionEvent e) {
-    return area + "." + e.connection() + ".conditions." + level(e);
+  static AlarmId id(String area, ConditionEvent e) {
+    return AlarmId.condition(area, e.connection(), level(e));
   }
 
   static AlarmRule rule(String root, String area, ConditionEvent e) {
-    String below = e.connection() + "/conditions/" + level(e);
+    String below = e.connection() + "/" + AlarmId.CONDITIONS + "/" + level(e);
     String source = e.sourceName().isBlank() ? e.connection() : e.sourceName();
     AlarmRuleConfig config = new AlarmRuleConfig(area + "/" + below, AlarmKind.CONDITION,
         level(e), null, 0.0, Duration.ZERO, Duration.ZERO, AlarmPriority.ofSeverity(e.severity()),
         e.message().isBlank() ? source + " " + e.conditionName() : e.message(), null, null, null,
         true);
-    return new AlarmRule(id(area, e), root + "/" + area + "/" + below, below, area,
-        e.connection(), root + "/" + area + "/" + e.connection(), null, null, null, config);
+    return new AlarmRule(id(area, e), root + "/" + area + "/" + below, e.connection(),
+        root + "/" + area + "/" + e.connection(), null, null, null, config);
   }
 }

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class AlarmReader {
 
-  private static final List<String> KEYS = List.of("clientId", "stateFile", "maxShelve", "rules",
-      "conditions");
+  private static final List<String> KEYS = List.of("clientId", "url", "urls", "username",
+      "password", "stateFile", "maxShelve", "rules", "conditions");
   private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
       "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
       "inService");
@@ -59,6 +59,12 @@ final class AlarmReader {
     if (clientId != null && clientId.isBlank()) {
       map.error("clientId", "is empty; remove it for <mqtt.clientId>-alarms");
     }
+    List<String> urls = mqtt == null ? List.of()
+        : new MqttReader(problems).laneUrls(map, mqtt);
+    String username = map.has("username") ? map.string("username")
+        : mqtt == null ? null : mqtt.username();
+    String password = map.has("password") ? map.string("password")
+        : mqtt == null ? null : mqtt.password();
     Path stateFile = null;
     String file = map.string("stateFile");
     if (file != null) {
@@ -92,11 +98,12 @@ final class AlarmReader {
         rules.add(rule);
       }
     }
-    if (problems.count() > before || mqtt == null) {
+    if (problems.count() > before || mqtt == null || urls.isEmpty()) {
       return null;
     }
-    return new AlarmsConfig(rules, clientId != null ? clientId.strip()
-        : AlarmsConfig.defaultClientId(mqtt.clientId()), stateFile, maxShelve, conditions);
+    BrokerConfig broker = mqtt.broker().lane(urls, clientId != null ? clientId.strip()
+        : AlarmsConfig.defaultClientId(mqtt.clientId()), username, password);
+    return new AlarmsConfig(rules, broker, stateFile, maxShelve, conditions);
   }
 
   private @Nullable AlarmRuleConfig rule(Node node, String path, Map<String, Integer> ids) {

@@ -7,14 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Alarms evaluated at the edge ({@code alarms:} in YAML). The alarm MQTT connection uses the
- * telemetry broker's URL and credentials with a client id of its own.
+ * Alarms evaluated at the edge ({@code alarms:} in YAML). The alarm MQTT connection is a lane of
+ * its own: the brokers ({@code url}/{@code urls}) and credentials of {@code mqtt} unless the
+ * section names its own, TLS and the rest always those of {@code mqtt}, and a client id of its own.
  *
  * <p>Defaults and bounds: {@code clientId} {@code <mqtt.clientId>-alarms}; {@code stateFile}
  * none (alarm state is then lost on restart); {@code maxShelve} 8h (1m–7d); {@code conditions} none.
  *
  * @param rules     the alarm rules, at least one
- * @param clientId  client id of the dedicated alarm MQTT connection
+ * @param broker    the dedicated alarm MQTT connection
  * @param stateFile where alarm state is kept across restarts; null for none
  * @param maxShelve the longest an operator may shelve an alarm for
  * @param conditions connections whose PLC's own alarms (OPC UA Alarms &amp; Conditions) are read
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AlarmsConfig(
     List<AlarmRuleConfig> rules,
-    String clientId,
+    BrokerConfig broker,
     @Nullable Path stateFile,
     Duration maxShelve,
     List<String> conditions) {
@@ -34,8 +35,13 @@ public record AlarmsConfig(
   public AlarmsConfig {
     rules = List.copyOf(rules);
     conditions = List.copyOf(conditions);
-    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(broker, "broker");
     Checks.within("maxShelve", maxShelve, MIN_MAX_SHELVE, MAX_MAX_SHELVE);
+  }
+
+  /** Client id of the dedicated alarm MQTT connection. */
+  public String clientId() {
+    return broker.clientId();
   }
 
   /** The alarm connection's client id when the config names none. */

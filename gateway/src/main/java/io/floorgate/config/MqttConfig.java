@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults and bounds (the loader applies the defaults; the constructor enforces the bounds):
  * {@code qos} 1 (0 or 1); {@code maxInFlight} 100 (1–65535); {@code connectTimeout} 10s (1s–5m);
- * {@code clientId} {@code floorgate-<site>}; no username or password; no TLS settings (an
+ * {@code clientId} {@code floorgate-<site>}; {@code keepAlive} 30s (5s–18h); no username or
+ * password; no TLS settings (an
  * {@code ssl://} broker is then verified against the JVM's default trust store).
  *
  * @param urls           broker URLs, tried in order at every connect: {@code tcp://}, {@code ssl://},
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param password       optional password (from {@code ${VAR}} or {@code passwordFile}); never
  *                       logged
  * @param tls            how to verify the broker and present a client certificate, or null
+ * @param keepAlive      MQTT keep-alive of every lane: how soon a dead connection is noticed
  */
 public record MqttConfig(
     List<String> urls,
@@ -33,7 +35,8 @@ public record MqttConfig(
     Duration connectTimeout,
     @Nullable String username,
     @Nullable String password,
-    @Nullable TlsConfig tls) {
+    @Nullable TlsConfig tls,
+    Duration keepAlive) {
 
   public static final int DEFAULT_QOS = 1;
   public static final int DEFAULT_MAX_IN_FLIGHT = 100;
@@ -41,6 +44,10 @@ public record MqttConfig(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(1);
   public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
+  public static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(5);
+  /** MQTT carries the keep-alive as 16-bit seconds. */
+  public static final Duration MAX_KEEP_ALIVE = Duration.ofSeconds(65_535);
 
   public MqttConfig {
     urls = List.copyOf(urls);
@@ -52,12 +59,27 @@ public record MqttConfig(
     Checks.within("qos", qos, 0, 1);
     Checks.within("maxInFlight", maxInFlight, 1, MAX_MAX_IN_FLIGHT);
     Checks.within("connectTimeout", connectTimeout, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
+    Checks.within("keepAlive", keepAlive, MIN_KEEP_ALIVE, MAX_KEEP_ALIVE);
+  }
+
+  /** With the default keep-alive. */
+  public MqttConfig(List<String> urls, String clientId, int qos, int maxInFlight,
+      Duration connectTimeout, @Nullable String username, @Nullable String password,
+      @Nullable TlsConfig tls) {
+    this(urls, clientId, qos, maxInFlight, connectTimeout, username, password, tls,
+        DEFAULT_KEEP_ALIVE);
+  }
+
+  /** The telemetry (UNS) lane's connection, and what the other lanes inherit. */
+  public BrokerConfig broker() {
+    return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout);
   }
 
   /** One broker, no credentials, no TLS settings: the shape most tests and demos need. */
   public MqttConfig(String url, String clientId, int qos, int maxInFlight,
       Duration connectTimeout) {
-    this(List.of(url), clientId, qos, maxInFlight, connectTimeout, null, null, null);
+    this(List.of(url), clientId, qos, maxInFlight, connectTimeout, null, null, null,
+        DEFAULT_KEEP_ALIVE);
   }
 
   /** The first broker, the one tried first at every connect. */
@@ -75,6 +97,6 @@ public record MqttConfig(
     return "MqttConfig[urls=" + urls + ", clientId=" + clientId + ", qos=" + qos
         + ", maxInFlight=" + maxInFlight + ", connectTimeout=" + connectTimeout
         + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-        + ", tls=" + tls + "]";
+        + ", tls=" + tls + ", keepAlive=" + keepAlive + "]";
   }
 }

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class MqttReader {
 
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
-      "connectTimeout", "username", "password", "passwordFile", "tls", "queueCapacity");
+      "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
+      "queueCapacity");
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
 
   private final Problems problems;
@@ -54,6 +55,8 @@ final class MqttReader {
     }
     var connectTimeout = map.duration("connectTimeout", MqttConfig.DEFAULT_CONNECT_TIMEOUT,
         MqttConfig.MIN_CONNECT_TIMEOUT, MqttConfig.MAX_CONNECT_TIMEOUT);
+    var keepAlive = map.duration("keepAlive", MqttConfig.DEFAULT_KEEP_ALIVE,
+        MqttConfig.MIN_KEEP_ALIVE, MqttConfig.MAX_KEEP_ALIVE);
     String username = map.string("username");
     String password = password(map);
     TlsConfig tls = tls(map, urls);
@@ -62,7 +65,27 @@ final class MqttReader {
     }
     return new MqttConfig(urls,
         clientId != null ? clientId.strip() : MqttConfig.defaultClientId(site == null ? "" : site),
-        qos, maxInFlight, connectTimeout, username, password, tls);
+        qos, maxInFlight, connectTimeout, username, password, tls, keepAlive);
+  }
+
+  /**
+   * A lane's own brokers ({@code url} or {@code urls} in its section), each checked, and plain
+   * text refused when {@code mqtt.tls} is set; {@code mqtt.urls} when the section names none.
+   * Empty when something is wrong (reported).
+   */
+  List<String> laneUrls(YamlMap map, MqttConfig mqtt) {
+    if (!map.has("url") && !map.has("urls")) {
+      return mqtt.urls();
+    }
+    int before = problems.count();
+    List<String> urls = urls(map);
+    for (String url : urls) {
+      String problem = plainTextProblem(url, mqtt.tls());
+      if (problem != null) {
+        map.error(map.has("urls") ? "urls" : "url", problem);
+      }
+    }
+    return problems.count() > before ? List.of() : urls;
   }
 
   /** {@code url: one} or {@code urls: [first, second]}: exactly one of them. */
@@ -183,6 +206,20 @@ final class MqttReader {
       return null;
     }
     return path;
+  }
+
+  /**
+   * With {@code mqtt.tls} set every lane speaks TLS: a plain {@code tcp://} or {@code ws://}
+   * broker in a lane's own list is an error, never a silent fall-back to plain text.
+   */
+  static @Nullable String plainTextProblem(String url, @Nullable TlsConfig tls) {
+    if (tls == null) {
+      return null;
+    }
+    String scheme = URI.create(url.strip()).getScheme().toLowerCase(Locale.ROOT);
+    return scheme.equals("ssl") || scheme.equals("wss") ? null
+        : "'" + url + "' is plain text but mqtt.tls is set, and every lane inherits it; write "
+            + "ssl://host:8883 (or wss://)";
   }
 
   static @Nullable String brokerUrlProblem(String url) {

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults and bounds (the loader applies the defaults; the constructor enforces the bounds):
  * {@code enabled} false; {@code groupId} the namespace's site; {@code edgeNodeId}
- * {@value #DEFAULT_EDGE_NODE_ID}; {@code brokers} the {@code mqtt.url}; {@code clientId}
- * {@code <mqtt.clientId>-sparkplug}; {@code username}/{@code password} those of {@code mqtt};
- * no primary host; {@code aliases} true; {@code maxDataBytes} 65536 (1024–268435455);
- * {@code keepAlive} 30s (5s–18h); {@code connectTimeout} 10s (1s–5m); {@code queueCapacity}
+ * {@value #DEFAULT_EDGE_NODE_ID}; {@code brokers} the {@code mqtt.urls}; {@code clientId}
+ * {@code <mqtt.clientId>-sparkplug}; {@code username}/{@code password}, TLS, {@code keepAlive}
+ * and {@code connectTimeout} those of {@code mqtt}; no primary host; {@code aliases} true;
+ * {@code maxDataBytes} 65536 (1024–268435455); {@code keepAlive} 5s–18h; {@code connectTimeout}
+ * 1s–5m; {@code queueCapacity}
  * 100000 (1–10,000,000).
  *
  * @param enabled        whether the edge node runs
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param clientId       MQTT client id of the node's own connection; unique on the broker
  * @param username       optional user name
  * @param password       optional password (from {@code ${VAR}}); never logged
+ * @param tls            {@code mqtt.tls}: the node's connection is verified like the others
  * @param primaryHostId  the host application whose STATE the node waits for before its births;
  *                       null for none
  * @param aliases        whether births carry aliases and DATA and commands use them alone
@@ -44,6 +46,7 @@ public record SparkplugConfig(
     String clientId,
     @Nullable String username,
     @Nullable String password,
+    @Nullable TlsConfig tls,
     @Nullable String primaryHostId,
     boolean aliases,
     int maxDataBytes,
@@ -91,8 +94,15 @@ public record SparkplugConfig(
   /** A node that does not run, for configs without a {@code sparkplug:} section. */
   public static SparkplugConfig disabled(String site, String mqttUrl, String mqttClientId) {
     return new SparkplugConfig(false, site, DEFAULT_EDGE_NODE_ID, List.of(mqttUrl),
-        defaultClientId(mqttClientId), null, null, null, DEFAULT_ALIASES, DEFAULT_MAX_DATA_BYTES,
+        defaultClientId(mqttClientId), null, null, null, null, DEFAULT_ALIASES,
+        DEFAULT_MAX_DATA_BYTES,
         DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_QUEUE_CAPACITY);
+  }
+
+  /** The node's own connection: its brokers, client id and credentials, TLS from {@code mqtt}. */
+  public BrokerConfig broker() {
+    return new BrokerConfig(brokers, clientId, username, password, tls, keepAlive,
+        connectTimeout);
   }
 
   /** The node's client id when the config names none: the UNS client's, suffixed. */

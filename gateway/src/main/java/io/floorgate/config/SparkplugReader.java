@@ -50,6 +50,7 @@ final class SparkplugReader {
       }
       return namespace == null || mqtt == null ? null
           : SparkplugConfig.disabled(namespace.site(), mqtt.url(), mqtt.clientId());
+      // (disabled: no connection is made, so TLS and the other lane settings do not matter)
     }
     int before = problems.count();
     boolean enabled = map.bool("enabled", false);
@@ -72,11 +73,12 @@ final class SparkplugReader {
     boolean aliases = map.bool("aliases", SparkplugConfig.DEFAULT_ALIASES);
     int maxDataBytes = map.integer("maxDataBytes", SparkplugConfig.DEFAULT_MAX_DATA_BYTES,
         SparkplugConfig.MIN_MAX_DATA_BYTES, SparkplugConfig.MAX_MAX_DATA_BYTES);
-    Duration keepAlive = map.duration("keepAlive", SparkplugConfig.DEFAULT_KEEP_ALIVE,
+    Duration keepAlive = map.duration("keepAlive",
+        mqtt == null ? SparkplugConfig.DEFAULT_KEEP_ALIVE : mqtt.keepAlive(),
         SparkplugConfig.MIN_KEEP_ALIVE, SparkplugConfig.MAX_KEEP_ALIVE);
     Duration connectTimeout = map.duration("connectTimeout",
-        SparkplugConfig.DEFAULT_CONNECT_TIMEOUT, SparkplugConfig.MIN_CONNECT_TIMEOUT,
-        SparkplugConfig.MAX_CONNECT_TIMEOUT);
+        mqtt == null ? SparkplugConfig.DEFAULT_CONNECT_TIMEOUT : mqtt.connectTimeout(),
+        SparkplugConfig.MIN_CONNECT_TIMEOUT, SparkplugConfig.MAX_CONNECT_TIMEOUT);
     int queueCapacity = map.integer("queueCapacity", SparkplugConfig.DEFAULT_QUEUE_CAPACITY, 1,
         SparkplugConfig.MAX_QUEUE_CAPACITY);
     String username = map.has("username") ? map.string("username")
@@ -89,8 +91,8 @@ final class SparkplugReader {
     }
     return new SparkplugConfig(enabled, groupId, edgeNodeId, brokers,
         clientId != null ? clientId.strip() : SparkplugConfig.defaultClientId(mqtt.clientId()),
-        username, password, primaryHostId, aliases, maxDataBytes, keepAlive, connectTimeout,
-        queueCapacity);
+        username, password, mqtt.tls(), primaryHostId, aliases, maxDataBytes, keepAlive,
+        connectTimeout, queueCapacity);
   }
 
   /** A Sparkplug id, or its default when absent; null (and an error) when invalid. */
@@ -111,7 +113,7 @@ final class SparkplugReader {
   /** The broker list, each URL checked; the UNS broker when absent; empty when wrong. */
   private List<String> brokers(YamlMap map, @Nullable MqttConfig mqtt) {
     if (!map.has("brokers")) {
-      return mqtt == null ? List.of() : List.of(mqtt.url());
+      return mqtt == null ? List.of() : mqtt.urls();
     }
     List<Node> items = map.nonEmptyList("brokers",
         "list the broker URLs in the order to try them, e.g. [tcp://10.20.0.5:1883]");
@@ -121,6 +123,9 @@ final class SparkplugReader {
       String path = map.child("brokers") + "[" + i + "]";
       String url = Scalars.scalar(items.get(i), path, problems);
       String problem = url == null ? "" : MqttReader.brokerUrlProblem(url);
+      if (problem == null && mqtt != null) {
+        problem = MqttReader.plainTextProblem(url, mqtt.tls());
+      }
       if (problem != null) {
         if (!problem.isEmpty()) {
           problems.add(items.get(i), path, problem);

@@ -1,9 +1,9 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.broker.BrokerConnection;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
-import io.floorgate.config.TlsConfig;
 import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
 import io.micrometer.core.instrument.Timer;
@@ -14,12 +14,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -51,6 +49,7 @@ public final class MqttPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
   private final MqttConfig config;
+  private final BrokerConnection connection;
   private final DiskBuffer buffer;
   private final PublishCounters counters;
   private final MqttAsyncClient client;
@@ -83,17 +82,11 @@ public final class MqttPublisher implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.buffer = Objects.requireNonNull(buffer, "buffer");
     Objects.requireNonNull(namespace, "namespace");
-    TlsConfig tlsConfig = config.tls();
-    SocketFactory tls = tlsConfig == null ? null : TlsSockets.of(tlsConfig);
+    this.connection = new BrokerConnection("UNS", config.broker());
     this.counters = new PublishCounters(String.join(", ", config.urls()));
-    try {
-      this.client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
-    } catch (MqttException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("mqtt.url '" + config.url() + "' cannot be used: "
-          + e.getMessage() + "; write it as tcp://host:1883", e);
-    }
-    this.loop = new SenderLoop(client, config, tls, namespace, buffer, replayRate, counters,
-        Objects.requireNonNull(uns, "uns"));
+    this.client = connection.client(config.url());
+    this.loop = new SenderLoop(client, connection, config, namespace, buffer, replayRate,
+        counters, Objects.requireNonNull(uns, "uns"));
     client.setCallback(new ConnectionCallback());
   }
 
@@ -275,10 +268,7 @@ public final class MqttPublisher implements AutoCloseable {
   private final class ConnectionCallback implements MqttCallback {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      MqttException cause = response.getException();
-      loop.connectionLost(cause != null ? cause.toString()
-          : "broker sent DISCONNECT, reason code " + response.getReturnCode()
-              + (response.getReasonString() == null ? "" : " " + response.getReasonString()));
+      loop.connectionLost(connection.lostReason(response));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.broker.BrokerConnection;
+import io.floorgate.broker.Connector;
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -40,8 +41,6 @@ import org.slf4j.LoggerFactory;
 final class SenderLoop implements Runnable {
 
   static final long POLL_MILLIS = 100;
-  static final Duration RETRY_INITIAL = Duration.ofSeconds(1);
-  static final Duration RETRY_MAX = Duration.ofSeconds(30);
   /** Metadata is retained and read rarely; it must arrive whatever QoS telemetry uses. */
   private static final int META_QOS = 1;
   /** Marks a replayed reading for subscribers, beside its original timestamps in the payload. */
@@ -64,6 +63,7 @@ final class SenderLoop implements Runnable {
   private final PublishCounters counters;
   private final UnsJsonEncoder encoder = new UnsJsonEncoder();
   private final CountDownLatch stop = new CountDownLatch(1);
+  private final BrokerConnection connection;
   private final Connector connector;
   private final UnsConfig uns;
   private final Map<String, String> batchTopics = new HashMap<>();
@@ -73,7 +73,7 @@ final class SenderLoop implements Runnable {
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
-  SenderLoop(MqttAsyncClient client, MqttConfig config, @Nullable SocketFactory tls,
+  SenderLoop(MqttAsyncClient client, BrokerConnection connection, MqttConfig config,
       Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters,
       UnsConfig uns) {
     this.client = client;
@@ -83,7 +83,8 @@ final class SenderLoop implements Runnable {
     this.buffer = buffer;
     this.lanes = new Lanes(buffer, replayRate);
     this.counters = counters;
-    this.connector = new Connector(client, config, tls, () -> stop.getCount() == 0);
+    this.connection = connection;
+    this.connector = new Connector(connection, client, () -> stop.getCount() == 0);
   }
 
   /** Replaces the tag metadata; it is published now (when connected) and after every connect. */
@@ -119,22 +120,22 @@ final class SenderLoop implements Runnable {
 
   @Override
   public void run() {
-    Duration retry = RETRY_INITIAL;
+    int failures = 0;
     try {
       while (stop.getCount() > 0) {
         buffer.maintain();
         if (!connected()) {
+          Duration retry = connection.retryDelay(failures + 1);
           Connector.Result result = connect(retry);
           if (result == Connector.Result.CONNECTED) {
-            retry = RETRY_INITIAL;
+            failures = 0;
           } else if (result != Connector.Result.FAILED) {
             stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
           } else {
+            failures++;
             if (stop.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
               return;
             }
-            Duration doubled = retry.multipliedBy(2);
-            retry = doubled.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : doubled;
           }
         } else if (metaPending) {
           publishMeta();
@@ -250,10 +251,8 @@ final class SenderLoop implements Runnable {
           client.getCurrentServerURI(), config.clientId(), size, config.maxInFlight(),
           attempt.receiveMaximum(), backlog);
     } else if (attempt.result() == Connector.Result.FAILED) {
-      LOG.warn("MQTT broker {} not reachable (client id {}): {}; {} readings wait in the buffer"
-              + " {}, next attempt in {} s. {}", String.join(", ", config.urls()),
-          config.clientId(), ConnectFailures.describe(attempt.cause()), buffer.size(),
-          buffer.file(), nextRetry.toSeconds(), ConnectFailures.advice(attempt.cause()));
+      LOG.warn(connection.unreachable(config.urls(), attempt.cause(), nextRetry,
+          buffer.size() + " readings wait in the buffer " + buffer.file()));
     }
     return attempt.result();
   }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the operator needs to know about each PLC connection and the broker: state, when it last
+ * What the operator needs to know about each PLC connection: state, when it last
  * changed, reconnects and samples received. Fed from the drivers' threads (never blocks: a map
  * lookup and an adder) and read by metrics, health and the status page.
  */
@@ -66,12 +66,9 @@ public final class LinkBook {
 
   private final Clock clock;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
-  private volatile boolean brokerConnected;
-  private volatile Instant brokerSince;
 
   public LinkBook(Clock clock) {
     this.clock = clock;
-    this.brokerSince = clock.instant();
   }
 
   /** Makes a connection known (state CONNECTING) before its driver reports anything. */
@@ -108,26 +105,6 @@ public final class LinkBook {
       link.samples.increment();
       link.lastSampleNanos = System.nanoTime();
     }
-  }
-
-  /**
-   * Polls the broker connection's state and records when it changed. Synchronized around the
-   * poll, so that a slower poller cannot write an older state over a newer one.
-   */
-  public synchronized void broker(java.util.function.BooleanSupplier isConnected) {
-    boolean connected = isConnected.getAsBoolean();
-    if (connected != brokerConnected) {
-      brokerConnected = connected;
-      brokerSince = clock.instant();
-    }
-  }
-
-  public boolean brokerConnected() {
-    return brokerConnected;
-  }
-
-  public Instant brokerSince() {
-    return brokerSince;
   }
 
   public @Nullable Link link(String connection) {

@@ -3,7 +3,12 @@ package io.floorgate.ops;
 import io.floorgate.api.ApiResponse;
 import io.floorgate.api.ApiServer;
 import io.floorgate.api.Router;
+import io.floorgate.config.GatewayConfig;
+import io.floorgate.driver.LinkState;
+import io.floorgate.output.Health;
+import io.floorgate.output.Output;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,20 +23,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Metrics, health, the status page and its stream, for one running gateway. The composition root
- * creates it, adds its routes to the API's router and its stream to the server, and tells it about
- * connections a reload adds or removes.
+ * creates it with the gateway's outputs and pipeline, adds its routes to the API's router and its
+ * stream to the server, and tells it about connections a reload adds or removes.
  *
- * <p>Endpoints: {@code GET /metrics} (Prometheus text), {@code GET /health/live},
- * {@code GET /health/ready} (503 until the broker is connected; per-connection detail),
- * {@code GET /} (the status page) and the WebSocket {@code /status/stream}.
+ * <p>Endpoints: {@code GET /metrics} (Prometheus text: the gateway's own meters, each output's,
+ * the JVM's), {@code GET /health/live}, {@code GET /health/ready} (200 when every enabled output
+ * is ready and at least one PLC connection is up, else 503; with per-output and per-connection
+ * detail), {@code GET /} (the status page) and the WebSocket {@code /status/stream}.
  */
 public final class Operations implements AutoCloseable {
 
@@ -39,35 +43,37 @@ public final class Operations implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final GatewaySource gateway;
   private final LinkBook links;
-  private final LatestValues values = new LatestValues();
+  private final LatestValues values;
+  private final List<Output> outputs;
   private final PlcMeters plcMeters;
   private final StatusJson status;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Counter reloadsApplied;
   private final Counter reloadsRefused;
   private final Counter reloadErrors;
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "floorgate-ops");
-    t.setDaemon(true);
-    return t;
-  });
-  private @Nullable ApiServer api;
+  private volatile @Nullable ApiServer api;
 
-  public Operations(GatewaySource gateway, Clock clock) {
-    this.gateway = gateway;
-    this.links = new LinkBook(clock);
-    gateway.config().connections().forEach(c -> links.register(c.name()));
+  /**
+   * @param config   the configuration at start (a reload reports connections it adds or removes)
+   * @param links    where the drivers' link changes and samples are counted
+   * @param values   every tag's latest reading
+   * @param outputs  the enabled outputs; each binds its own meters here
+   */
+  public Operations(GatewayConfig config, LinkBook links, LatestValues values,
+      PipelineCounts pipeline, List<Output> outputs) {
+    this.links = links;
+    this.values = values;
+    this.outputs = List.copyOf(outputs);
+    config.connections().forEach(c -> links.register(c.name()));
     this.plcMeters = new PlcMeters(links);
-    BufferMeters bufferMeters = new BufferMeters(gateway, clock);
-    this.status = new StatusJson(gateway, links, values, bufferMeters);
+    this.status = new StatusJson(links, values, this.outputs);
     MeterRegistry r = registry;
     plcMeters.bindTo(r);
-    new MqttMeters(gateway).bindTo(r);
-    bufferMeters.bindTo(r);
-    new AlarmMeters(gateway, () -> api == null ? 0 : api.webSocketClients()).bindTo(r);
-    new PipelineMeters(gateway).bindTo(r);
+    this.outputs.forEach(o -> o.bindTo(r));
+    new PipelineMeters(pipeline).bindTo(r);
+    Gauge.builder("floorgate.api.websocket.clients", this, o -> o.webSocketClients())
+        .description("open WebSocket streams (alarm stream and status page)").register(r);
     new JvmMemoryMetrics().bindTo(r);
     gc.bindTo(r);
     new JvmThreadMetrics().bindTo(r);
@@ -81,8 +87,11 @@ public final class Operations implements AutoCloseable {
         .register(r);
     this.reloadErrors = Counter.builder("floorgate.config.reload.errors")
         .description("errors found in refused configuration edits").register(r);
-    ticker.scheduleWithFixedDelay(() -> links.broker(gateway.publisher()::isConnected), 0, 500,
-        TimeUnit.MILLISECONDS);
+  }
+
+  private int webSocketClients() {
+    ApiServer server = api;
+    return server == null ? 0 : server.webSocketClients();
   }
 
   /** The registry, for tests and further binders. */
@@ -93,11 +102,6 @@ public final class Operations implements AutoCloseable {
   /** Where drivers' link changes and samples are counted. */
   public LinkBook links() {
     return links;
-  }
-
-  /** Where every reading is remembered for the status page. */
-  public LatestValues values() {
-    return values;
   }
 
   /** A reload added a connection. */
@@ -138,14 +142,15 @@ public final class Operations implements AutoCloseable {
     server.webSocket(STREAM_PATH, () -> new StatusStreamHandler(status));
   }
 
+  /** Every enabled output ready, and at least one PLC connection up. */
   private ApiResponse ready() {
-    Map<String, Object> summary = status.summary();
-    boolean broker = links.brokerConnected();
+    boolean ready = outputs.stream().map(Output::health).allMatch(Health::ready)
+        && links.links().stream().anyMatch(l -> l.state() == LinkState.CONNECTED);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", broker ? "UP" : "DOWN");
+    body.put("status", ready ? "UP" : "DOWN");
     body.put("config", "loaded");
-    body.putAll(summary);
-    return ApiResponse.json(broker ? 200 : 503, body);
+    body.putAll(status.summary());
+    return ApiResponse.json(ready ? 200 : 503, body);
   }
 
   private static byte[] resource(String name) {
@@ -161,7 +166,6 @@ public final class Operations implements AutoCloseable {
 
   @Override
   public void close() {
-    ticker.shutdownNow();
     gc.close();
     registry.close();
   }

@@ -7,21 +7,21 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /** Normalization: samples processed, and errors by kind. */
 final class PipelineMeters implements MeterBinder {
 
-  private final GatewaySource gateway;
+  private final PipelineCounts pipeline;
 
-  PipelineMeters(GatewaySource gateway) {
-    this.gateway = gateway;
+  PipelineMeters(PipelineCounts pipeline) {
+    this.pipeline = pipeline;
   }
 
   @Override
   public void bindTo(MeterRegistry r) {
-    FunctionCounter.builder("floorgate.normalize.samples", gateway,
-        GatewaySource::samplesProcessed).description("samples normalized").register(r);
-    FunctionCounter.builder("floorgate.normalize.errors", gateway, GatewaySource::samplesDropped)
+    FunctionCounter.builder("floorgate.normalize.samples", pipeline, PipelineCounts::processed)
+        .description("samples normalized").register(r);
+    FunctionCounter.builder("floorgate.normalize.errors", pipeline, PipelineCounts::dropped)
         .tag("kind", "queue-full").description("samples not normalized, by reason").register(r);
-    FunctionCounter.builder("floorgate.normalize.errors", gateway, GatewaySource::samplesFailed)
+    FunctionCounter.builder("floorgate.normalize.errors", pipeline, PipelineCounts::failed)
         .tag("kind", "conversion").register(r);
-    FunctionCounter.builder("floorgate.normalize.errors", gateway, GatewaySource::samplesUnknown)
+    FunctionCounter.builder("floorgate.normalize.errors", pipeline, PipelineCounts::unknown)
         .tag("kind", "unknown-tag").register(r);
   }
 }

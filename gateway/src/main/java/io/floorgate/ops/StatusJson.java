@@ -2,7 +2,9 @@ package io.floorgate.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.output.BufferState;
+import io.floorgate.output.Health;
+import io.floorgate.output.Output;
 import io.floorgate.reading.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The JSON the status page and {@code /health/ready} show: links, broker, buffer, tags. */
+/** The JSON the status page and {@code /health/ready} show: outputs, links, buffers, tags. */
 final class StatusJson {
 
   /** One frame of the status stream; {@code version} is what the next frame starts after. */
@@ -22,28 +24,33 @@ final class StatusJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  private final GatewaySource gateway;
   private final LinkBook links;
   private final LatestValues values;
-  private final BufferMeters buffer;
+  private final List<Output> outputs;
 
-  StatusJson(GatewaySource gateway, LinkBook links, LatestValues values, BufferMeters buffer) {
-    this.gateway = gateway;
+  StatusJson(LinkBook links, LatestValues values, List<Output> outputs) {
     this.links = links;
     this.values = values;
-    this.buffer = buffer;
+    this.outputs = outputs;
   }
 
-  /** Connections, broker and buffer, as a map for Jackson. */
+  /** Outputs, connections and the buffers, as a map for Jackson. */
   Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>();
-    // Polled every 500 ms too, for the time of change; asked here so the answer is current.
-    links.broker(gateway.publisher()::isConnected);
-    Map<String, Object> broker = new LinkedHashMap<>();
-    broker.put("url", String.join(", ", gateway.config().mqtt().urls()));
-    broker.put("state", links.brokerConnected() ? "CONNECTED" : "DISCONNECTED");
-    broker.put("since", links.brokerSince().toString());
-    out.put("broker", broker);
+    Map<String, Object> byName = new LinkedHashMap<>();
+    BufferState total = BufferState.EMPTY;
+    for (Output o : outputs) {
+      Health h = o.health();
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("ready", h.ready());
+      one.put("detail", h.detail());
+      byName.put(o.name(), one);
+      BufferState b = o.buffer();
+      if (b != null) {
+        total = total.plus(b);
+      }
+    }
+    out.put("outputs", byName);
     List<Map<String, Object>> connections = new ArrayList<>();
     for (LinkBook.Link l : links.links()) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -56,12 +63,11 @@ final class StatusJson {
       connections.add(c);
     }
     out.put("connections", connections);
-    DiskBuffer b = gateway.buffer();
     Map<String, Object> buf = new LinkedHashMap<>();
-    buf.put("depth", b.size());
-    buf.put("bytes", b.bytes());
-    buf.put("oldestAgeSeconds", buffer.oldestAgeSeconds());
-    buf.put("dropped", b.dropped());
+    buf.put("depth", total.depth());
+    buf.put("bytes", total.bytes());
+    buf.put("oldestAgeSeconds", total.oldestAgeSeconds());
+    buf.put("dropped", total.dropped());
     out.put("buffer", buf);
     return out;
   }

@@ -1,8 +1,9 @@
 package io.floorgate.sparkplug;
 
-import io.floorgate.config.SparkplugConfig;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Semaphore;
+import io.floorgate.broker.BrokerConnection;
+import io.floorgate.broker.Will;
+import io.floorgate.broker.Window;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -11,7 +12,6 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MQTT 5 connection of the edge node, with the Will of that connection: a new Paho client for
- * every CONNECT, so a Will with a fresh bdSeq is never mixed up with an old connection's events
+ * One MQTT 5 connection of the edge node on the shared {@link BrokerConnection}, with the Will of
+ * that connection: a new Paho client for every CONNECT, so a Will with a fresh bdSeq is never mixed up with an old connection's events
  * (Paho's own automatic reconnect would resend the first Will). Paho calls back on its threads;
  * every callback goes straight to {@link Events}, which only hands over.
  */
@@ -28,9 +28,11 @@ final class BrokerLink implements MqttCallback {
 
   /** MQTT 5 DISCONNECT reason 0x04: the broker publishes the Will (Sparkplug 3.0 for MQTT 5). */
   static final int DISCONNECT_WITH_WILL = 0x04;
-  /** Publishes handed to Paho and not yet written out (QoS 0) or acknowledged (QoS 1). */
+  /**
+   * Publishes handed to Paho and not yet written out (QoS 0) or acknowledged (QoS 1), at most;
+   * fewer when the broker's Receive Maximum says so.
+   */
   private static final int WINDOW = 64;
-  private static final long SLICE_MILLIS = 100;
   /** Paho's own in-flight limit frees within microseconds; this long means the link is stuck. */
   private static final long MAX_INFLIGHT_WAIT_SECONDS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
@@ -50,56 +52,33 @@ final class BrokerLink implements MqttCallback {
 
   final String url;
   final int bdSeq;
-  private final SparkplugConfig config;
+  private final BrokerConnection connection;
   private final Events events;
   private final MqttAsyncClient client;
-  private final Semaphore window = new Semaphore(WINDOW);
-  private final MqttActionListener release = new MqttActionListener() {
-    @Override
-    public void onSuccess(IMqttToken token) {
-      window.release();
-    }
+  private volatile Window window = new Window(WINDOW);
 
-    @Override
-    public void onFailure(IMqttToken token, Throwable cause) {
-      window.release();
-    }
-  };
-
-  BrokerLink(String url, int bdSeq, SparkplugConfig config, Events events) throws MqttException {
+  BrokerLink(BrokerConnection connection, String url, int bdSeq, Events events) {
     this.url = url;
     this.bdSeq = bdSeq;
-    this.config = config;
+    this.connection = connection;
     this.events = events;
-    this.client = new MqttAsyncClient(url, config.clientId(), new MemoryPersistence());
+    this.client = connection.client(url);
     client.setCallback(this);
   }
 
   /** Starts the CONNECT with this connection's Will; the outcome comes through {@link Events}. */
   void connect(String willTopic, byte[] willPayload) throws MqttException {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    // Sparkplug 3.0: clean start and no session to resume, for edge nodes and hosts alike.
-    options.setCleanStart(true);
-    options.setSessionExpiryInterval(0L);
-    options.setAutomaticReconnect(false);
-    options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
-    options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    // Sparkplug 3.0: clean start and no session to resume (the shared options), and the Will
+    // at QoS 1, not retained.
+    MqttConnectionOptions options = connection.options(List.of(url),
+        new Will(willTopic, willPayload, 1, false));
     // Commands arrive as QoS 1; a broker's default of 20 unacknowledged could stall a burst.
     options.setReceiveMaximum(1024);
-    MqttMessage will = new MqttMessage(willPayload);
-    will.setQos(1);
-    will.setRetained(false);
-    options.setWill(willTopic, will);
-    if (config.username() != null) {
-      options.setUserName(config.username());
-    }
-    if (config.password() != null) {
-      options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-    }
     client.connect(options, null, new MqttActionListener() {
       @Override
       public void onSuccess(IMqttToken token) {
         MqttProperties connack = token.getResponseProperties();
+        window = Window.of(WINDOW, BrokerConnection.receiveMaximum(connack));
         events.connected(BrokerLink.this, connack == null ? new MqttProperties() : connack);
       }
 
@@ -138,20 +117,14 @@ final class BrokerLink implements MqttCallback {
    * @return false when the connection is gone; the message is then lost with it
    */
   boolean publish(String topic, byte[] payload, int qos) {
-    try {
-      while (!window.tryAcquire(SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-        if (!client.isConnected()) {
-          return false;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Window w = window;
+    if (!w.acquire(client::isConnected)) {
       return false;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_INFLIGHT_WAIT_SECONDS);
     while (true) {
       try {
-        client.publish(topic, payload, qos, false, null, release);
+        client.publish(topic, payload, qos, false, null, w.releasing());
         return true;
       } catch (MqttException e) {
         if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT
@@ -160,7 +133,7 @@ final class BrokerLink implements MqttCallback {
           Thread.onSpinWait();
           continue;
         }
-        window.release();
+        w.release();
         if (client.isConnected()) {
           LOG.warn("Sparkplug publish on {} to {} failed: {}; hosts see a gap in seq and may ask "
               + "for a rebirth", topic, url, e.toString());
@@ -211,10 +184,7 @@ final class BrokerLink implements MqttCallback {
 
   @Override
   public void disconnected(MqttDisconnectResponse response) {
-    MqttException cause = response.getException();
-    events.lost(this, cause != null ? cause.toString()
-        : "broker sent DISCONNECT, reason code " + response.getReturnCode()
-            + (response.getReasonString() == null ? "" : " " + response.getReasonString()));
+    events.lost(this, connection.lostReason(response));
   }
 
   @Override

@@ -100,6 +100,7 @@ final class CommandHandler {
       refused(broker, metric.device.id, metric.name, value, verdict.refusal());
       return;
     }
+    counters.commandsAccepted.increment();
     Object written = verdict.value();
     String what = written + " to " + metric.device.id + " '" + metric.name + "' ("
         + metric.tag.type().yamlName() + ", node " + metric.tag.node() + ")";

@@ -23,5 +23,14 @@ final class NodeCounters {
   final LongAdder commandsRefused = new LongAdder();
   final LongAdder commandsDropped = new LongAdder();
   final LongAdder writesDone = new LongAdder();
+  final LongAdder nodeBirths = new LongAdder();
+  final LongAdder deviceBirths = new LongAdder();
+  /** Sessions that ended after their NBIRTH: by our NDEATH, or the broker's Will. */
+  final LongAdder nodeDeaths = new LongAdder();
+  final LongAdder deviceDeaths = new LongAdder();
+  /** DCMD metrics that passed the checks and were written (or tried). */
+  final LongAdder commandsAccepted = new LongAdder();
+  /** The seq of the last message published; -1 before the first. */
+  volatile int lastSeq = -1;
   final LongAdder writesFailed = new LongAdder();
 }

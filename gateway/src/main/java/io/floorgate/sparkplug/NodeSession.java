@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.broker.BrokerConnection;
 import io.floorgate.config.SparkplugConfig;
 import io.floorgate.driver.LinkState;
 import io.floorgate.reading.Reading;
@@ -41,15 +42,17 @@ final class NodeSession {
   private final BrokerLink.Events events;
   private final HostState host = new HostState();
   private final Reconnects reconnects;
+  private final BrokerConnection connection;
   private final String name;
 
-  private Phase phase = Phase.IDLE;
+  private volatile Phase phase = Phase.IDLE;
   private @Nullable BrokerLink link;
   private int bdSeq;
   private boolean advanceBdSeq;
   private long onlineSinceNanos;
   private volatile boolean online;
   private volatile int sessionBdSeq = -1;
+  private volatile String detail = "not connected yet";
 
   NodeSession(SparkplugConfig config, MetricModel model, CommandHandler commands,
       Backlog backlog, NodeCounters counters, NodeThread loop,
@@ -64,7 +67,8 @@ final class NodeSession {
     this.payloads = new Payloads(config.aliases());
     this.out = new Outbound(topics, payloads, counters);
     this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop);
-    this.reconnects = new Reconnects(config.brokers().size());
+    this.connection = new BrokerConnection("Sparkplug", config.broker());
+    this.reconnects = new Reconnects(config.brokers().size(), BrokerConnection.BACKOFF);
     this.name = config.groupId() + "/" + config.edgeNodeId();
   }
 
@@ -74,6 +78,11 @@ final class NodeSession {
 
   int bdSeq() {
     return sessionBdSeq;
+  }
+
+  String detail() {
+    return phase == Phase.WAITING_FOR_HOST
+        ? "connected, waiting for primary host " + config.primaryHostId() : detail;
   }
 
   void connect() {
@@ -88,7 +97,7 @@ final class NodeSession {
     host.forgetOnline(url);
     BrokerLink l = null;
     try {
-      l = new BrokerLink(url, bdSeq, config, events);
+      l = new BrokerLink(connection, url, bdSeq, events);
       link = l;
       phase = Phase.CONNECTING;
       l.connect(topics.ndeath(), payloads.ndeath(bdSeq, new Date()));
@@ -98,7 +107,7 @@ final class NodeSession {
       if (l != null) {
         l.close();
       }
-      retry("cannot connect to " + url + ": " + e);
+      retry("cannot connect to " + url + ": " + e, e);
     }
   }
 
@@ -128,8 +137,8 @@ final class NodeSession {
     l.close();
     phase = Phase.IDLE;
     advanceBdSeq = Reconnects.connectMayHaveBeenSent(cause);
-    retry("cannot connect to " + l.url + " as " + config.clientId() + ": " + cause
-        + (cause.getCause() == null ? "" : " (" + cause.getCause() + ")"));
+    retry("broker " + l.url + " not reachable as client " + config.clientId() + ": "
+        + BrokerConnection.describe(cause), cause);
   }
 
   void subscribed(BrokerLink l, int[] reasonCodes) {
@@ -237,7 +246,7 @@ final class NodeSession {
           l.bdSeq, (l.bdSeq + 1) & 0xFF);
       loop.execute(this::connect);
     } else {
-      retry("connection to " + l.url + " lost (" + reason + ")");
+      retry("connection to " + l.url + " lost (" + reason + ")", null);
     }
   }
 
@@ -249,21 +258,25 @@ final class NodeSession {
     }
     endSession();
     l.disconnectAndClose(DEATH_TIMEOUT_MS);
-    retry(reason + (wasOnline ? "; NDEATH published and disconnected" : "; disconnected"));
+    retry(reason + (wasOnline ? "; NDEATH published and disconnected" : "; disconnected"), null);
   }
 
-  private void retry(String reason) {
+  private void retry(String reason, @Nullable Throwable cause) {
+    detail = reason;
     Duration delay = reconnects.walk();
     String next = config.brokers().get(reconnects.index());
-    LOG.warn("Sparkplug edge node {}: {}; next attempt at {} {}. Check that the broker runs and "
-        + "the URL, credentials and the node's permissions.", name, reason, next,
-        Reconnects.humanize(delay));
+    LOG.warn("MQTT Sparkplug connection of edge node {}: {}; next attempt at {} {}. {}", name,
+        reason, next, Reconnects.humanize(delay), cause != null ? connection.advice(cause)
+            : "Check that the broker runs and the node's permissions.");
     loop.schedule(this::connect, delay.toMillis());
   }
 
   private void endSession() {
     link = null;
     out.end();
+    if (online) {
+      counters.nodeDeaths.increment();
+    }
     online = false;
     if (phase != Phase.CLOSED) {
       phase = Phase.IDLE;

@@ -62,6 +62,9 @@ final class Outbound {
     seq = 0;
     boolean sent = publish(topics.nbirth(), payloads.nbirth(bdSeq, new Date()));
     seq = 1;
+    if (sent) {
+      counters.nodeBirths.increment();
+    }
     return sent;
   }
 
@@ -80,11 +83,19 @@ final class Outbound {
           + "several connections.", device.id, payload.length, packetLimit);
       return false;
     }
-    return publishCounted(topic, payload);
+    boolean sent = publishCounted(topic, payload);
+    if (sent) {
+      counters.deviceBirths.increment();
+    }
+    return sent;
   }
 
   boolean ddeath(DeviceState device) {
-    return publishCounted(topics.ddeath(device.id), payloads.ddeath(seq, new Date()));
+    boolean sent = publishCounted(topics.ddeath(device.id), payloads.ddeath(seq, new Date()));
+    if (sent) {
+      counters.deviceDeaths.increment();
+    }
+    return sent;
   }
 
   /** DDATA of {@code metrics}, in as many messages as the data limit needs. */
@@ -132,6 +143,7 @@ final class Outbound {
       return false;
     }
     counters.messages.increment();
+    counters.lastSeq = seq;
     return true;
   }
 }

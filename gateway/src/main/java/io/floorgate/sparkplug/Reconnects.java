@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.driver.Backoff;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -11,21 +12,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where and when the node connects next. It walks its broker list: after a failed attempt, a lost
  * connection that had not got as far as its births, or the primary host going offline, it moves
- * on to the next broker; only when every broker was tried without a session does it wait, with a
- * delay that doubles up to {@link #MAX_DELAY}.
+ * on to the next broker; only when every broker was tried without a session does it wait, with
+ * the delay of the shared backoff (one more failure per round of the list).
  */
 final class Reconnects {
 
-  static final Duration INITIAL_DELAY = Duration.ofSeconds(1);
-  static final Duration MAX_DELAY = Duration.ofSeconds(30);
-
   private final int brokers;
+  private final Backoff backoff;
   private int index;
   private int triesWithoutSession;
-  private Duration delay = INITIAL_DELAY;
 
-  Reconnects(int brokers) {
+  Reconnects(int brokers, Backoff backoff) {
     this.brokers = brokers;
+    this.backoff = backoff;
   }
 
   int index() {
@@ -35,7 +34,6 @@ final class Reconnects {
   /** A session got as far as its births: the next trouble starts again from no delay. */
   void sessionStarted() {
     triesWithoutSession = 0;
-    delay = INITIAL_DELAY;
   }
 
   /** Moves to the next broker; returns how long to wait before connecting to it. */
@@ -45,10 +43,7 @@ final class Reconnects {
     if (triesWithoutSession % brokers != 0) {
       return Duration.ZERO;
     }
-    Duration now = delay;
-    Duration doubled = delay.multipliedBy(2);
-    delay = doubled.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : doubled;
-    return now;
+    return backoff.next(triesWithoutSession / brokers);
   }
 
   /**
@@ -67,6 +62,6 @@ final class Reconnects {
   }
 
   static String humanize(Duration d) {
-    return d.isZero() ? "at once" : "in " + d.toSeconds() + " s";
+    return d.isZero() ? "at once" : "in " + Backoff.humanize(d);
   }
 }

@@ -116,6 +116,15 @@ public final class SparkplugNode implements AutoCloseable {
     return session.online();
   }
 
+  /** Why the node is not online, or what it waits for. */
+  public String detail() {
+    return session.detail();
+  }
+
+  NodeCounters counters() {
+    return counters;
+  }
+
   /** The bdSeq of the current (or last) session; -1 before the first. */
   public int bdSeq() {
     return session.bdSeq();

@@ -1,5 +1,6 @@
 package io.floorgate.driver.opcua;
 
+import io.floorgate.driver.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

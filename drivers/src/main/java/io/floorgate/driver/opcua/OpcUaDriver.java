@@ -1,5 +1,6 @@
 package io.floorgate.driver.opcua;
 
+import io.floorgate.driver.Backoff;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import io.floorgate.driver.ConditionSink;

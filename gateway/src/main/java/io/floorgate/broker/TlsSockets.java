@@ -1,4 +1,4 @@
-package io.floorgate.mqtt;
+package io.floorgate.broker;
 
 import io.floorgate.config.TlsConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.floorgate.driver.opcua;
+package io.floorgate.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

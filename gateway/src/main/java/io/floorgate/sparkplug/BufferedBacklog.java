@@ -1,9 +1,8 @@
-package io.floorgate;
+package io.floorgate.sparkplug;
 
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.reading.Reading;
-import io.floorgate.sparkplug.Backlog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,19 +1,20 @@
-package io.floorgate.driver.opcua;
+package io.floorgate.driver;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff for reconnecting to a PLC: {@code initial}, twice that, four times, … up to
- * {@code max}, each spread by ±{@code jitter} so that many gateways restarting together do not
- * knock on a PLC in lockstep.
+ * Exponential backoff for reconnecting, the one every connection of the gateway uses (PLCs and
+ * brokers alike): {@code initial}, twice that, four times, … up to {@code max}, each spread by
+ * ±{@code jitter} so that many gateways restarting together do not knock on a PLC or a broker in
+ * lockstep.
  */
-record Backoff(Duration initial, Duration max, double jitter) {
+public record Backoff(Duration initial, Duration max, double jitter) {
 
-  static final double DEFAULT_JITTER = 0.2;
+  public static final double DEFAULT_JITTER = 0.2;
 
-  Backoff {
+  public Backoff {
     Objects.requireNonNull(initial, "initial");
     Objects.requireNonNull(max, "max");
     if (initial.toMillis() < 1) {
@@ -27,12 +28,12 @@ record Backoff(Duration initial, Duration max, double jitter) {
     }
   }
 
-  Backoff(Duration initial, Duration max) {
+  public Backoff(Duration initial, Duration max) {
     this(initial, max, DEFAULT_JITTER);
   }
 
   /** The delay after the {@code failures}-th consecutive failure, before jitter. */
-  Duration base(int failures) {
+  public Duration base(int failures) {
     if (failures < 1) {
       throw new IllegalArgumentException("failures must be >= 1, got " + failures);
     }
@@ -49,19 +50,20 @@ record Backoff(Duration initial, Duration max, double jitter) {
    * The jittered delay after the {@code failures}-th failure, for a uniform {@code random} in
    * [0, 1): 0.5 gives the base delay. Never above {@code max}.
    */
-  Duration delay(int failures, double random) {
+  public Duration delay(int failures, double random) {
     long baseMs = base(failures).toMillis();
     double factor = 1 + jitter * (2 * random - 1);
     long ms = Math.round(baseMs * factor);
     return Duration.ofMillis(Math.max(1, Math.min(ms, max.toMillis())));
   }
 
-  Duration next(int failures) {
+  /** The jittered delay after the {@code failures}-th consecutive failure. */
+  public Duration next(int failures) {
     return delay(failures, ThreadLocalRandom.current().nextDouble());
   }
 
   /** "750 ms", "4 s", "2 min" — for log lines an operator reads. */
-  static String humanize(Duration d) {
+  public static String humanize(Duration d) {
     long ms = d.toMillis();
     if (ms < 1000) {
       return ms + " ms";

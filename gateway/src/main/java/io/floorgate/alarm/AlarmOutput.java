@@ -1,0 +1,101 @@
+package io.floorgate.alarm;
+
+import io.floorgate.broker.BrokerConnection;
+import io.floorgate.config.AlarmsConfig;
+import io.floorgate.config.GatewayConfig;
+import io.floorgate.output.Health;
+import io.floorgate.output.Output;
+import io.floorgate.reading.Reading;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Alarms as an output: the engine evaluates readings of alarm tags, and every transition leaves on
+ * the dedicated alarm MQTT lane (and, through the engine's listeners, the API's WebSocket stream).
+ * Ready while the alarm lane's broker connection is up.
+ */
+public final class AlarmOutput implements Output {
+
+  public static final String NAME = "alarms";
+  /** Readings of alarm tags and operator commands waiting for the engine. */
+  private static final int QUEUE_CAPACITY = 10_000;
+
+  private final AlarmEngine engine;
+  private final AlarmMqtt mqtt;
+
+  private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt) {
+    this.engine = engine;
+    this.mqtt = mqtt;
+  }
+
+  /**
+   * Builds the engine (reading its state file) and the alarm lane; nothing runs before
+   * {@link #start()}.
+   *
+   * @throws IllegalArgumentException when the broker settings cannot be used (TLS files)
+   */
+  public static AlarmOutput of(GatewayConfig config, Clock clock) {
+    AlarmsConfig alarms = Objects.requireNonNull(config.alarms(), "alarms");
+    BrokerConnection connection = new BrokerConnection("alarm", alarms.broker());
+    AlarmEngine engine = new AlarmEngine(config, clock, QUEUE_CAPACITY);
+    AlarmMqtt mqtt = new AlarmMqtt(connection, new AlarmTopics(config.namespace()),
+        engine::alarms);
+    engine.addListener(mqtt);
+    return new AlarmOutput(engine, mqtt);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start() {
+    mqtt.start();
+    engine.start();
+  }
+
+  /** Alarm tags take the pipeline's priority lane; this is a queue offer, never a wait. */
+  @Override
+  public void accept(Reading reading) {
+    engine.offer(reading);
+  }
+
+  @Override
+  public Health health() {
+    return mqtt.isConnected() ? Health.ready(mqtt.detail() + "; " + engine.alarms().size()
+        + " alarms") : Health.notReady("alarm MQTT lane " + mqtt.detail());
+  }
+
+  @Override
+  public List<String> reload(GatewayConfig next) {
+    engine.reload(next).join();
+    return List.of(engine.alarms().size() + " alarms");
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    new AlarmMeters(engine, mqtt).bindTo(registry);
+  }
+
+  /** The engine: the API's alarm routes, PLC conditions and acknowledgements go through it. */
+  public AlarmEngine engine() {
+    return engine;
+  }
+
+  /** The alarm MQTT lane, for tests. */
+  public AlarmMqtt mqtt() {
+    return mqtt;
+  }
+
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      mqtt.close();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.floorgate.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one MQTT lane reaches its broker: the telemetry (UNS), Sparkplug and alarm lanes each have
+ * one. Everything comes from {@code mqtt:}; a lane's own section may name its own brokers, client
+ * id and credentials ({@code sparkplug.brokers}, {@code alarms.urls}, {@code …clientId},
+ * {@code …username}, {@code …password}), and inherits TLS, keep-alive and the connect timeout.
+ *
+ * @param urls           broker URLs, tried in order: {@code tcp://}, {@code ssl://}, {@code ws://}
+ *                       or {@code wss://}; at least one
+ * @param clientId       the lane's MQTT client id; unique on the broker
+ * @param username       optional user name
+ * @param password       optional password; never logged
+ * @param tls            how to verify the broker and present a client certificate, or null for
+ *                       the JVM's default trust store (an {@code ssl://} broker is still verified)
+ * @param keepAlive      MQTT keep-alive
+ * @param connectTimeout how long one connect attempt may take
+ */
+public record BrokerConfig(
+    List<String> urls,
+    String clientId,
+    @Nullable String username,
+    @Nullable String password,
+    @Nullable TlsConfig tls,
+    Duration keepAlive,
+    Duration connectTimeout) {
+
+  public BrokerConfig {
+    urls = List.copyOf(urls);
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("urls: at least one broker URL is needed");
+    }
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+  }
+
+  /** The same connection settings towards other brokers, as another client, with other credentials. */
+  public BrokerConfig lane(List<String> urls, String clientId, @Nullable String username,
+      @Nullable String password) {
+    return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout);
+  }
+
+  @Override
+  public String toString() {
+    return "BrokerConfig[urls=" + urls + ", clientId=" + clientId + ", username=" + username
+        + ", password=" + (password == null ? "none" : "***") + ", tls=" + tls + ", keepAlive="
+        + keepAlive + ", connectTimeout=" + connectTimeout + "]";
+  }
+}
