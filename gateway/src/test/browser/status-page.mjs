@@ -1,4 +1,4 @@
-// The status page in headless Chromium: it loads, shows every connection and the broker
+// The status page in headless Chromium: it loads, shows every connection and the UNS output
 // connected, shows tag values changing, and an Ack from the page acknowledges the alarm.
 // Usage: node status-page.mjs <base url> <api token> <alarm id>; exit code 0 when all holds.
 import { chromium } from "playwright-core";
@@ -28,11 +28,13 @@ try {
   await page.goto(base + "/");
   const timeout = 60_000;
 
-  for (const name of ["broker", "rhk01", "mx01"]) {
+  for (const name of ["rhk01", "mx01"]) {
     await page.locator(`#connections tr[data-name="${name}"] td:nth-child(2)`)
       .filter({ hasText: /^CONNECTED$/ }).waitFor({ timeout });
   }
-  console.log("connections and broker: CONNECTED");
+  await page.locator('#connections tr[data-name="output-uns"] td:nth-child(2)')
+    .filter({ hasText: /^READY$/ }).waitFor({ timeout });
+  console.log("connections CONNECTED, UNS output READY");
 
   const heartbeat = page.locator('#tags tr[data-path$="/rhk01/heartbeat"] td:nth-child(2)');
   await heartbeat.waitFor({ timeout });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.config.ConfigLoader;
+import io.floorgate.mqtt.UnsOutput;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import java.nio.file.Path;
@@ -61,9 +62,9 @@ class BrokerOutageTest {
     broker.stop();
     // The gateway keeps reading and queueing for the whole outage, dropping nothing.
     await().during(OUTAGE).atMost(OUTAGE.plusSeconds(15)).until(() ->
-        !gateway.publisher().isConnected() && gateway.droppedSamples() == 0
-            && gateway.publisher().dropped() == 0);
-    long queued = gateway.buffer().size();
+        !gateway.output(UnsOutput.class).publisher().isConnected() && gateway.droppedSamples() == 0
+            && gateway.output(UnsOutput.class).publisher().dropped() == 0);
+    long queued = gateway.output(UnsOutput.class).diskBuffer().size();
     broker.start();
     historian.reconnect();
 
@@ -71,7 +72,7 @@ class BrokerOutageTest {
     long expectedTop = beforeOutage + OUTAGE.toMillis() / 100 + 30;
     await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
         new Heartbeats(historian, TestPlant.HEARTBEATS[0]).max() >= expectedTop
-            && gateway.buffer().size() < 1_000);
+            && gateway.output(UnsOutput.class).diskBuffer().size() < 1_000);
     for (String path : TestPlant.HEARTBEATS) {
       await().atMost(Duration.ofSeconds(60)).until(() ->
           new Heartbeats(historian, path).gaps().isEmpty());
@@ -86,9 +87,9 @@ class BrokerOutageTest {
       assertTrue(beats.values().first() <= beforeOutage - 5 && beats.max() >= expectedTop - 30,
           beats::toString);
     }
-    assertEquals(0, gateway.publisher().dropped());
+    assertEquals(0, gateway.output(UnsOutput.class).publisher().dropped());
     assertEquals(0, gateway.droppedSamples());
-    assertEquals(0, gateway.publisher().failed());
+    assertEquals(0, gateway.output(UnsOutput.class).publisher().failed());
   }
 
   private static boolean everyHeartbeat(DurableSubscriber historian, int atLeast) {

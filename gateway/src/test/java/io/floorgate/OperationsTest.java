@@ -86,7 +86,8 @@ class OperationsTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> get("/health/ready").statusCode() == 200);
     JsonNode ready = JSON.readTree(get("/health/ready").body());
     assertEquals("UP", ready.path("status").asText());
-    assertEquals("CONNECTED", ready.path("broker").path("state").asText());
+    assertTrue(ready.path("outputs").path("uns").path("ready").asBoolean());
+    assertTrue(ready.path("outputs").path("alarms").path("ready").asBoolean());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       JsonNode r = JSON.readTree(get("/health/ready").body());
       assertEquals(java.util.List.of("CONNECTED", "CONNECTED"),
@@ -102,8 +103,8 @@ class OperationsTest {
     double published = metric(first.body(),
         "floorgate_mqtt_publishes_total{client=\"telemetry\",result=\"acked\"}");
     for (String expected : java.util.List.of("floorgate_plc_connected{connection=\"mx01\"} 1.0",
-        "floorgate_mqtt_connected{client=\"telemetry\"} 1.0", "floorgate_buffer_depth ",
-        "floorgate_buffer_oldest_age_seconds ", "floorgate_alarms{priority=\"high\",state=\"unacked\"}",
+        "floorgate_mqtt_connected{client=\"telemetry\"} 1.0", "floorgate_buffer_depth{output=\"uns\"}",
+        "floorgate_buffer_oldest_age_seconds{output=\"uns\"}", "floorgate_alarms{priority=\"high\",state=\"unacked\"}",
         "floorgate_normalize_errors_total{kind=\"unknown-tag\"}", "floorgate_api_websocket_clients ",
         "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
         "process_files_open_files", "floorgate_plc_last_data_age_seconds{connection=\"rhk01\"}")) {

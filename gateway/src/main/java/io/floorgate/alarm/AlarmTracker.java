@@ -88,7 +88,9 @@ final class AlarmTracker {
     ackedAt = saved.ackedAt();
     comment = saved.comment();
     lastEventId = saved.lastEventId();
-    if (active && !outOfService) {
+    // A rule's condition is taken to be as it was until readings say otherwise. A PLC condition
+    // has none here: the PLC decides, and a tick would raise it again after the PLC cleared it.
+    if (active && !outOfService && cfg.kind() != AlarmKind.CONDITION) {
       condition = true;
       conditionSince = raisedAt == null ? Instant.EPOCH : raisedAt;
     }

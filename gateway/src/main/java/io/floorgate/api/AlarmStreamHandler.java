@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,19 +14,17 @@ final class AlarmStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
 
   private final AlarmFeed feed;
   private final long buffer;
-  private final Supplier<@Nullable StreamProbe> probe;
   private @Nullable StreamClient client;
 
-  AlarmStreamHandler(AlarmFeed feed, long buffer, Supplier<@Nullable StreamProbe> probe) {
+  AlarmStreamHandler(AlarmFeed feed, long buffer) {
     this.feed = feed;
     this.buffer = buffer;
-    this.probe = probe;
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete && client == null) {
-      client = new StreamClient(ctx.channel(), buffer, probe);
+      client = new StreamClient(ctx.channel(), buffer);
       feed.subscribe(client);
     }
     super.userEventTriggered(ctx, event);

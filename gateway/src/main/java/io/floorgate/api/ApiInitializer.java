@@ -22,23 +22,15 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
   private final Router router;
   private final AlarmFeed feed;
   private final long streamBuffer;
-  private final Supplier<@Nullable StreamProbe> probe;
   private final Map<String, Supplier<ChannelHandler>> streams;
   private final @Nullable WebSocketCounter counter;
 
-  ApiInitializer(Router router, AlarmFeed feed, long streamBuffer,
-      Supplier<@Nullable StreamProbe> probe) {
-    this(router, feed, streamBuffer, probe, Map.of(), null);
-  }
-
   /** @param streams further WebSocket paths and their stream handlers (the status page's) */
   ApiInitializer(Router router, AlarmFeed feed, long streamBuffer,
-      Supplier<@Nullable StreamProbe> probe, Map<String, Supplier<ChannelHandler>> streams,
-      @Nullable WebSocketCounter counter) {
+      Map<String, Supplier<ChannelHandler>> streams, @Nullable WebSocketCounter counter) {
     this.router = router;
     this.feed = feed;
     this.streamBuffer = streamBuffer;
-    this.probe = probe;
     this.streams = Map.copyOf(streams);
     this.counter = counter;
   }
@@ -55,7 +47,7 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
     if (counter != null) {
       p.addLast("websocket-count", counter);
     }
-    p.addLast("alarm-stream", new AlarmStreamHandler(feed, streamBuffer, probe));
+    p.addLast("alarm-stream", new AlarmStreamHandler(feed, streamBuffer));
     p.addLast("routes", new RouterHandler(router));
   }
 

@@ -28,7 +28,6 @@ public final class ApiServer implements AutoCloseable {
   private final AlarmFeed feed;
   private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api-accept", true));
   private final EventLoopGroup workers = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api", true));
-  private volatile @Nullable StreamProbe probe;
   private @Nullable Channel server;
 
   private final java.util.Map<String, java.util.function.Supplier<io.netty.channel.ChannelHandler>>
@@ -48,8 +47,8 @@ public final class ApiServer implements AutoCloseable {
           .group(boss, workers)
           .channel(NioServerSocketChannel.class)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), () -> probe,
-              streams, counter))
+          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), streams,
+              counter))
           .bind(config.bind(), config.port())
           .syncUninterruptibly()
           .channel();
@@ -83,10 +82,6 @@ public final class ApiServer implements AutoCloseable {
   public int port() {
     Channel s = server;
     return s == null ? config.port() : ((InetSocketAddress) s.localAddress()).getPort();
-  }
-
-  public void probe(@Nullable StreamProbe probe) {
-    this.probe = probe;
   }
 
   @Override

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,19 +34,17 @@ final class StreamClient implements AlarmListener {
 
   private final Channel channel;
   private final long limit;
-  private final Supplier<@Nullable StreamProbe> probe;
   private final AtomicLong pending = new AtomicLong();
   private volatile boolean closing;
 
-  StreamClient(Channel channel, long limit, Supplier<@Nullable StreamProbe> probe) {
+  StreamClient(Channel channel, long limit) {
     this.channel = channel;
     this.limit = limit;
-    this.probe = probe;
   }
 
   @Override
   public void snapshot(List<Alarm> alarms) {
-    send(AlarmJson.snapshot(alarms), null);
+    send(AlarmJson.snapshot(alarms));
   }
 
   @Override
@@ -57,14 +54,14 @@ final class StreamClient implements AlarmListener {
       e = new Encoded(event, AlarmJson.event(event));
       last = e;
     }
-    send(e.json(), event);
+    send(e.json());
   }
 
   long pendingBytes() {
     return pending.get();
   }
 
-  private void send(byte[] json, @Nullable AlarmEvent event) {
+  private void send(byte[] json) {
     if (closing) {
       return;
     }
@@ -74,14 +71,11 @@ final class StreamClient implements AlarmListener {
       return;
     }
     pending.addAndGet(size);
+    // The frame owns the wrapped buffer (the array is shared by every client and never changed);
+    // the pipeline releases it once written, or on failure.
     channel.eventLoop().execute(() -> channel.writeAndFlush(
-        new TextWebSocketFrame(Unpooled.wrappedBuffer(json))).addListener(f -> {
-          pending.addAndGet(-size);
-          StreamProbe p = probe.get();
-          if (p != null && event != null && f.isSuccess()) {
-            p.written(event);
-          }
-        }));
+        new TextWebSocketFrame(Unpooled.wrappedBuffer(json)))
+        .addListener(f -> pending.addAndGet(-size)));
   }
 
   private void tooSlow() {

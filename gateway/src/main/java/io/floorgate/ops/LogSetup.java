@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The gateway's logging, set up in code: what {@code logback.xml} says, without parsing XML at
- * start (Joran and the JDK's XML parser are about 600 classes and a tenth of a second of the
- * start). {@code FLOORGATE_LOG_FORMAT=json} writes one JSON object per line, anything else the
+ * The gateway's logging, set up in code and only here (the jar has no {@code logback.xml}):
+ * no XML parsed at start (Joran and the JDK's XML parser are about 600 classes and a tenth of a
+ * second of the start). {@code FLOORGATE_LOG_FORMAT=json} writes one JSON object per line, anything else the
  * human format; {@code FLOORGATE_LOG_LEVEL} sets the root level (INFO).
  *
  * <p>Steps aside (and logback reads its XML files as usual) when {@code -Dlogback.configurationFile}

@@ -2,6 +2,7 @@ package io.floorgate.alarm;
 
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.driver.ConditionEvent;
 import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
@@ -35,6 +36,9 @@ final class AlarmFixtures {
                 - { path: k/temp, node: ns=2;s=T, unit: °C }
                 - { path: k/temp-b, node: ns=2;s=TB, unit: °C }
                 - { path: k/running, node: ns=2;s=R }
+                # A level named like the one in PLC condition ids (calcination.kiln.conditions.x)
+                - { path: kiln/conditions, node: ns=2;s=KC }
+                - { path: k/conditions/o2, node: ns=2;s=O2 }
         - name: mixer
           endpoint: opc.tcp://127.0.0.1:4842/mixer
           area: mixing
@@ -53,6 +57,13 @@ final class AlarmFixtures {
   static Reading reading(String path, @Nullable Object value, Quality quality, Instant at) {
     return new Reading("kiln", ROOT + path, value, null, quality,
         quality == Quality.BAD ? SENSOR_FAILURE : Status.GOOD, at, at, TimestampSource.SOURCE, at);
+  }
+
+  /** What connection kiln's PLC reports of its condition {@code name}. */
+  static ConditionEvent condition(String name, boolean active, boolean acked, Instant at) {
+    return new ConditionEvent("kiln", "ns=2;s=Kiln.Alarms." + name, Long.toHexString(
+        at.toEpochMilli()), name, "Kiln", "Kiln " + name, 700, active, acked, active || !acked, at,
+        at);
   }
 
   /** A clock that moves only when told. */

@@ -83,7 +83,7 @@ class AlarmStreamHandlerTest {
 
   static EmbeddedChannel client(TestFeed feed, long buffer, ChannelOutboundHandlerAdapter... first) {
     EmbeddedChannel channel = new EmbeddedChannel(first);
-    channel.pipeline().addLast(new AlarmStreamHandler(feed, buffer, () -> null));
+    channel.pipeline().addLast(new AlarmStreamHandler(feed, buffer));
     channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete(
         "/alarms/stream", EmptyHttpHeaders.INSTANCE, null));
     channel.runPendingTasks();

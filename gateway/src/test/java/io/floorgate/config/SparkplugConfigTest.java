@@ -87,7 +87,7 @@ class SparkplugConfigTest {
           queueCapacity: 500""", "").sparkplug();
 
     assertEquals(new SparkplugConfig(true, "Isohara Works", "gw-7",
-        List.of("tcp://a:1883", "ssl://b:8883"), "gw-7-sp", "gw", "secret", "scada", false, 4096,
+        List.of("tcp://a:1883", "ssl://b:8883"), "gw-7-sp", "gw", "secret", null, "scada", false, 4096,
         Duration.ofSeconds(10), Duration.ofSeconds(5), 500), sp);
   }
 

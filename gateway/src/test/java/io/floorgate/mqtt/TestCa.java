@@ -33,12 +33,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * certificate for 127.0.0.1 and client certificates, written as PEM files for Mosquitto and the
  * gateway.
  */
-final class TestCa {
+public final class TestCa {
 
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
   /** A key and its certificate, written as PEM. */
-  record Issued(Path cert, Path key) {}
+  public record Issued(Path cert, Path key) {}
 
   private final String name;
   private final KeyPair keys;
@@ -52,7 +52,7 @@ final class TestCa {
     this.pem = pem;
   }
 
-  static TestCa create(Path dir, String name) throws Exception {
+  public static TestCa create(Path dir, String name) throws Exception {
     KeyPair keys = rsa();
     X500Name subject = new X500Name("CN=" + name);
     X509v3CertificateBuilder builder = builder(subject, subject, keys);
@@ -64,17 +64,17 @@ final class TestCa {
   }
 
   /** The CA certificate, PEM. */
-  Path certFile() {
+  public Path certFile() {
     return pem;
   }
 
   /** A certificate for a broker on 127.0.0.1 / localhost. */
-  Issued server(Path dir) throws Exception {
+  public Issued server(Path dir) throws Exception {
     return issue(dir, "broker", KeyPurposeId.id_kp_serverAuth, true);
   }
 
   /** A client certificate for the gateway. */
-  Issued client(Path dir) throws Exception {
+  public Issued client(Path dir) throws Exception {
     return issue(dir, "gateway", KeyPurposeId.id_kp_clientAuth, false);
   }
 

@@ -1,4 +1,4 @@
-package io.floorgate;
+package io.floorgate.sparkplug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -95,7 +95,7 @@ class DeviceCommandTest {
     command(new MetricBuilder(alias(SETPOINT), MetricDataType.Double, wanted).createMetric(), true);
 
     await().atMost(WAIT).until(() -> Double.valueOf(wanted).equals(read(SETPOINT_NODE)));
-    await().atMost(WAIT).until(() -> gateway.sparkplug().writesDone() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().writesDone() == 1);
     assertTrue(audit.has("INFO", "wrote " + wanted + " to rhk01 '" + SETPOINT + "'"), audit::text);
     // The host sees the new setpoint come back as DATA.
     host.await(m -> m.type().equals("DDATA") && m.payload().getMetrics().stream()
@@ -117,9 +117,9 @@ class DeviceCommandTest {
     command(new MetricBuilder(alias(TestPlant.TEMPERATURE), MetricDataType.Double, 100.0)
         .createMetric(), true);
 
-    await().atMost(WAIT).until(() -> gateway.sparkplug().commandsRefused() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", TestPlant.TEMPERATURE, "refused", "not writable"), audit::text);
-    assertEquals(0, gateway.sparkplug().writesDone());
+    assertEquals(0, gateway.output(SparkplugOutput.class).node().writesDone());
   }
 
   @Test
@@ -127,7 +127,7 @@ class DeviceCommandTest {
     command(new MetricBuilder(alias(SETPOINT), MetricDataType.Double, 5000.0).createMetric(),
         true);
 
-    await().atMost(WAIT).until(() -> gateway.sparkplug().commandsRefused() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", SETPOINT, "5000.0", "outside the tag's range 0..1100"),
         audit::text);
     assertEquals(setpointBefore, read(SETPOINT_NODE));
@@ -138,7 +138,7 @@ class DeviceCommandTest {
     command(new MetricBuilder(alias(SETPOINT), MetricDataType.String, "hot").createMetric(),
         false);
 
-    await().atMost(WAIT).until(() -> gateway.sparkplug().commandsRefused() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", SETPOINT, "takes a number (double)", "\"hot\""), audit::text);
     assertEquals(setpointBefore, read(SETPOINT_NODE));
   }
@@ -148,7 +148,7 @@ class DeviceCommandTest {
     command(new MetricBuilder(alias(TestPlant.TC_OPEN_ZONE), MetricDataType.Double, 2.5)
         .createMetric(), false);
 
-    await().atMost(WAIT).until(() -> gateway.sparkplug().commandsRefused() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", TestPlant.TC_OPEN_ZONE, "whole number"), audit::text);
     assertEquals(0, read(TestPlant.TC_OPEN_ZONE_NODE));
   }
@@ -157,7 +157,7 @@ class DeviceCommandTest {
   void writeToAnAliasTheDeviceNeverAnnouncedIsRefused() throws Exception {
     command(new MetricBuilder(99_999L, MetricDataType.Double, 1.0).createMetric(), false);
 
-    await().atMost(WAIT).until(() -> gateway.sparkplug().commandsRefused() == 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", "alias 99999", "no such metric"), audit::text);
   }
 }

@@ -124,12 +124,12 @@ class LargeNodeTest {
 
     host.await("DBIRTH", "mx01", 0, WAIT);
     Received data = host.await("DDATA", "mx01", 0, WAIT);
-    await().atMost(WAIT).until(() -> gateway.sparkplug().birthsTooLarge() >= 1);
+    await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().birthsTooLarge() >= 1);
 
     assertTrue(host.of("DBIRTH").stream().noneMatch(m -> "rhk01".equals(m.device())));
     assertTrue(host.of("DDATA").stream().noneMatch(m -> "rhk01".equals(m.device())));
     assertTrue(data.bytes() <= 16_384);
-    assertTrue(gateway.sparkplug().isOnline(), "the broker kept the node connected");
+    assertTrue(gateway.output(SparkplugOutput.class).node().isOnline(), "the broker kept the node connected");
   }
 
   private static long dataMetrics(SparkplugHost host) {

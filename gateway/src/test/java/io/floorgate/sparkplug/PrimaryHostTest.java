@@ -140,7 +140,7 @@ class PrimaryHostTest {
 
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
         .until(() -> hostA.find(m -> m.type().equals("NDEATH"), onA.order()).isEmpty()
-            && gateway.sparkplug().isOnline());
+            && gateway.output(SparkplugOutput.class).node().isOnline());
     int before = hostA.lastOrder();
     await().atMost(WAIT).until(() -> hostA.find(m -> m.type().equals("DDATA"), before)
         .isPresent());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import io.floorgate.driver.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class ReconnectsTest {
 
+  /** The shared backoff's steps without jitter, so the delays are exact. */
+  static final Backoff STEADY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0);
+
   @Test
   void walksEveryBrokerAtOnceThenWaitsLongerEachRound() {
-    Reconnects r = new Reconnects(2);
+    Reconnects r = new Reconnects(2, STEADY);
     List<String> steps = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Duration delay = r.walk();
@@ -28,7 +32,7 @@ class ReconnectsTest {
 
   @Test
   void aSessionResetsTheDelay() {
-    Reconnects r = new Reconnects(1);
+    Reconnects r = new Reconnects(1, STEADY);
     r.walk();
     r.walk();
     r.sessionStarted();
@@ -38,13 +42,13 @@ class ReconnectsTest {
 
   @Test
   void theDelayStopsGrowingAtItsMaximum() {
-    Reconnects r = new Reconnects(1);
+    Reconnects r = new Reconnects(1, STEADY);
     Duration last = Duration.ZERO;
     for (int i = 0; i < 20; i++) {
       last = r.walk();
     }
 
-    assertEquals(Reconnects.MAX_DELAY, last);
+    assertEquals(Duration.ofSeconds(30), last);
   }
 
   @Test

@@ -90,7 +90,7 @@ class SparkplugSessionTest {
 
     assertEquals("spBv1.0/" + group + "/NBIRTH/" + NODE, nbirth.topic());
     assertEquals(0L, nbirth.seq());
-    assertEquals(gateway.sparkplug().bdSeq(), nbirth.bdSeq());
+    assertEquals(gateway.output(SparkplugOutput.class).node().bdSeq(), nbirth.bdSeq());
     Metric rebirth = nbirth.metric(Payloads.REBIRTH).orElseThrow();
     assertEquals(MetricDataType.Boolean, rebirth.getDataType());
     assertEquals(false, rebirth.getValue());
@@ -214,7 +214,7 @@ class SparkplugSessionTest {
     // Births follow the NBIRTH with nothing between them.
     assertEquals(Set.of(again.order() + 1, again.order() + 2),
         Set.of(kiln.order(), mixer.order()));
-    assertEquals(1L, gateway.sparkplug().rebirths());
+    assertEquals(1L, gateway.output(SparkplugOutput.class).node().rebirths());
   }
 
   @Test

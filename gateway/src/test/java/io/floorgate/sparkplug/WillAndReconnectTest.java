@@ -112,15 +112,15 @@ class WillAndReconnectTest {
   void brokerRestartStartsANewSessionWithTheNextBdSeq() throws Exception {
     startGateway(broker.url());
     Received first = awaitSession(host, 0);
-    long sessions = gateway.sparkplug().sessions();
+    long sessions = gateway.output(SparkplugOutput.class).node().sessions();
 
     host.close();
     broker.stop();
-    await().atMost(WAIT).until(() -> !gateway.sparkplug().isOnline());
+    await().atMost(WAIT).until(() -> !gateway.output(SparkplugOutput.class).node().isOnline());
     broker.start();
 
     try (SparkplugHost after = SparkplugHost.connect(broker.url(), group)) {
-      await().atMost(WAIT).until(() -> gateway.sparkplug().sessions() > sessions);
+      await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().sessions() > sessions);
       if (after.find(m -> m.type().equals("NBIRTH"), 0).isEmpty()) {
         // The node was quicker than this host's subscription: ask for the births again.
         after.sendNodeCommand(TestPlant.NODE, new Metric.MetricBuilder(Payloads.REBIRTH,
