@@ -71,7 +71,7 @@ final class AlarmTracker {
     return AlarmState.of(active, acked, shelvedUntil != null, suppressed, outOfService);
   }
 
-  /** Restores the state kept before a restart; the condition is taken to be as it was. */
+  /** Restores the state kept before a restart. */
   void restore(Alarm saved) {
     active = saved.active();
     acked = saved.acked();

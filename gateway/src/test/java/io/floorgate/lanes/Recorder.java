@@ -128,7 +128,8 @@ public final class Recorder implements AutoCloseable {
         client.disconnect().waitForCompletion(5_000);
       }
     } finally {
-      client.close();
+      // Forced: a durable recorder may be between two reconnect attempts.
+      client.close(true);
     }
   }
 }

@@ -1,0 +1,122 @@
+package io.floorgate.lanes;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floorgate.Floorgate;
+import io.floorgate.MosquittoProcess;
+import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimulatedPlant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mqtt.urls} is a list tried in order, and the Sparkplug and alarm lanes inherit it: with
+ * the first broker down every lane ends on the second, and the first coming back costs the UNS
+ * lane nothing (QoS 1 with store-and-forward: each heartbeat arrives on one broker or the other).
+ */
+@Timeout(120)
+class BrokerListTest {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  /** Heartbeats (10 a second) to see published after the first broker is back. */
+  static final int AFTER_RETURN = 50;
+
+  static SimulatedPlant plant;
+
+  @TempDir Path dir;
+  MosquittoProcess first;
+  MosquittoProcess second;
+  Recorder onFirst;
+  Recorder onSecond;
+  Floorgate gateway;
+
+  @BeforeAll
+  static void startPlant() {
+    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
+  }
+
+  @AfterAll
+  static void stopPlant() {
+    plant.close();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (gateway != null) {
+      gateway.close();
+    }
+    for (AutoCloseable c : new AutoCloseable[] {onFirst, onSecond, first, second}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void everyLaneUsesTheSecondBrokerWhileTheFirstIsDownAndNoTelemetryIsLostWhenItReturns()
+      throws Exception {
+    // A session on the first broker before it goes down, so that whatever the gateway publishes
+    // there once it is back is kept for the test, even before the recorder has reconnected.
+    first = MosquittoProcess.start(dir.resolve("first"));
+    onFirst = Recorder.durable(first.url(), "#");
+    first.stop();
+    second = MosquittoProcess.start(dir.resolve("second"));
+    onSecond = Recorder.subscribe(second.url(), "#");
+
+    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+        mqtt:
+          urls: ['%s', '%s']
+          clientId: lanes
+          connectTimeout: 2s
+        sparkplug: { enabled: true }
+        alarms:
+          %s
+        """.formatted(first.url(), second.url(), LanePlant.HI_RULES)));
+
+    await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), onSecond.missing(
+        LanePlant.HEARTBEAT, LanePlant.NBIRTH, LanePlant.ALARM_STATE), "not on the second broker"));
+    long beforeReturn = heartbeats().last();
+    first.start();
+    await().atMost(WAIT).until(() -> heartbeats().last() >= beforeReturn + AFTER_RETURN);
+
+    TreeSet<Long> received = heartbeats();
+    assertEquals(List.of(), gaps(received), () -> "heartbeats missing between "
+        + received.first() + " and " + received.last() + " (first broker back after "
+        + beforeReturn + ")");
+  }
+
+  /** Every heartbeat value received on either broker, with good quality. */
+  TreeSet<Long> heartbeats() {
+    TreeSet<Long> values = new TreeSet<>();
+    Stream.concat(onFirst.on(LanePlant.HEARTBEAT).stream(),
+            onSecond.on(LanePlant.HEARTBEAT).stream())
+        .map(Recorder.Message::json)
+        .filter(json -> "GOOD".equals(json.path("quality").asText()))
+        .forEach(json -> values.add(json.path("value").asLong()));
+    return values;
+  }
+
+  /** The missing ranges between the lowest and the highest value, as "from-to". */
+  static List<String> gaps(TreeSet<Long> values) {
+    List<String> gaps = new ArrayList<>();
+    Long previous = null;
+    for (long v : values) {
+      if (previous != null && v > previous + 1) {
+        gaps.add((previous + 1) + "-" + (v - 1));
+      }
+      previous = v;
+    }
+    return gaps;
+  }
+}

@@ -1,0 +1,121 @@
+package io.floorgate.lanes;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floorgate.Floorgate;
+import io.floorgate.MosquittoProcess;
+import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimulatedPlant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
+import org.eclipse.tahu.message.model.Metric;
+import org.eclipse.tahu.message.model.MetricDataType;
+import org.eclipse.tahu.message.model.SparkplugBPayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The edge node's session meters on {@code /metrics} against what a host application saw: a
+ * known sequence of births, rebirth requests and messages.
+ */
+@Timeout(120)
+class SparkplugMetersTest {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String NCMD = "spBv1.0/isohara/NCMD/floorgate";
+
+  static SimulatedPlant plant;
+
+  @TempDir Path dir;
+  MosquittoProcess broker;
+  Recorder host;
+  Floorgate gateway;
+
+  @BeforeAll
+  static void startPlant() {
+    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
+  }
+
+  @AfterAll
+  static void stopPlant() {
+    plant.close();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (host != null) {
+      host.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void sessionMetersCountBirthsAndRebirthRequestsAndShowTheLastSeq() throws Exception {
+    broker = MosquittoProcess.start(dir.resolve("broker"));
+    host = Recorder.subscribe(broker.url(), "spBv1.0/#");
+    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+        mqtt: { url: '%s', clientId: lanes }
+        uns: { enabled: false }
+        sparkplug: { enabled: true }
+        """.formatted(broker.url())));
+    GatewayHttp http = new GatewayHttp(gateway);
+
+    awaitBirths(1);
+    requestRebirth();
+    awaitBirths(2);
+    requestRebirth();
+    awaitBirths(3);
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      String scrape = http.metrics();
+      assertEquals(3.0, GatewayHttp.value(scrape, "floorgate_sparkplug_births_total",
+          "kind", "node"));
+      assertEquals(3.0 * LanePlant.DEVICES, GatewayHttp.value(scrape,
+          "floorgate_sparkplug_births_total", "kind", "device"));
+      assertEquals(2.0, GatewayHttp.value(scrape, "floorgate_sparkplug_rebirth_requests_total"));
+      assertEquals(1.0, GatewayHttp.value(scrape, "floorgate_sparkplug_online"));
+    });
+    // DATA keeps flowing: a scrape between a publish and its arrival at the host would differ
+    // by one message, so the two are compared until they meet.
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+      double seq = http.metric("floorgate_sparkplug_seq");
+      assertEquals(lastFromNode().seq(), seq, "the seq of the host's last message");
+    });
+  }
+
+  /** Waits until the host has seen {@code n} NBIRTHs and a DBIRTH per device for each. */
+  void awaitBirths(int n) {
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertEquals(n, host.on(LanePlant.NBIRTH).size(), "NBIRTHs");
+      assertEquals(n * LanePlant.DEVICES, host.messages().stream()
+          .filter(m -> m.topic().startsWith(LanePlant.DBIRTH)).count(), "DBIRTHs");
+    });
+  }
+
+  /** What a host application sends to have every birth again: NCMD Node Control/Rebirth. */
+  void requestRebirth() throws Exception {
+    Metric rebirth = new Metric.MetricBuilder("Node Control/Rebirth", MetricDataType.Boolean, true)
+        .createMetric();
+    host.publish(NCMD, new SparkplugBPayloadEncoder().getBytes(
+        new SparkplugBPayload(new Date(), List.of(rebirth)), false));
+  }
+
+  /** The last message the node published (the host hears its own commands too). */
+  Recorder.Message lastFromNode() {
+    return host.messages().stream().filter(m -> !m.topic().contains("CMD/"))
+        .reduce((a, b) -> b).orElseThrow();
+  }
+}
