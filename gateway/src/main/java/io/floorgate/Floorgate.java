@@ -168,9 +168,10 @@ public final class Floorgate implements AutoCloseable {
     }
     try {
       gateway.startParts();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Netty and Milo may rethrow checked exceptions unchecked-ly: close on any.
       gateway.close();
-      throw e;
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
     }
     return gateway;
   }

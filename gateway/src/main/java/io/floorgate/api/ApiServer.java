@@ -52,7 +52,8 @@ public final class ApiServer implements AutoCloseable {
           .bind(config.bind(), config.port())
           .syncUninterruptibly()
           .channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Netty rethrows the bind's BindException unchecked-ly, so catch it as what it is.
       close();
       throw new IllegalStateException("API server cannot listen on " + config.bind() + ":"
           + config.port() + " (" + e + "); free the port or set api.port", e);

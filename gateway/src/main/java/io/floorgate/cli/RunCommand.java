@@ -3,7 +3,6 @@ package io.floorgate.cli;
 import io.floorgate.Floorgate;
 import io.floorgate.ops.ConfigWatcher;
 import java.io.IOException;
-import io.floorgate.buffer.BufferException;
 import io.floorgate.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,15 +29,22 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     UntilSignal lifetime = new UntilSignal();
+    Floorgate gateway;
     try {
-      Floorgate gateway = Floorgate.start(loaded);
+      // Closes what it started before it throws: nothing is left open or half-running.
+      gateway = Floorgate.start(loaded);
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("Not started: " + e.getMessage());
+      return 1;
+    }
+    try {
       lifetime.closeOnExit(gateway);
       lifetime.closeOnExit(new ConfigWatcher(config, System.getenv(), gateway::reload,
           gateway.operations()).start(true));
     } catch (IOException e) {
-      spec.commandLine().getErr().println("Config file cannot be watched for changes: " + e);
-    } catch (BufferException e) {
-      spec.commandLine().getErr().println("Not started: " + e.getMessage());
+      gateway.close();
+      spec.commandLine().getErr().println("Not started: the config file " + config
+          + " cannot be watched for changes (" + e + "); check that its directory is readable");
       return 1;
     }
     lifetime.await();
