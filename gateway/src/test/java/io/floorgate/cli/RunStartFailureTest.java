@@ -1,0 +1,85 @@
+package io.floorgate.cli;
+
+import static io.floorgate.cli.CheckCommandTest.execute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.cli.CheckCommandTest.Outcome;
+import io.floorgate.config.BufferConfig;
+import io.floorgate.config.ConfigLoader;
+import io.floorgate.config.GatewayConfig;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} when a part cannot start: one line naming the cause, exit code 1 (so systemd's
+ * {@code Restart=} and Kubernetes act), and nothing left open or half-running.
+ */
+@Timeout(60)
+class RunStartFailureTest {
+
+  /** A plant nobody serves: the drivers never get that far, or retry in the background. */
+  static String config(Path dir, int apiPort) {
+    return """
+        namespace: { enterprise: jxnmm, site: isohara }
+        mqtt: { url: tcp://127.0.0.1:1883 }
+        buffer: { directory: %s }
+        sparkplug: { enabled: true }
+        api: { bind: 127.0.0.1, port: %d }
+        connections:
+          - name: rhk01
+            endpoint: opc.tcp://127.0.0.1:1/rhk01
+            area: calcination
+            groups:
+              - name: fast
+                tags:
+                  - { path: rhk01/zone01/temperature, node: "ns=2;s=RHK01.Zone01.TempPV", unit: °C }
+        """.formatted(dir.resolve("buffer"), apiPort);
+  }
+
+  @Test
+  void aSparkplugBufferThatCannotBeOpenedEndsRunWithItsPathAndLeavesTheUnsBufferClosed(
+      @TempDir Path dir) throws Exception {
+    // A regular file where the node's buffer directory must go: not even root can use it.
+    Files.writeString(dir.resolve("buffer-sparkplug"), "not a directory");
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, config(dir, 0));
+
+    Outcome outcome = execute("run", "--config", file.toString());
+
+    assertEquals(1, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("Not started: ")
+        && outcome.err().contains(dir.resolve("buffer-sparkplug").toString()), outcome.err());
+    GatewayConfig config = ConfigLoader.load(file, Map.of());
+    BufferConfig uns = config.buffer();
+    try (DiskBuffer again = DiskBuffer.open(uns, Clock.systemUTC())) {
+      assertEquals(0, again.size(), "the UNS buffer was closed and opens again at once");
+    }
+  }
+
+  @Test
+  void aTakenApiPortEndsRunInsteadOfWaitingHalfStarted(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path file = dir.resolve("gateway.yaml");
+      Files.writeString(file, config(dir, taken.getLocalPort()));
+
+      Outcome outcome = execute("run", "--config", file.toString());
+
+      assertEquals(1, outcome.exitCode(), outcome.err());
+      assertTrue(outcome.err().contains("API server cannot listen on 127.0.0.1:"
+          + taken.getLocalPort()), outcome.err());
+      try (DiskBuffer again = DiskBuffer.open(ConfigLoader.load(file, Map.of()).buffer(),
+          Clock.systemUTC())) {
+        assertEquals(0, again.size(), "the buffers were closed on the way out");
+      }
+    }
+  }
+}
