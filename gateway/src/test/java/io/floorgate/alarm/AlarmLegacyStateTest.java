@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class AlarmLegacyStateTest {
 
-  /** A rule alarm raised and acknowledged, and PLC condition of connection kiln shelved. */
+  /** A rule alarm raised and acknowledged, and a PLC condition of connection kiln shelved. */
   static final String RULE_AND_CONDITION = """
       [{"id":"calcination.k.temp.hi","path":"jxnmm/isohara/calcination/k/temp/hi",\
       "tag":"jxnmm/isohara/calcination/k/temp","connection":"kiln","type":"HI",\
