@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -14,19 +13,20 @@ import java.util.function.ToDoubleFunction;
 final class NodeMeters implements MeterBinder {
 
   private final NodeCounters counters;
-  private final BooleanSupplier online;
+  /** Gauged itself: Micrometer holds a gauge's object weakly, and the node lives as long as it. */
+  private final SparkplugNode node;
 
-  NodeMeters(NodeCounters counters, BooleanSupplier online) {
-    this.counters = counters;
-    this.online = online;
+  NodeMeters(SparkplugNode node) {
+    this.counters = node.counters();
+    this.node = node;
   }
 
   @Override
   public void bindTo(MeterRegistry r) {
-    Gauge.builder("floorgate.mqtt.connected", online, o -> o.getAsBoolean() ? 1 : 0)
+    Gauge.builder("floorgate.mqtt.connected", node, n -> n.isOnline() ? 1 : 0)
         .tag("client", "sparkplug").description("1 while the lane's broker connection is up")
         .register(r);
-    Gauge.builder("floorgate.sparkplug.online", online, o -> o.getAsBoolean() ? 1 : 0)
+    Gauge.builder("floorgate.sparkplug.online", node, n -> n.isOnline() ? 1 : 0)
         .description("1 while the edge node is in a session (NBIRTH published)").register(r);
     Gauge.builder("floorgate.sparkplug.seq", counters, c -> c.lastSeq)
         .description("seq of the last message published (0-255; -1 before the first)")

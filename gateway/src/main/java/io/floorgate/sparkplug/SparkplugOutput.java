@@ -105,7 +105,7 @@ public final class SparkplugOutput implements Output {
 
   @Override
   public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
-    new NodeMeters(node.counters(), node::isOnline).bindTo(registry);
+    new NodeMeters(node).bindTo(registry);
     bufferMeters.bindTo(registry);
   }
 

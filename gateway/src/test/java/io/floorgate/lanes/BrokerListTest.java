@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mqtt.urls} is a list tried in order, and the Sparkplug and alarm lanes inherit it: with
- * the first broker down every lane ends on the second, and the first coming back costs the UNS
- * lane nothing (QoS 1 with store-and-forward: each heartbeat arrives on one broker or the other).
+ * Which brokers each lane uses. {@code mqtt.urls} is a list tried in order, and the Sparkplug and
+ * alarm lanes inherit it unless they name their own ({@code sparkplug.brokers},
+ * {@code alarms.urls}). With the first broker down every lane ends on the second, and the first
+ * coming back costs the UNS lane nothing (QoS 1 with store-and-forward: each heartbeat arrives on
+ * one broker or the other).
  */
 @Timeout(120)
 class BrokerListTest {
@@ -94,6 +96,32 @@ class BrokerListTest {
     assertEquals(List.of(), gaps(received), () -> "heartbeats missing between "
         + received.first() + " and " + received.last() + " (first broker back after "
         + beforeReturn + ")");
+  }
+
+  @Test
+  void aLaneThatNamesItsOwnBrokersUsesThemInsteadOfTheUnsOnes() throws Exception {
+    first = MosquittoProcess.start(dir.resolve("first"));
+    second = MosquittoProcess.start(dir.resolve("second"));
+    onFirst = Recorder.subscribe(first.url(), "#");
+    onSecond = Recorder.subscribe(second.url(), "#");
+
+    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+        mqtt: { urls: ['%s'], clientId: lanes }
+        sparkplug: { enabled: true, brokers: ['%s'] }
+        alarms:
+          urls: ['%s']
+          %s
+        """.formatted(first.url(), second.url(), second.url(), LanePlant.HI_RULES)));
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertEquals(List.of(), onFirst.missing(LanePlant.HEARTBEAT), "UNS on mqtt.urls");
+      assertEquals(List.of(), onSecond.missing(LanePlant.NBIRTH, LanePlant.ALARM_STATE),
+          "Sparkplug and alarms on their own brokers");
+    });
+    assertEquals(List.of(LanePlant.NBIRTH, LanePlant.ALARM_STATE),
+        onFirst.missing(LanePlant.NBIRTH, LanePlant.ALARM_STATE), "nothing of theirs on mqtt.urls");
+    assertEquals(List.of(LanePlant.HEARTBEAT), onSecond.missing(LanePlant.HEARTBEAT),
+        "no UNS on the lanes' own brokers");
   }
 
   /** Every heartbeat value received on either broker, with good quality. */

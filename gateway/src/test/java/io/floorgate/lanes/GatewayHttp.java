@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What an operator's tools see of a running gateway: {@code /metrics} and {@code /health/ready}. */
+/** What an operator's tools see of a running gateway: {@code /metrics}, {@code /health/ready}. */
 public final class GatewayHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,7 +27,7 @@ public final class LanePlant {
   public static final String ALARM_STATE =
       "jxnmm/isohara/calcination/_alarms/state/rhk01/zone03/temperature/hi";
   /**
-   * Alarm rules (a line under {@code alarms:}) of which one is active as soon as the gateway reads
+   * An alarm rule, as a line under {@code alarms:}, that is active as soon as the gateway reads
    * the kiln: zone 3 runs at about 500 °C.
    */
   public static final String HI_RULES =

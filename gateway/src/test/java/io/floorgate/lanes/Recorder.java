@@ -7,7 +7,6 @@ import io.floorgate.MessageCallback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -15,6 +14,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.tahu.protobuf.SparkplugBProto;
 
 /**
@@ -25,8 +25,8 @@ public final class Recorder implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One message as it arrived; {@code order} counts from 1 on this recorder. */
-  public record Message(int order, String topic, byte[] payload, boolean retained) {
+  /** One message as it arrived. */
+  public record Message(String topic, byte[] payload) {
 
     public JsonNode json() {
       try {
@@ -88,9 +88,8 @@ public final class Recorder implements AutoCloseable {
     return recorder;
   }
 
-  private void arrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
-    messages.add(new Message(messages.size() + 1, topic, message.getPayload(),
-        message.isRetained()));
+  private void arrived(String topic, MqttMessage message) {
+    messages.add(new Message(topic, message.getPayload()));
   }
 
   public List<Message> messages() {
@@ -109,11 +108,6 @@ public final class Recorder implements AutoCloseable {
   /** Those of {@code topics} that nothing arrived on yet. */
   public List<String> missing(String... topics) {
     return Stream.of(topics).filter(t -> !received(t)).toList();
-  }
-
-  public Optional<Message> last() {
-    List<Message> all = messages();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /** Publishes as a host application would, QoS 0. */

@@ -2,6 +2,7 @@ package io.floorgate.lanes;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
 import io.floorgate.MosquittoProcess;
@@ -79,21 +80,33 @@ class SparkplugMetersTest {
     requestRebirth();
     awaitBirths(3);
 
+    // Micrometer holds what a gauge reads weakly: the meters must outlive a collection.
+    System.gc();
     await().atMost(WAIT).untilAsserted(() -> {
       String scrape = http.metrics();
       assertEquals(3.0, GatewayHttp.value(scrape, "floorgate_sparkplug_births_total",
-          "kind", "node"));
+          "kind", "node"), "node births");
       assertEquals(3.0 * LanePlant.DEVICES, GatewayHttp.value(scrape,
-          "floorgate_sparkplug_births_total", "kind", "device"));
-      assertEquals(2.0, GatewayHttp.value(scrape, "floorgate_sparkplug_rebirth_requests_total"));
-      assertEquals(1.0, GatewayHttp.value(scrape, "floorgate_sparkplug_online"));
+          "floorgate_sparkplug_births_total", "kind", "device"), "device births");
+      assertEquals(2.0, GatewayHttp.value(scrape, "floorgate_sparkplug_rebirth_requests_total"),
+          "rebirth requests");
+      assertEquals(1.0, GatewayHttp.value(scrape, "floorgate_sparkplug_online"), "online");
     });
-    // DATA keeps flowing: a scrape between a publish and its arrival at the host would differ
-    // by one message, so the two are compared until they meet.
+    // DATA keeps flowing, so the gauge is compared with the host's last message until they meet,
+    // and again at another seq: a gauge stuck at one value would meet the host only now and then.
+    long met = awaitSeqMeetsTheHosts(http, -1);
+    awaitSeqMeetsTheHosts(http, met);
+  }
+
+  /** Waits for a scrape whose seq, other than {@code not}, is that of the host's last message. */
+  long awaitSeqMeetsTheHosts(GatewayHttp http, long not) {
+    long[] seq = new long[1];
     await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-      double seq = http.metric("floorgate_sparkplug_seq");
-      assertEquals(lastFromNode().seq(), seq, "the seq of the host's last message");
+      seq[0] = (long) http.metric("floorgate_sparkplug_seq");
+      assertTrue(seq[0] != not, "seq still " + not);
+      assertEquals(lastFromNode().seq(), seq[0], "the seq of the host's last message");
     });
+    return seq[0];
   }
 
   /** Waits until the host has seen {@code n} NBIRTHs and a DBIRTH per device for each. */

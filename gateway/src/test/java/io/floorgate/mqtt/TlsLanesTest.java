@@ -119,7 +119,6 @@ class TlsLanesTest {
 
     await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), plain.missing(
         LanePlant.HEARTBEAT, LanePlant.NBIRTH, LanePlant.ALARM_STATE), "not published"));
-    assertEquals("UNACKED", plain.on(LanePlant.ALARM_STATE).get(0).json().path("state").asText());
   }
 
   @Test
@@ -147,9 +146,13 @@ class TlsLanesTest {
 
     assertEquals(Map.of("telemetry", 0.0, "sparkplug", 0.0, "alarms", 0.0), highest,
         "floorgate_mqtt_connected by client, the highest seen (NaN: not on /metrics)");
-    assertEquals(Set.of(), gatewayClients(broker.readLog()),
+    String brokerLog = broker.readLog();
+    assertTrue(brokerLog.contains("New client connected"), "the broker logs sessions: the "
+        + "recorder's is there");
+    assertEquals(Set.of(), gatewayClients(brokerLog),
         "no lane ever had an MQTT session, on the TLS listener or the plain one");
-    assertEquals(List.of(), plain.messages(), "nothing reached the broker in plain text");
+    assertEquals(List.of(), plain.messages().stream().map(Recorder.Message::topic).toList(),
+        "nothing reached the broker in plain text");
   }
 
   /** The client ids, other than the test's recorders, that the broker accepted a session of. */

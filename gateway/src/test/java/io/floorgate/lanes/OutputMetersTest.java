@@ -1,0 +1,82 @@
+package io.floorgate.lanes;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floorgate.Floorgate;
+import io.floorgate.MosquittoProcess;
+import io.floorgate.sim.SimOptions;
+import io.floorgate.sim.SimulatedPlant;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code /metrics} shows of each output, under the output's or the lane's name: its broker
+ * connection ({@code client}) and its store-and-forward buffer ({@code output}).
+ */
+@Timeout(60)
+class OutputMetersTest {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  static SimulatedPlant plant;
+
+  @TempDir Path dir;
+  MosquittoProcess broker;
+  Floorgate gateway;
+
+  @BeforeAll
+  static void startPlant() {
+    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
+  }
+
+  @AfterAll
+  static void stopPlant() {
+    plant.close();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void everyLanesConnectionAndEveryOutputsBufferAreOnMetrics() throws Exception {
+    broker = MosquittoProcess.start(dir.resolve("broker"));
+    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+        mqtt: { url: '%s', clientId: lanes }
+        sparkplug: { enabled: true }
+        alarms:
+          %s
+        """.formatted(broker.url(), LanePlant.HI_RULES)));
+    GatewayHttp http = new GatewayHttp(gateway);
+    // Micrometer holds what a gauge reads weakly: the meters must outlive a collection.
+    System.gc();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      String scrape = http.metrics();
+      for (String client : new String[] {"telemetry", "sparkplug", "alarms"}) {
+        assertEquals(1.0, GatewayHttp.value(scrape, "floorgate_mqtt_connected", "client", client),
+            client);
+      }
+      for (String output : new String[] {"uns", "sparkplug"}) {
+        assertTrue(GatewayHttp.value(scrape, "floorgate_buffer_depth", "output", output) >= 0,
+            output);
+        assertTrue(GatewayHttp.value(scrape, "floorgate_buffer_oldest_age_seconds",
+            "output", output) >= 0, output);
+      }
+    });
+  }
+}
