@@ -1,0 +1,45 @@
+package io.floorgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bench} as an engineer first meets it: its help and its refusals (nothing is started). */
+class BenchCommandTest {
+
+  record Outcome(int exitCode, String out, String err) {}
+
+  static Outcome execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = new CommandLine(new FloorgateLab())
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpDocumentsEveryScenarioFlag() {
+    Outcome outcome = execute("bench", "--help");
+
+    assertEquals(0, outcome.exitCode(), outcome::err);
+    for (String flag : new String[] {"--format=uns|uns-batched|sparkplug", "--no-buffer",
+        "--alarm-probe", "--no-baseline"}) {
+      assertTrue(outcome.out().contains(flag), () -> flag + " missing from:\n" + outcome.out());
+    }
+  }
+
+  @Test
+  void unknownFormatIsAUsageErrorThatNamesTheFormats() {
+    Outcome outcome = execute("bench", "--format", "json");
+
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--format must be uns, uns-batched or sparkplug, got json"),
+        outcome::err);
+  }
+}
