@@ -14,7 +14,7 @@ final class DriverSpecs {
   static ConnectionSpec of(ConnectionConfig c) {
     return new ConnectionSpec(c.name(), c.endpoint(), c.retryInitial(), c.retryMax(),
         c.groups().stream().map(DriverSpecs::group).toList(), c.security(),
-        c.badAfterLinkLoss(), c.maxNodesPerRead(), c.maxMonitoredItemsPerCall());
+        c.badAfterLinkLoss(), c.maxNodesPerRead(), c.maxMonitoredItemsPerCall(), c.settings());
   }
 
   private static TagGroupSpec group(GroupConfig g) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param maxNodesPerRead       a cap on nodes per Read for PLCs that publish no OperationLimits
  *                              (0: the server's limit, or the driver's default when it has none)
  * @param maxMonitoredItemsPerCall the same for CreateMonitoredItems
+ * @param settings              what the connection's driver read of its own keys
+ *                              ({@link DriverFactory#readConnection}); {@link #NO_SETTINGS} for none
  */
 public record ConnectionSpec(
     String name,
@@ -28,7 +30,16 @@ public record ConnectionSpec(
     SecuritySpec security,
     Duration badAfterLinkLoss,
     int maxNodesPerRead,
-    int maxMonitoredItemsPerCall) {
+    int maxMonitoredItemsPerCall,
+    Object settings) {
+
+  /** A driver that reads no keys of its own. */
+  public static final Object NO_SETTINGS = new Object() {
+    @Override
+    public String toString() {
+      return "none";
+    }
+  };
 
   /** Tags go BAD this long after the link is lost, unless configured otherwise. */
   public static final Duration DEFAULT_BAD_AFTER_LINK_LOSS = Duration.ofSeconds(5);
@@ -50,6 +61,15 @@ public record ConnectionSpec(
       throw new IllegalArgumentException("operation limit caps must be >= 0 (0 = the server's)");
     }
     groups = List.copyOf(groups);
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Without settings of the driver's own. */
+  public ConnectionSpec(String name, String endpointUrl, Duration retryInitial, Duration retryMax,
+      List<TagGroupSpec> groups, SecuritySpec security, Duration badAfterLinkLoss,
+      int maxNodesPerRead, int maxMonitoredItemsPerCall) {
+    this(name, endpointUrl, retryInitial, retryMax, groups, security, badAfterLinkLoss,
+        maxNodesPerRead, maxMonitoredItemsPerCall, NO_SETTINGS);
   }
 
   /** Security None, anonymous, the default link-loss time and the server's operation limits. */
@@ -62,13 +82,13 @@ public record ConnectionSpec(
   /** This connection secured as {@code security}. */
   public ConnectionSpec withSecurity(SecuritySpec security) {
     return new ConnectionSpec(name, endpointUrl, retryInitial, retryMax, groups, security,
-        badAfterLinkLoss, maxNodesPerRead, maxMonitoredItemsPerCall);
+        badAfterLinkLoss, maxNodesPerRead, maxMonitoredItemsPerCall, settings);
   }
 
   /** This connection with other link-loss time and operation-limit caps. */
   public ConnectionSpec withLimits(Duration badAfterLinkLoss, int maxNodesPerRead,
       int maxMonitoredItemsPerCall) {
     return new ConnectionSpec(name, endpointUrl, retryInitial, retryMax, groups, security,
-        badAfterLinkLoss, maxNodesPerRead, maxMonitoredItemsPerCall);
+        badAfterLinkLoss, maxNodesPerRead, maxMonitoredItemsPerCall, settings);
   }
 }

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param badAfterLinkLoss how long after the link is lost every tag is published BAD
  * @param maxNodesPerRead  cap on nodes per Read, for PLCs that publish no limits (0: none)
  * @param maxMonitoredItemsPerCall cap on monitored items per call (0: none)
+ * @param settings     what the connection's driver read of its own keys (e.g. {@code modbus:});
+ *                     {@link io.floorgate.driver.ConnectionSpec#NO_SETTINGS} for none
  */
 public record ConnectionConfig(
     String name,
@@ -37,7 +39,8 @@ public record ConnectionConfig(
     SecuritySpec security,
     Duration badAfterLinkLoss,
     int maxNodesPerRead,
-    int maxMonitoredItemsPerCall) {
+    int maxMonitoredItemsPerCall,
+    Object settings) {
 
   public static final Duration DEFAULT_RETRY_INITIAL = Duration.ofSeconds(1);
   public static final Duration MIN_RETRY_INITIAL = Duration.ofMillis(100);
@@ -52,6 +55,7 @@ public record ConnectionConfig(
   public ConnectionConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(timestamps, "timestamps");
     Checks.within("retryInitial", retryInitial, MIN_RETRY_INITIAL, MAX_RETRY);
@@ -70,6 +74,6 @@ public record ConnectionConfig(
   public ConnectionConfig(String name, String endpoint, String area, TimestampPolicy timestamps,
       Duration retryInitial, Duration retryMax, List<GroupConfig> groups) {
     this(name, endpoint, area, timestamps, retryInitial, retryMax, groups, SecuritySpec.none(),
-        DEFAULT_BAD_AFTER_LINK_LOSS, 0, 0);
+        DEFAULT_BAD_AFTER_LINK_LOSS, 0, 0, io.floorgate.driver.ConnectionSpec.NO_SETTINGS);
   }
 }

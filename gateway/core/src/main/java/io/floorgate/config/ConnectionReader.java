@@ -1,5 +1,7 @@
 package io.floorgate.config;
 
+import io.floorgate.driver.ConnectionSpec;
+import io.floorgate.driver.DriverFactory;
 import io.floorgate.driver.SecuritySpec;
 import io.floorgate.reading.TimestampSource;
 import java.net.URI;
@@ -26,6 +28,8 @@ final class ConnectionReader {
   private static final List<String> KEYS =
       List.of("name", "driver", "endpoint", "area", "timestamps", "retry", "security", "badAfterLinkLoss",
           "operationLimits", "groups");
+  /** The OPC UA driver's connection keys, until it reads them itself. */
+  private static final List<String> OPC_UA_KEYS = List.of("security", "operationLimits");
   private static final List<String> LIMIT_KEYS =
       List.of("maxNodesPerRead", "maxMonitoredItemsPerCall");
   private static final List<String> TIMESTAMP_KEYS = List.of("preferred", "notBefore", "maxFuture");
@@ -49,7 +53,8 @@ final class ConnectionReader {
     String given = peek(node, "name", problems.env());
     String path = "connections" + (given != null && Names.levelProblem(given) == null
         ? "." + given : "[" + index + "]");
-    YamlMap map = YamlMap.of(node, path, problems, KEYS);
+    DriverFactory factory = driverOf(node);
+    YamlMap map = YamlMap.of(node, path, problems, keys(factory));
     if (map == null) {
       return null;
     }
@@ -78,6 +83,7 @@ final class ConnectionReader {
     TimestampPolicy timestamps = timestamps(map);
     Retry retry = retry(map);
     SecuritySpec security = SecurityReader.read(map);
+    Object settings = factory == null ? ConnectionSpec.NO_SETTINGS : factory.readConnection(map);
     Duration badAfter = map.duration("badAfterLinkLoss",
         ConnectionConfig.DEFAULT_BAD_AFTER_LINK_LOSS, ConnectionConfig.MIN_BAD_AFTER_LINK_LOSS,
         ConnectionConfig.MAX_BAD_AFTER_LINK_LOSS);
@@ -87,7 +93,8 @@ final class ConnectionReader {
     int maxItemsPerCall = limits == null ? 0 : limits.integer("maxMonitoredItemsPerCall", 0, 0,
         ConnectionConfig.MAX_OPERATION_LIMIT);
 
-    GroupReader groupReader = new GroupReader(problems, tagPaths, area == null ? "" : area);
+    GroupReader groupReader = new GroupReader(problems, tagPaths, area == null ? "" : area,
+        factory);
     Map<String, Integer> groupNames = new HashMap<>();
     List<GroupConfig> groups = new ArrayList<>();
     List<Node> items = map.nonEmptyList("groups", "add at least one group of tags, e.g. "
@@ -99,11 +106,11 @@ final class ConnectionReader {
       }
     }
     if (problems.count() > before || name == null || endpoint == null || area == null
-        || security == null) {
+        || security == null || settings == null) {
       return null;
     }
     return new ConnectionConfig(name, endpoint.strip(), area, timestamps, retry.initial(),
-        retry.max(), groups, security, badAfter, maxNodesPerRead, maxItemsPerCall);
+        retry.max(), groups, security, badAfter, maxNodesPerRead, maxItemsPerCall, settings);
   }
 
   private TimestampPolicy timestamps(YamlMap connection) {
@@ -149,6 +156,32 @@ final class ConnectionReader {
   }
 
   private record Retry(Duration initial, Duration max) {}
+
+  /** The connection's driver: the one {@code driver:} names, or the one of its endpoint's scheme. */
+  private @Nullable DriverFactory driverOf(Node node) {
+    String driver = peek(node, "driver", problems.env());
+    if (driver != null) {
+      return InstalledDrivers.named(driver);
+    }
+    String endpoint = peek(node, "endpoint", problems.env());
+    int colon = endpoint == null ? -1 : endpoint.indexOf(':');
+    return colon <= 0 ? null : InstalledDrivers.forScheme(endpoint.substring(0, colon));
+  }
+
+  /**
+   * The keys of a connection: the gateway's common ones, the OPC UA driver's (still read here:
+   * {@code security}, {@code operationLimits}) for OPC UA connections, and those another driver
+   * reads itself.
+   */
+  private static List<String> keys(@Nullable DriverFactory factory) {
+    if (factory == null || factory.tagKeys().isEmpty()) {
+      return KEYS;
+    }
+    List<String> keys = new ArrayList<>(KEYS);
+    keys.removeAll(OPC_UA_KEYS);
+    keys.addAll(factory.connectionKeys());
+    return keys;
+  }
 
   /**
    * What is wrong with an endpoint: not a URL, or a scheme no installed driver serves (or not the

@@ -2,6 +2,7 @@ package io.floorgate.config;
 
 import io.floorgate.driver.AcquisitionMode;
 import io.floorgate.driver.Deadband;
+import io.floorgate.driver.DriverFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,11 @@ final class GroupReader {
   private final Problems problems;
   private final TagReader tagReader;
 
-  GroupReader(Problems problems, Map<String, Integer> tagPaths, String area) {
+  /** @param driver the connection's driver plug-in; null when unknown (reported) */
+  GroupReader(Problems problems, Map<String, Integer> tagPaths, String area,
+      @Nullable DriverFactory driver) {
     this.problems = problems;
-    this.tagReader = new TagReader(problems, tagPaths, area);
+    this.tagReader = new TagReader(problems, tagPaths, area, driver);
   }
 
   @Nullable GroupConfig read(Node node, String listPath, int index, Map<String, Integer> names) {

@@ -1,6 +1,8 @@
 package io.floorgate.config;
 
 import io.floorgate.driver.Deadband;
+import io.floorgate.driver.DriverFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +28,29 @@ final class TagReader {
   /** Parsed units by symbol: a plant has thousands of tags and a dozen units. */
   private final Map<String, Unit<?>> units = new HashMap<>();
 
-  TagReader(Problems problems, Map<String, Integer> tagPaths, String area) {
+  /** Reads the tag's address itself when it has keys of its own; else it is {@code node}. */
+  private final @Nullable DriverFactory driver;
+  private final List<String> keys;
+
+  TagReader(Problems problems, Map<String, Integer> tagPaths, String area,
+      @Nullable DriverFactory driver) {
     this.problems = problems;
     this.tagPaths = tagPaths;
     this.area = area;
+    this.driver = driver == null || driver.tagKeys().isEmpty() ? null : driver;
+    List<String> all = new ArrayList<>(KEYS);
+    if (this.driver != null) {
+      all.remove("node");
+      all.addAll(this.driver.tagKeys());
+    }
+    this.keys = List.copyOf(all);
   }
 
   @Nullable TagConfig read(Node node, String listPath, int index, boolean polling) {
     String given = ConnectionReader.peek(node, "path", problems.env());
     String itemPath = listPath + (given != null && Names.pathProblem(given) == null
         ? "." + given : "[" + index + "]");
-    YamlMap map = YamlMap.of(node, itemPath, problems, KEYS);
+    YamlMap map = YamlMap.of(node, itemPath, problems, keys);
     if (map == null) {
       return null;
     }
@@ -56,8 +70,9 @@ final class TagReader {
         }
       }
     }
-    String nodeId = map.required("node", "ns=2;s=RHK01.Zone01.TempPV");
-    if (nodeId != null) {
+    String nodeId = driver != null ? driver.readTag(map, map.bool("writable", false))
+        : map.required("node", "ns=2;s=RHK01.Zone01.TempPV");
+    if (nodeId != null && driver == null) {
       nodeId = nodeId.strip();
       String problem = NodeIdSyntax.problem(nodeId);
       if (problem != null) {

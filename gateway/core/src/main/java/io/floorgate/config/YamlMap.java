@@ -1,5 +1,6 @@
 package io.floorgate.config;
 
+import io.floorgate.driver.ConfigSection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * required ones null. Scalars have {@code ${VAR}} substituted before they are converted, so a
  * number or a duration may come from the environment.
  */
-final class YamlMap {
+final class YamlMap implements ConfigSection {
 
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
@@ -85,7 +86,8 @@ final class YamlMap {
     return map;
   }
 
-  String path() {
+  @Override
+  public String path() {
     return path;
   }
 
@@ -102,7 +104,8 @@ final class YamlMap {
   }
 
   /** Whether the key is present with a non-empty value. */
-  boolean has(String key) {
+  @Override
+  public boolean has(String key) {
     return value(key) != null;
   }
 
@@ -118,19 +121,22 @@ final class YamlMap {
   }
 
   /** Records an error about the key, at its value's line (or the key's, or this mapping's). */
-  void error(String key, String message) {
+  @Override
+  public void error(String key, String message) {
     NodeTuple tuple = entries.get(key);
     problems.add(tuple == null ? node : tuple.getValueNode(), child(key), message);
   }
 
   /** An optional text value, substituted; null when absent or wrong. */
-  @Nullable String string(String key) {
+  @Override
+  public @Nullable String string(String key) {
     Node value = value(key);
     return value == null ? null : Scalars.scalar(value, child(key), problems);
   }
 
   /** A required text value; an error naming an example when missing or empty. */
-  @Nullable String required(String key, String example) {
+  @Override
+  public @Nullable String required(String key, String example) {
     if (value(key) == null) {
       missing(key, "add " + key + ": " + example);
       return null;
@@ -143,7 +149,8 @@ final class YamlMap {
     return text;
   }
 
-  Duration duration(String key, Duration fallback, Duration min, Duration max) {
+  @Override
+  public Duration duration(String key, Duration fallback, Duration min, Duration max) {
     String text = string(key);
     if (text == null) {
       return fallback;
@@ -165,7 +172,8 @@ final class YamlMap {
     return fallback;
   }
 
-  int integer(String key, int fallback, long min, long max) {
+  @Override
+  public int integer(String key, int fallback, long min, long max) {
     String text = string(key);
     if (text == null) {
       return fallback;
@@ -201,7 +209,8 @@ final class YamlMap {
     return Double.valueOf(trimmed.replace("_", ""));
   }
 
-  boolean bool(String key, boolean fallback) {
+  @Override
+  public boolean bool(String key, boolean fallback) {
     String text = string(key);
     if (text == null) {
       return fallback;
@@ -232,6 +241,11 @@ final class YamlMap {
       return fallback;
     }
     return chosen;
+  }
+
+  @Override
+  public @Nullable ConfigSection section(String key, List<String> known) {
+    return map(key, known);
   }
 
   /** A nested mapping; null when absent or not a mapping. */
