@@ -65,12 +65,17 @@ class EndToEndTest {
     return config(prefix, "");
   }
 
+  /** Each gateway a buffer of its own: one started later must not replay another's backlog. */
+  private static final java.util.concurrent.atomic.AtomicInteger BUFFERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The test plant's config with {@code extra} YAML lines appended. */
   static GatewayConfig config(String prefix, String extra) throws Exception {
     try (InputStream in = EndToEndTest.class.getResourceAsStream("/e2e/plant.yaml")) {
       String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8) + extra;
       return ConfigLoader.parse(yaml, "e2e/plant.yaml", Map.of(
           "E2E_PREFIX", prefix,
+          "E2E_BUFFER", prefix + "-" + BUFFERS.incrementAndGet(),
           "E2E_RHK01_PORT", Integer.toString(plant.plc("RHK01").port()),
           "E2E_MX01_PORT", Integer.toString(plant.plc("MX01").port())));
     }
