@@ -48,6 +48,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         "org.eclipse.paho"}) {
       context.getLogger(quiet).setLevel(Level.WARN);
     }
+    // The Modbus library logs every expected socket close at ERROR with a stack trace; the Modbus
+    // driver reports each cause itself, once, with what to check.
+    context.getLogger("com.digitalpetri").setLevel(Level.OFF);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
