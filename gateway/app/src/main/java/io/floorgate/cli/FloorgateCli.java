@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar floorgate.jar <command>}: the plant-floor telemetry gateway, the product: run,
- * check, browse, trust. The demo, the simulator and the bench are the lab's
+ * check, browse, import-tags, trust. The demo, the simulator and the bench are the lab's
  * ({@code floorgate-lab.jar}).
  *
  * <p>Exit codes: 0 success, 1 invalid configuration or startup failure, 2 usage error.
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         CheckCommand.class,
         BrowseCommand.class,
+        ImportTagsCommand.class,
         TrustCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param path        ISA-95 path below the area, levels of {@code a-z0-9-_}, e.g.
  *                    {@code rhk01/zone03/temperature}
- * @param node        OPC UA node id, e.g. {@code ns=2;s=RHK01.Zone03.TempPV}
+ * @param node        the tag's address as its driver reads it: an OPC UA node id, e.g.
+ *                    {@code ns=2;s=RHK01.Zone03.TempPV}, or the text another driver made of the
+ *                    tag's keys (Modbus: {@code hr:100 float32 CDAB})
  * @param description human-readable description, for the {@code _meta} topic
  * @param unit        engineering unit the value is published in (a JSR 385 symbol such as
  *                    {@code °C}, {@code Pa}, {@code l/min}); null for unitless
@@ -48,9 +50,8 @@ public record TagConfig(
     if (pathProblem != null) {
       throw new IllegalArgumentException("path " + pathProblem);
     }
-    String nodeProblem = NodeIdSyntax.problem(node);
-    if (nodeProblem != null) {
-      throw new IllegalArgumentException("node " + nodeProblem);
+    if (node.isBlank()) {
+      throw new IllegalArgumentException("node (the tag's address) is empty");
     }
     if (sourceUnit != null && unit == null) {
       throw new IllegalArgumentException(
