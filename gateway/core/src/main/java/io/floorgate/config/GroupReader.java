@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class GroupReader {
 
   private static final List<String> KEYS = List.of("name", "mode", "samplingInterval",
-      "publishingInterval", "queueSize", "deadband", "pollInterval", "tags");
+      "publishingInterval", "queueSize", "deadband", "pollInterval", TagTemplates.DEFAULTS,
+      "tags");
   private static final List<String> SUBSCRIPTION_ONLY =
       List.of("samplingInterval", "publishingInterval", "queueSize");
   private static final List<String> DEADBAND_KEYS = List.of("type", "value");
@@ -81,8 +82,8 @@ final class GroupReader {
     Deadband deadband = polling ? null : deadband(map);
 
     List<TagConfig> tags = new ArrayList<>();
-    List<Node> items = map.nonEmptyList("tags", "add the tags this group reads, each with path "
-        + "and node");
+    List<Node> items = new TagTemplates(problems).expand(map.nonEmptyList("tags",
+        "add the tags this group reads, each with path and node"), map);
     for (int i = 0; i < items.size(); i++) {
       TagConfig tag = tagReader.read(items.get(i), map.child("tags"), i, polling);
       if (tag != null) {
