@@ -35,6 +35,18 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /** A file an overlay names in {@code extends:}: its name in errors, and its text. */
+  public record Base(String sourceName, String yaml) {}
+
+  /** Finds the file an overlay extends; null when there is none of that name. */
+  @FunctionalInterface
+  public interface Bases {
+    @Nullable Base find(String name) throws IOException;
+  }
+
+  /** Where a config given as text (not a file) finds what it extends: nowhere. */
+  public static final Bases NO_BASES = name -> null;
+
   /**
    * Loads a config file.
    *
@@ -55,7 +67,12 @@ public final class ConfigLoader {
       throw single(source, "cannot be read (" + e + "); check that the file exists and that "
           + "the gateway's user may read it");
     }
-    return parse(yaml, source, env);
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(yaml, source, env, name -> {
+      Path base = dir == null ? Path.of(name) : dir.resolve(name);
+      return Files.isRegularFile(base)
+          ? new Base(file.resolveSibling(name).toString(), Files.readString(base)) : null;
+    });
   }
 
   /**
@@ -68,7 +85,50 @@ public final class ConfigLoader {
    */
   public static GatewayConfig parse(String yaml, String sourceName, Map<String, String> env)
       throws ConfigException {
+    return parse(yaml, sourceName, env, NO_BASES);
+  }
+
+  /**
+   * Parses config text that may extend another file ({@code extends: isohara.yaml}, see
+   * {@link Overlay}).
+   *
+   * @param bases where the file it extends is found
+   */
+  public static GatewayConfig parse(String yaml, String sourceName, Map<String, String> env,
+      Bases bases) throws ConfigException {
     Problems problems = new Problems(sourceName, env);
+    Node root = compose(yaml, sourceName);
+    String extended = Overlay.extendsOf(root);
+    if (extended != null) {
+      Base base;
+      try {
+        base = bases.find(extended);
+      } catch (IOException e) {
+        throw single(sourceName, "extends " + extended + ", which cannot be read (" + e + ")");
+      }
+      if (base == null) {
+        throw single(sourceName, "extends " + extended + ", which does not exist; give the "
+            + "path of the file it builds on, relative to this one");
+      }
+      Node baseRoot = compose(base.yaml(), base.sourceName());
+      if (Overlay.extendsOf(baseRoot) != null) {
+        throw single(base.sourceName(), "extends another file too; a config may build on a "
+            + "plain file only, one level deep");
+      }
+      Overlay overlay = new Overlay();
+      root = overlay.merge(baseRoot, Overlay.withoutExtends(root));
+      problems.extended(overlay, base.sourceName());
+    }
+    GatewayConfig config = new ConfigReader(problems).read(root);
+    problems.throwIfAny();
+    if (config == null) {
+      // Every path that gives null has recorded why; this guards against one that did not.
+      throw single(sourceName, "could not be read, for a reason not reported; please report this");
+    }
+    return config;
+  }
+
+  private static Node compose(String yaml, String sourceName) throws ConfigException {
     Node root;
     try {
       root = yaml().compose(new StringReader(yaml));
@@ -81,13 +141,7 @@ public final class ConfigLoader {
       throw single(sourceName, "is empty; it needs namespace, mqtt and connections (see "
           + "config/isohara.yaml)");
     }
-    GatewayConfig config = new ConfigReader(problems).read(root);
-    problems.throwIfAny();
-    if (config == null) {
-      // Every path that gives null has recorded why; this guards against one that did not.
-      throw single(sourceName, "could not be read, for a reason not reported; please report this");
-    }
-    return config;
+    return root;
   }
 
   private static Yaml yaml() {

@@ -17,10 +17,19 @@ final class Problems {
   private final String source;
   private final Map<String, String> env;
   private final List<ConfigError> errors = new ArrayList<>();
+  /** The file an overlay extends, and which nodes came from it; null without one. */
+  private @Nullable Overlay overlay;
+  private String baseSource = "";
 
   Problems(String source, Map<String, String> env) {
     this.source = source;
     this.env = env;
+  }
+
+  /** From now on, errors at nodes of {@code base} name that file. */
+  void extended(Overlay overlay, String baseSource) {
+    this.overlay = overlay;
+    this.baseSource = baseSource;
   }
 
   Map<String, String> env() {
@@ -29,7 +38,9 @@ final class Problems {
 
   /** Records an error at the node's line (0 when there is no node). */
   void add(@Nullable Node node, String path, String message) {
-    add(line(node), path, message);
+    Overlay o = overlay;
+    errors.add(new ConfigError(node != null && o != null && o.fromBase(node) ? baseSource
+        : source, line(node), path, message));
   }
 
   void add(int line, String path, String message) {
@@ -45,7 +56,8 @@ final class Problems {
     if (!errors.isEmpty()) {
       List<ConfigError> sorted = new ArrayList<>(errors);
       // Errors without a line (file-level) first; the sort is stable for one line.
-      sorted.sort(Comparator.comparingInt(ConfigError::line));
+      sorted.sort(Comparator.comparing((ConfigError e) -> !e.source().equals(source))
+          .thenComparingInt(ConfigError::line));
       throw new ConfigException(source, sorted);
     }
   }

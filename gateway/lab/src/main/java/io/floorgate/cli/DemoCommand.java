@@ -113,7 +113,16 @@ final class DemoCommand implements Callable<Integer> {
         throw new IOException("the built-in demo configuration " + DEMO_CONFIG_RESOURCE
             + " is missing from the jar; rebuild with mvn package");
       }
-      return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "config/demo.yaml", env);
+      return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          "config/demo.yaml", env, DemoCommand::builtIn);
+    }
+  }
+
+  /** What the built-in demo configuration extends: config/isohara.yaml, carried in the jar. */
+  private static ConfigLoader.@Nullable Base builtIn(String name) throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream("/floorgate/" + name)) {
+      return in == null ? null : new ConfigLoader.Base("config/" + name,
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 }
