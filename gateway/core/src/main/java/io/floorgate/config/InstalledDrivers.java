@@ -21,6 +21,8 @@ final class InstalledDrivers {
   private static List<DriverFactory> load() {
     List<DriverFactory> found = new ArrayList<>();
     ServiceLoader.load(DriverFactory.class).forEach(found::add);
+    // By name, so messages read the same whatever the class path's order.
+    found.sort(java.util.Comparator.comparing(DriverFactory::name));
     return List.copyOf(found);
   }
 
