@@ -50,6 +50,8 @@ final class KilnModel implements PlcModel {
   private double rollerSpeed = 50.0;
   private double coolingWaterLpm = 180.0;
   private Faults faults = Faults.NONE;
+  /** Read by the Modbus devices' update, on another thread than the scan. */
+  private volatile KilnReadout readout;
 
   private @Nullable KilnTags tags;
   private @Nullable KilnConditions conditions;
@@ -63,6 +65,7 @@ final class KilnModel implements PlcModel {
     }
     readThermocouples();
     updateHeaters();
+    readout = measure();
   }
 
   @Override
@@ -116,6 +119,15 @@ final class KilnModel implements PlcModel {
     pressure += (25.0 - pressure) * 0.05 + 0.2 * random.nextGaussian();
     rollerSpeed += (50.0 - rollerSpeed) * 0.05 + 0.02 * random.nextGaussian();
     coolingWaterLpm += (180.0 - coolingWaterLpm) * 0.05 + 0.5 * random.nextGaussian();
+    readout = measure();
+  }
+
+  private KilnReadout measure() {
+    double heaterSum = 0.0;
+    for (int z = 0; z < ZONES; z++) {
+      heaterSum += heater[z];
+    }
+    return new KilnReadout(o2, heaterSum / ZONES);
   }
 
   private void readThermocouples() {
@@ -190,6 +202,11 @@ final class KilnModel implements PlcModel {
 
   double o2() {
     return o2;
+  }
+
+  /** The latest scan's readout; safe to call from any thread. */
+  KilnReadout latestReadout() {
+    return readout;
   }
 
   int heartbeat() {

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * How to run the simulated plant.
  *
- * @param bindHost the address every PLC server listens on; {@code 0.0.0.0} listens everywhere and
- *     advertises this machine's host name
+ * @param bindHost the address every PLC server and Modbus device listens on; {@code 0.0.0.0}
+ *     listens everywhere and advertises this machine's host name
  * @param basePort RHK01's port; MX01 and MX02 take the next two. {@code 0} gives every PLC a free
  *     port of its own (tests)
  * @param seed seed of the noise, so that two runs with the same seed produce the same values
@@ -15,18 +15,28 @@ import java.util.Objects;
  * @param rateHz how often each load variable changes, per second
  * @param security the endpoints and users the PLCs offer
  * @param limits operation limits the PLCs enforce
+ * @param modbusPort the Modbus TCP port of the O2 analyzer O2A01; the power meter PM01 takes the
+ *     next. {@code 0} gives each device a free port of its own. The constructors without it take
+ *     {@link #DEFAULT_MODBUS_PORT}, or 0 when {@code basePort} is 0
  */
 public record SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz,
-    SimSecurity security, SimLimits limits) {
+    SimSecurity security, SimLimits limits, int modbusPort) {
 
   /** RHK01's port when none is given. */
   public static final int DEFAULT_BASE_PORT = 4841;
+
+  /** O2A01's port when none is given (Modbus's 502 needs root; 5020 is the usual stand-in). */
+  public static final int DEFAULT_MODBUS_PORT = 5020;
 
   /** The most load variables the five-digit names allow. */
   public static final int MAX_SCALE = 100_000;
 
   /** The fastest load rate: one change every 10 ms. */
   public static final double MAX_RATE_HZ = 100.0;
+
+  /** How many ports each side takes from its base: the PLCs, the Modbus devices. */
+  private static final int PLCS = 3;
+  private static final int MODBUS_DEVICES = 2;
 
   public SimOptions {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -47,6 +57,22 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
       throw new IllegalArgumentException(
           "rateHz " + rateHz + " is out of range: use more than 0 and at most " + MAX_RATE_HZ);
     }
+    if (modbusPort < 0 || modbusPort > 65_536 - MODBUS_DEVICES) {
+      throw new IllegalArgumentException("modbusPort " + modbusPort
+          + " is out of range: use 0 (random ports) or 1.." + (65_536 - MODBUS_DEVICES));
+    }
+    if (basePort != 0 && modbusPort != 0 && modbusPort < basePort + PLCS
+        && basePort < modbusPort + MODBUS_DEVICES) {
+      throw new IllegalArgumentException("modbusPort " + modbusPort + " and the next overlap the"
+          + " PLCs' ports " + basePort + ".." + (basePort + PLCS - 1)
+          + ": give the Modbus devices other ports");
+    }
+  }
+
+  /** With the Modbus devices on their default ports (or free ones when {@code basePort} is 0). */
+  public SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz,
+      SimSecurity security, SimLimits limits) {
+    this(bindHost, basePort, seed, scale, rateHz, security, limits, defaultModbusPort(basePort));
   }
 
   /** Unsecured, with Milo's default limits. */
@@ -54,15 +80,24 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
     this(bindHost, basePort, seed, scale, rateHz, SimSecurity.none(), SimLimits.DEFAULT);
   }
 
+  /** {@link #DEFAULT_MODBUS_PORT}, or 0 (free ports) when the PLCs take free ports too. */
+  public static int defaultModbusPort(int basePort) {
+    return basePort == 0 ? 0 : DEFAULT_MODBUS_PORT;
+  }
+
   public SimOptions withSecurity(SimSecurity security) {
-    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits);
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
   }
 
   public SimOptions withLimits(SimLimits limits) {
-    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits);
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
   }
 
-  /** 127.0.0.1, port 4841, seed 42, no load variables, load rate 1 Hz. */
+  public SimOptions withModbusPort(int modbusPort) {
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
+  }
+
+  /** 127.0.0.1, port 4841 (Modbus 5020), seed 42, no load variables, load rate 1 Hz. */
   public static SimOptions defaults() {
     return new SimOptions("127.0.0.1", DEFAULT_BASE_PORT, 42L, 0, 1.0);
   }
@@ -70,5 +105,10 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
   /** The port the PLC at {@code index} (0 = RHK01, 1 = MX01, 2 = MX02) asks for; 0 = any. */
   int portFor(int index) {
     return basePort == 0 ? 0 : basePort + index;
+  }
+
+  /** The port the Modbus device at {@code index} (0 = O2A01, 1 = PM01) asks for; 0 = any. */
+  int modbusPortFor(int index) {
+    return modbusPort == 0 ? 0 : modbusPort + index;
   }
 }

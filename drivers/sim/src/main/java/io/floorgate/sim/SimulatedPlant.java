@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulated Isohara plant: kiln {@code RHK01} and mixers {@code MX01}, {@code MX02}, each its
  * own OPC UA server (security None and anonymous, or signed endpoints with a user as
- * {@link SimSecurity} says; operation limits as {@link SimLimits} says), scanned every 100 ms by
- * one scheduler that this plant owns. Start it with {@link #start(SimOptions)}, close it to stop everything.
+ * {@link SimSecurity} says; operation limits as {@link SimLimits} says), and beside the kiln two
+ * Modbus TCP devices, its O2 analyzer {@code O2A01} and its heater bank's power meter {@code PM01}
+ * (see {@link ModbusDevice}). One scheduler that this plant owns scans the PLCs and updates the
+ * devices every 100 ms. Start it with {@link #start(SimOptions)}, close it to stop everything.
  *
  * <pre>{@code
  * try (SimulatedPlant plant = SimulatedPlant.start(SimOptions.defaults())) {
  *   plant.endpointUrls().forEach(System.out::println);
+ *   plant.modbusDevices().forEach(d -> System.out.println(d.endpointUrl()));
  * }
  * }</pre>
  */
@@ -33,32 +36,36 @@ public final class SimulatedPlant implements AutoCloseable {
 
   private final SimOptions options;
   private final List<SimulatedPlc> plcs;
+  private final List<ModbusDevice> devices;
   private final ScheduledExecutorService scheduler;
 
-  private SimulatedPlant(
-      SimOptions options, List<SimulatedPlc> plcs, ScheduledExecutorService scheduler) {
+  private SimulatedPlant(SimOptions options, List<SimulatedPlc> plcs, List<ModbusDevice> devices,
+      ScheduledExecutorService scheduler) {
     this.options = options;
     this.plcs = plcs;
+    this.devices = devices;
     this.scheduler = scheduler;
   }
 
   /**
-   * Starts the three PLC servers and their scans.
+   * Starts the three PLC servers, the two Modbus devices, their scans and updates.
    *
-   * @throws IllegalStateException when a PLC cannot bind its port; the others are stopped again
+   * @throws IllegalStateException when a PLC or device cannot bind its port; the others are
+   *     stopped again
    */
   public static SimulatedPlant start(SimOptions options) {
     long scanNanos = TimeUnit.MILLISECONDS.toNanos(SCAN_PERIOD_MS);
     long loadNanos = Math.round(1e9 / options.rateHz());
     long seed = options.seed();
     LoadModel load = options.scale() > 0 ? new LoadModel(options.scale()) : null;
+    var kiln = new KilnModel(seed);
     List<SimulatedPlc> plcs =
         List.of(
             new SimulatedPlc(
                 KilnModel.NAME,
                 options.bindHost(),
                 options.portFor(0),
-                new KilnModel(seed),
+                kiln,
                 load,
                 scanNanos,
                 loadNanos,
@@ -67,33 +74,55 @@ public final class SimulatedPlant implements AutoCloseable {
             mixer(options, 1, seed + 1, 0, scanNanos, loadNanos),
             mixer(options, 2, seed + 2, MixerModel.CYCLE_TICKS / 2, scanNanos, loadNanos));
 
-    var started = new ArrayList<SimulatedPlc>();
+    List<ModbusDevice> devices =
+        List.of(
+            new ModbusDevice(
+                new O2AnalyzerModel(seed + 10), options.bindHost(), options.modbusPortFor(0)),
+            new ModbusDevice(
+                new PowerMeterModel(seed + 11), options.bindHost(), options.modbusPortFor(1)));
+    // A first reading before they answer: the instruments ran before the simulation started.
+    devices.forEach(device -> device.step(kiln.latestReadout(), PlcModel.SCAN_SECONDS));
+
+    var started = new ArrayList<Runnable>();
     try {
       for (SimulatedPlc plc : plcs) {
         plc.start();
-        started.add(plc);
+        started.add(() -> stopQuietly(plc.name(), plc::stop));
+      }
+      for (ModbusDevice device : devices) {
+        device.start();
+        started.add(() -> stopQuietly(device.name(), device::stop));
       }
     } catch (RuntimeException e) {
-      started.forEach(SimulatedPlant::stopQuietly);
+      started.forEach(Runnable::run);
       throw e;
     }
 
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, threadFactory());
     for (SimulatedPlc plc : plcs) {
       scheduler.scheduleAtFixedRate(
-          () -> guarded(plc, "scan", () -> plc.scan(Instant.now())),
+          () -> guarded(plc.name(), "scan", () -> plc.scan(Instant.now())),
           scanNanos,
           scanNanos,
           TimeUnit.NANOSECONDS);
       if (plc.hasLoad()) {
         scheduler.scheduleAtFixedRate(
-            () -> guarded(plc, "load update", () -> plc.loadUpdate(Instant.now())),
+            () -> guarded(plc.name(), "load update", () -> plc.loadUpdate(Instant.now())),
             loadNanos,
             loadNanos,
             TimeUnit.NANOSECONDS);
       }
     }
-    return new SimulatedPlant(options, plcs, scheduler);
+    // The devices see the kiln as its last scan left it; at a fixed rate, each update is a scan.
+    for (ModbusDevice device : devices) {
+      scheduler.scheduleAtFixedRate(
+          () -> guarded(device.name(), "update",
+              () -> device.step(kiln.latestReadout(), PlcModel.SCAN_SECONDS)),
+          scanNanos,
+          scanNanos,
+          TimeUnit.NANOSECONDS);
+    }
+    return new SimulatedPlant(options, plcs, devices, scheduler);
   }
 
   private static SimulatedPlc mixer(
@@ -112,11 +141,11 @@ public final class SimulatedPlant implements AutoCloseable {
   }
 
   /** A failing scan must not cancel the schedule (a periodic task that throws never runs again). */
-  private static void guarded(SimulatedPlc plc, String what, Runnable task) {
+  private static void guarded(String name, String what, Runnable task) {
     try {
       task.run();
     } catch (RuntimeException e) {
-      log.error("Simulated PLC {}: {} failed; the next one runs as scheduled", plc.name(), what, e);
+      log.error("Simulated {}: {} failed; the next one runs as scheduled", name, what, e);
     }
   }
 
@@ -154,6 +183,26 @@ public final class SimulatedPlant implements AutoCloseable {
                     "no simulated PLC " + name + "; the plant has RHK01, MX01 and MX02"));
   }
 
+  /** O2A01, PM01, in that order. */
+  public List<ModbusDevice> modbusDevices() {
+    return devices;
+  }
+
+  /**
+   * The Modbus device called {@code name} (case as in {@code O2A01}).
+   *
+   * @throws NoSuchElementException when there is none
+   */
+  public ModbusDevice modbusDevice(String name) {
+    return devices.stream()
+        .filter(device -> device.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no simulated Modbus device " + name + "; the plant has O2A01 and PM01"));
+  }
+
   /** Every PLC's endpoint URL, in the order of {@link #plcs()}, e.g. for printing. */
   public List<String> endpointUrls() {
     return plcs.stream().map(SimulatedPlc::endpointUrl).toList();
@@ -169,7 +218,7 @@ public final class SimulatedPlant implements AutoCloseable {
     plc(plcName).start();
   }
 
-  /** Stops the scans, then every server. */
+  /** Stops the scans and updates, then every server and device. */
   @Override
   public void close() {
     scheduler.shutdownNow();
@@ -180,14 +229,15 @@ public final class SimulatedPlant implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    plcs.forEach(SimulatedPlant::stopQuietly);
+    plcs.forEach(plc -> stopQuietly(plc.name(), plc::stop));
+    devices.forEach(device -> stopQuietly(device.name(), device::stop));
   }
 
-  private static void stopQuietly(SimulatedPlc plc) {
+  private static void stopQuietly(String name, Runnable stop) {
     try {
-      plc.stop();
+      stop.run();
     } catch (RuntimeException e) {
-      log.warn("Simulated PLC {} did not stop cleanly: {}", plc.name(), e.getMessage(), e);
+      log.warn("Simulated {} did not stop cleanly: {}", name, e.getMessage(), e);
     }
   }
 }

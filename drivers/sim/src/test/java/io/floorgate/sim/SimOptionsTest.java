@@ -2,6 +2,7 @@ package io.floorgate.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,30 @@ class SimOptionsTest {
     assertEquals(4842, options.portFor(1));
     assertEquals(4843, options.portFor(2));
     assertEquals(0, new SimOptions("127.0.0.1", 0, 1L, 0, 1.0).portFor(2));
+  }
+
+  @Test
+  void modbusDevicesTake5020And5021BesideTheDefaultPlcPorts() {
+    SimOptions options = SimOptions.defaults();
+    assertEquals(5020, options.modbusPort());
+    assertEquals(5020, options.modbusPortFor(0));
+    assertEquals(5021, options.modbusPortFor(1));
+    assertEquals(5030, options.withModbusPort(5030).modbusPortFor(0));
+  }
+
+  @Test
+  void modbusDevicesTakeFreePortsWhenThePlcsDo() {
+    SimOptions options = new SimOptions("127.0.0.1", 0, 1L, 0, 1.0);
+    assertEquals(0, options.modbusPort());
+    assertEquals(0, options.modbusPortFor(1));
+  }
+
+  @ParameterizedTest(name = "PLCs from {0}, Modbus from {1}")
+  @CsvSource({"5019, 5020", "5020, 5019", "4841, 4843", "4841, 65535", "4841, -1"})
+  void modbusPortsOverlappingThePlcsOrOutOfRangeAreRefused(int basePort, int modbusPort) {
+    var e = assertThrows(IllegalArgumentException.class, () -> new SimOptions("127.0.0.1",
+        basePort, 1L, 0, 1.0, SimSecurity.none(), SimLimits.DEFAULT, modbusPort));
+    assertTrue(e.getMessage().contains("modbusPort " + modbusPort), e::getMessage);
   }
 
   @ParameterizedTest(name = "host={0} port={1} scale={2} rate={3}")

@@ -5,6 +5,7 @@ import io.floorgate.config.ConfigException;
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.demo.EmbeddedBroker;
+import io.floorgate.sim.ModbusDevice;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sim.SimulatedPlc;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: the whole chain in one process — the simulated PLCs on free ports, an embedded
- * MQTT 5 broker on loopback, and the gateway running {@code config/demo.yaml} between them.
+ * {@code demo}: the whole chain in one process — the simulated PLCs and Modbus devices on free
+ * ports, an embedded MQTT 5 broker on loopback, and the gateway running {@code config/demo.yaml}
+ * between them.
  */
 @Command(name = "demo", description = "Simulated PLCs + embedded MQTT broker + gateway, in one process, until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
@@ -47,8 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     UntilSignal lifetime = new UntilSignal();
     try {
+      // Port 0: the PLCs and the Modbus devices each take a free port.
       SimulatedPlant plant = lifetime.closeOnExit(
-          SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 42, 0, 1.0)));
+          SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 42, 0, 1.0).withModbusPort(0)));
       EmbeddedBroker broker = lifetime.closeOnExit(EmbeddedBroker.start(brokerPort));
 
       Map<String, String> env = new HashMap<>(System.getenv());
@@ -56,6 +59,10 @@ final class DemoCommand implements Callable<Integer> {
       env.put("FLOORGATE_DEMO_BUFFER_DIR", lifetime.closeOnExit(TempDirectory.create("floorgate-demo-buffer-")).toString());
       for (SimulatedPlc plc : plant.plcs()) {
         env.put("FLOORGATE_DEMO_" + plc.name().toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(plc.port()));
+      }
+      for (ModbusDevice device : plant.modbusDevices()) {
+        env.put("FLOORGATE_DEMO_" + device.name().toUpperCase(Locale.ROOT) + "_PORT",
+            Integer.toString(device.port()));
       }
       String token = env.get("FLOORGATE_API_TOKEN");
       boolean demoToken = token == null || token.isBlank();
@@ -68,6 +75,10 @@ final class DemoCommand implements Callable<Integer> {
 
       for (SimulatedPlc plc : plant.plcs()) {
         out.printf("Simulated PLC %-5s %s%n", plc.name(), plc.endpointUrl());
+      }
+      for (ModbusDevice device : plant.modbusDevices()) {
+        out.printf("Simulated Modbus device %-5s %s (unit id %d)%n", device.name(),
+            device.endpointUrl(), device.unitId());
       }
       out.printf("Embedded MQTT broker on 127.0.0.1:%d. Watch the plant with:%n", broker.port());
       out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/#' -v%n", broker.port(),

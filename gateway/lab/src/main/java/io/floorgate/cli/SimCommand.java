@@ -1,5 +1,6 @@
 package io.floorgate.cli;
 
+import io.floorgate.sim.ModbusDevice;
 import io.floorgate.sim.SimLimits;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimSecurity;
@@ -9,13 +10,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sim}: the simulated Isohara PLCs, one OPC UA server each, until stopped. */
-@Command(name = "sim", description = "Serve the simulated Isohara PLCs (kiln RHK01, mixers MX01, MX02) over OPC UA.")
+/**
+ * {@code sim}: the simulated Isohara PLCs, one OPC UA server each, and the kiln's two Modbus TCP
+ * devices, until stopped.
+ */
+@Command(name = "sim", description = "Serve the simulated Isohara PLCs (kiln RHK01, mixers MX01, MX02) over OPC UA "
+    + "and the kiln's O2 analyzer O2A01 and heater power meter PM01 over Modbus TCP.")
 final class SimCommand implements Callable<Integer> {
 
   /** The same variables, and defaults, as config/isohara.yaml's security section. */
@@ -32,6 +38,11 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "4841",
       description = "Port of RHK01; MX01 and MX02 take the next two (default ${DEFAULT-VALUE}; 0 = free ports).")
   int port;
+
+  @Option(names = "--modbus-port", paramLabel = "PORT",
+      description = "Port of the O2 analyzer O2A01; the power meter PM01 takes the next "
+          + "(default 5020, or free ports with --port 0; 0 = free ports).")
+  @Nullable Integer modbusPort;
 
   @Option(names = "--scale", defaultValue = "0", description = "Extra load variables RHK01.Load.Vnnnnn (default ${DEFAULT-VALUE}).")
   int scale;
@@ -75,17 +86,27 @@ final class SimCommand implements Callable<Integer> {
           : SimSecurity.secured(user, password).withPki(pki, !trustedClientsOnly);
       SimLimits limits = maxPerCall > 0 ? new SimLimits(maxPerCall, maxPerCall, !unpublishedLimits)
           : SimLimits.DEFAULT;
+      int modbus = modbusPort != null ? modbusPort : SimOptions.defaultModbusPort(port);
       plant = lifetime.closeOnExit(SimulatedPlant.start(
-          new SimOptions(host, port, seed, scale, rate, security, limits)));
+          new SimOptions(host, port, seed, scale, rate, security, limits, modbus)));
+    } catch (IllegalArgumentException e) {
+      // An option out of range: the message says which and what to use.
+      spec.commandLine().getErr().println("Simulator not started: " + e.getMessage());
+      lifetime.closeAll();
+      return 1;
     } catch (Exception e) {
-      spec.commandLine().getErr().println("Simulator not started on " + host + ":" + port + ": "
-          + e.getMessage() + " — is another simulator or OPC UA server using the port? Try --port.");
+      spec.commandLine().getErr().println("Simulator not started on " + host + ": "
+          + e.getMessage() + " — is another simulator or server using the port? Try --port or "
+          + "--modbus-port.");
       lifetime.closeAll();
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
     for (SimulatedPlc plc : plant.plcs()) {
       out.printf("%-6s %s%n", plc.name(), plc.endpointUrl());
+    }
+    for (ModbusDevice device : plant.modbusDevices()) {
+      out.printf("%-6s %s (unit id %d)%n", device.name(), device.endpointUrl(), device.unitId());
     }
     if (!noSecurity) {
       out.printf("Security: Basic256Sha256 (and the other signed policies), Sign or SignAndEncrypt; "
@@ -94,7 +115,7 @@ final class SimCommand implements Callable<Integer> {
           pki, trustedClientsOnly ? "clients must be in <plc>/trusted/certs"
               : "every client certificate is accepted (demo mode)");
     }
-    out.println("Simulated Isohara PLCs running; Ctrl-C to stop.");
+    out.println("Simulated Isohara PLCs and Modbus devices running; Ctrl-C to stop.");
     out.flush();
     lifetime.await();
     return 0;
