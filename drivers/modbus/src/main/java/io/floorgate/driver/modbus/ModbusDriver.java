@@ -157,13 +157,14 @@ final class ModbusDriver implements Driver {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
     String reason = "cannot connect to " + where() + ": " + cause;
     String detail = reason + "; next attempt in " + Backoff.humanize(delay);
-    // One line per cause, not per attempt: a device that stays away logs once.
+    // One line per cause, not per attempt: a device that stays away logs (and reports) once.
     if (!reason.equals(lastFailure)) {
       log.warn("modbus connection '{}': {}. Check that the device is on and the host, port "
           + "and network path.", spec.name(), detail);
       lastFailure = reason;
+      report(state == LinkState.CONNECTING ? LinkState.CONNECTING : LinkState.DISCONNECTED,
+          detail);
     }
-    report(state == LinkState.CONNECTING ? LinkState.CONNECTING : LinkState.DISCONNECTED, detail);
     loop.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
