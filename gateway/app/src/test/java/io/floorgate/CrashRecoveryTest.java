@@ -10,6 +10,10 @@ import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.BufferConfig;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.DurableSubscriber;
+import io.floorgate.testkit.Heartbeats;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +62,12 @@ class CrashRecoveryTest {
     DurableSubscriber historian = open(new DurableSubscriber(broker.url(), prefix + "/#"));
     Path buffer = dir.resolve("buffer");
     Path config = dir.resolve("gateway.yaml");
-    Files.writeString(config, TestPlant.yaml(plant, broker.url(), prefix, buffer, 0, "200ms"));
+    Files.writeString(config,
+        TestPlant.heartbeatsYaml(plant, broker.url(), prefix, buffer, 0, "200ms"));
 
     GatewayProcess first = open(GatewayProcess.run(config, dir.resolve("first.log")));
-    await().atMost(Duration.ofSeconds(90)).until(() -> everyHeartbeat(historian, 10));
+    await().atMost(Duration.ofSeconds(90))
+        .until(() -> Heartbeats.receivedOfEveryPlc(historian, 10));
     broker.stop();
     // Queued on disk while the broker is away: some seconds of heartbeats.
     await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(first::isAlive);
@@ -112,15 +118,6 @@ class CrashRecoveryTest {
       }
     }
     return values;
-  }
-
-  private static boolean everyHeartbeat(DurableSubscriber historian, int atLeast) {
-    for (String path : TestPlant.HEARTBEATS) {
-      if (new Heartbeats(historian, path).values().size() < atLeast) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private <T extends AutoCloseable> T open(T closeable) {

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MqttTestClient;
+import io.floorgate.testkit.Recorder;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,8 @@ class AlarmEndToEndTest {
   static final String BROKER = "tcp://127.0.0.1:1883";
   static final String TOKEN = "e2e-token-" + UUID.randomUUID();
   static final String HI = "calcination.rhk01.zone03.temperature.hi";
+  /** The AckedState/Id of the kiln's {@code OverTemperature}, as Milo names instance nodes. */
+  static final String ACKED_ID = "ns=2;s=RHK01.Alarms.OverTemperature/0:AckedState/0:Id";
   static final ObjectMapper JSON = new ObjectMapper();
 
   static SimulatedPlant plant;
@@ -55,7 +58,7 @@ class AlarmEndToEndTest {
   Path dir;
   String prefix;
   Floorgate gateway;
-  MqttProbe probe;
+  Recorder probe;
   WebSocket socket;
   final List<JsonNode> stream = new CopyOnWriteArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
@@ -73,7 +76,7 @@ class AlarmEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     prefix = "e2e-alarms-" + UUID.randomUUID().toString().substring(0, 8);
-    probe = MqttProbe.subscribe(BROKER, prefix + "/#");
+    probe = Recorder.subscribe(BROKER, prefix + "/#");
     try (InputStream in = getClass().getResourceAsStream("/e2e/alarms.yaml")) {
       GatewayConfig config = ConfigLoader.parse(new String(in.readAllBytes(),
           StandardCharsets.UTF_8), "e2e/alarms.yaml", Map.of("E2E_PREFIX", prefix,
@@ -245,25 +248,17 @@ class AlarmEndToEndTest {
       return retained != null && "ACKED".equals(retained.path("state").asText())
           && "tanaka".equals(retained.path("ackedBy").asText());
     });
-    assertTrue(PlcConditions.acked(plant.plc("RHK01").endpointUrl()),
-        "the simulator's condition is acknowledged");
+    try (PlcWriter plc = PlcWriter.connect(plant.plc("RHK01").endpointUrl())) {
+      assertEquals(true, plc.read(ACKED_ID), "the simulator's condition is acknowledged");
+    }
   }
 
   /** Retained alarm states would outlive the test on the shared broker: clear them. */
   void clearRetained() throws Exception {
-    List<String> topics = probe.messages().stream().filter(MqttProbe.Received::retained)
-        .map(MqttProbe.Received::topic).distinct().toList();
-    List<String> states = probe.messages().stream().map(MqttProbe.Received::topic)
+    List<String> topics = probe.messages().stream().filter(Recorder.Message::retained)
+        .map(Recorder.Message::topic).distinct().toList();
+    List<String> states = probe.messages().stream().map(Recorder.Message::topic)
         .filter(t -> t.contains("/_alarms/state/")).distinct().toList();
-    MqttClient cleaner = new MqttClient(BROKER, prefix + "-cleaner", null);
-    cleaner.connect();
-    try {
-      for (String topic : states.isEmpty() ? topics : states) {
-        cleaner.publish(topic, new MqttMessage(new byte[0], 1, true, null));
-      }
-    } finally {
-      cleaner.disconnect();
-      cleaner.close();
-    }
+    MqttTestClient.clearRetained(BROKER, states.isEmpty() ? topics : states);
   }
 }

@@ -14,8 +14,11 @@ import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.mqtt.MqttPublisher;
 import io.floorgate.mqtt.UnsOutput;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MqttTestClient;
+import io.floorgate.testkit.MqttTestClient.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,9 +38,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -141,7 +141,7 @@ class AlarmLaneBenchmark {
         client.abort();
         report(raises, loadTags, loadHz, telemetryRate, gateway);
       } finally {
-        clearRetained(topics.state(ID));
+        MqttTestClient.clearRetained(BROKER, List.of(topics.state(ID)));
       }
     }
   }
@@ -184,12 +184,10 @@ class AlarmLaneBenchmark {
    * events topic, and when the retained state it left arrives on the state topic.
    */
   final class AlarmSubscriber implements AutoCloseable {
-    private final MqttAsyncClient client;
+    private final MqttTestClient client;
 
     AlarmSubscriber(String eventsTopic, String stateTopic) throws MqttException {
-      client = new MqttAsyncClient(BROKER, "bench-alarms-" + UUID.randomUUID(),
-          new MemoryPersistence());
-      client.setCallback((MessageCallback) (topic, message) -> {
+      client = MqttTestClient.connect(BROKER, "bench-alarms", Session.CLEAN, (topic, message) -> {
         long nanos = System.nanoTime();
         Instant now = Instant.now();
         byte[] payload = message.getPayload();
@@ -204,24 +202,12 @@ class AlarmLaneBenchmark {
           note(stateReceived, m.path("lastEventId").asText(), m, nanos, now);
         }
       });
-      MqttConnectionOptions options = new MqttConnectionOptions();
-      options.setCleanStart(true);
-      // Mosquitto sends an MQTT 5 client that states no Receive Maximum only 20 messages at a time.
-      options.setReceiveMaximum(65_535);
-      client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      client.subscribe(new String[] {eventsTopic, stateTopic}, new int[] {1, 1})
-          .waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+      client.subscribe(eventsTopic, stateTopic);
     }
 
     @Override
     public void close() throws MqttException {
-      try {
-        if (client.isConnected()) {
-          client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(5));
-        }
-      } finally {
-        client.close();
-      }
+      client.close();
     }
   }
 
@@ -241,19 +227,6 @@ class AlarmLaneBenchmark {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new AssertionError("the gateway sent something that is not JSON: " + json, e);
-    }
-  }
-
-  /** Removes the alarm's retained state from the broker, so runs leave nothing behind. */
-  static void clearRetained(String topic) throws MqttException {
-    MqttAsyncClient client = new MqttAsyncClient(BROKER, "bench-clear-" + UUID.randomUUID(),
-        new MemoryPersistence());
-    try {
-      client.connect().waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      client.publish(topic, new byte[0], 1, true).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-      client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(5));
-    } finally {
-      client.close();
     }
   }
 

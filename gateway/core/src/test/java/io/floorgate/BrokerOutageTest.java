@@ -8,6 +8,10 @@ import io.floorgate.config.ConfigLoader;
 import io.floorgate.mqtt.UnsOutput;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.DurableSubscriber;
+import io.floorgate.testkit.Heartbeats;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +58,11 @@ class BrokerOutageTest {
     String prefix = "outage-" + UUID.randomUUID().toString().substring(0, 8);
     DurableSubscriber historian = open(new DurableSubscriber(broker.url(), prefix + "/#"));
     Floorgate gateway = open(Floorgate.start(ConfigLoader.parse(
-        TestPlant.yaml(plant, broker.url(), prefix, dir.resolve("buffer"), LOAD_TAGS, "200ms"),
-        "outage.yaml", Map.of())));
-    await().atMost(Duration.ofSeconds(60)).until(() -> everyHeartbeat(historian, 10));
-    long beforeOutage = new Heartbeats(historian, TestPlant.HEARTBEATS[0]).max();
+        TestPlant.heartbeatsYaml(plant, broker.url(), prefix, dir.resolve("buffer"), LOAD_TAGS,
+            "200ms"), "outage.yaml", Map.of())));
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> Heartbeats.receivedOfEveryPlc(historian, 10));
+    long beforeOutage = new Heartbeats(historian, TestPlant.HEARTBEATS.get(0)).max();
 
     broker.stop();
     // The gateway keeps reading and queueing for the whole outage, dropping nothing.
@@ -71,7 +76,7 @@ class BrokerOutageTest {
     // Live data flows again, and the backlog has drained (every reading acknowledged).
     long expectedTop = beforeOutage + OUTAGE.toMillis() / 100 + 30;
     await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
-        new Heartbeats(historian, TestPlant.HEARTBEATS[0]).max() >= expectedTop
+        new Heartbeats(historian, TestPlant.HEARTBEATS.get(0)).max() >= expectedTop
             && gateway.output(UnsOutput.class).diskBuffer().size() < 1_000);
     for (String path : TestPlant.HEARTBEATS) {
       await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -90,15 +95,6 @@ class BrokerOutageTest {
     assertEquals(0, gateway.output(UnsOutput.class).publisher().dropped());
     assertEquals(0, gateway.droppedSamples());
     assertEquals(0, gateway.output(UnsOutput.class).publisher().failed());
-  }
-
-  private static boolean everyHeartbeat(DurableSubscriber historian, int atLeast) {
-    for (String path : TestPlant.HEARTBEATS) {
-      if (new Heartbeats(historian, path).values().size() < atLeast) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private <T extends AutoCloseable> T open(T closeable) {

@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.Recorder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +38,7 @@ class EndToEndTest {
 
   String prefix;
   Floorgate gateway;
-  MqttProbe probe;
+  Recorder probe;
 
   @BeforeAll
   static void startPlant() throws Exception {
@@ -51,7 +53,7 @@ class EndToEndTest {
   @BeforeEach
   void startGateway() throws Exception {
     prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    probe = MqttProbe.subscribe(BROKER, prefix + "/#");
+    probe = Recorder.subscribe(BROKER, prefix + "/#");
     gateway = Floorgate.start(config(prefix));
   }
 
@@ -143,7 +145,8 @@ class EndToEndTest {
   @Test
   void metaTopicIsRetainedWithUnitAndRange() throws Exception {
     awaitGood("calcination/rhk01/zone07/temperature");
-    try (MqttProbe late = MqttProbe.subscribe(BROKER, topic("calcination/rhk01/zone07/temperature/_meta"))) {
+    try (Recorder late = Recorder.subscribe(BROKER,
+        topic("calcination/rhk01/zone07/temperature/_meta"))) {
       await().atMost(Duration.ofSeconds(10))
           .until(() -> late.latest(topic("calcination/rhk01/zone07/temperature/_meta")) != null);
       JsonNode meta = late.latest(topic("calcination/rhk01/zone07/temperature/_meta"));
@@ -174,7 +177,7 @@ class EndToEndTest {
           .filter(m -> !m.topic().equals(topic("calcination/rhk01/zone03/tc-a")))
           .filter(m -> Instant.parse(m.json().path("gatewayTime").asText()).isAfter(injected))
           .filter(m -> !"GOOD".equals(m.json().path("quality").asText()))
-          .map(MqttProbe.Received::topic)
+          .map(Recorder.Message::topic)
           .toList();
       assertEquals(List.of(), badElsewhere);
       assertEquals("GOOD", probe.latest(topic("calcination/rhk01/zone03/tc-b")).path("quality").asText());

@@ -9,6 +9,7 @@ import io.floorgate.config.ConfigLoader;
 import io.floorgate.sim.ModbusDevice;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.Recorder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +38,7 @@ class ModbusEndToEndTest {
   @TempDir Path dir;
   String prefix;
   Floorgate gateway;
-  MqttProbe probe;
+  Recorder probe;
 
   @BeforeAll
   static void startPlant() {
@@ -52,7 +53,7 @@ class ModbusEndToEndTest {
   @BeforeEach
   void startGateway() throws Exception {
     prefix = "modbus-" + UUID.randomUUID().toString().substring(0, 8);
-    probe = MqttProbe.subscribe(BROKER, prefix + "/#");
+    probe = Recorder.subscribe(BROKER, prefix + "/#");
     String yaml = """
         namespace: { enterprise: jxnmm, site: isohara, topicPrefix: %s }
         mqtt: { url: %s, clientId: %s }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.ops.ConfigWatcher;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.Recorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ class OperationsTest {
   String prefix;
   OpsPlant config;
   Floorgate gateway;
-  MqttProbe probe;
+  Recorder probe;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -60,7 +61,7 @@ class OperationsTest {
   @BeforeEach
   void start() throws Exception {
     prefix = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-    probe = MqttProbe.subscribe(BROKER, prefix + "/#");
+    probe = Recorder.subscribe(BROKER, prefix + "/#");
     config = new OpsPlant(plant, dir, prefix, "ops-token-" + UUID.randomUUID()).write(false, "900");
     gateway = Floorgate.start(config.load());
   }

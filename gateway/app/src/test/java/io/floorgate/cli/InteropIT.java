@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.floorgate.MqttProbe;
+import io.floorgate.testkit.Recorder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -105,7 +105,7 @@ class InteropIT {
     assertEquals(0, browse.exitValue(), () -> read(tmp.resolve("browse.log")));
 
     String prefix = enterprise + "/site/browsed/interop/";
-    try (MqttProbe probe = MqttProbe.subscribe("tcp://127.0.0.1:1883", enterprise + "/#")) {
+    try (Recorder probe = Recorder.subscribe("tcp://127.0.0.1:1883", enterprise + "/#")) {
       ProcessBuilder run = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString(),
           "run", "--config", config.toString())
           .directory(tmp.toFile())

@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.Recorder;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ class BrokerListTest {
     second = MosquittoProcess.start(dir.resolve("second"));
     onSecond = Recorder.subscribe(second.url(), "#");
 
-    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, """
         mqtt:
           urls: ['%s', '%s']
           clientId: lanes
@@ -84,10 +86,11 @@ class BrokerListTest {
         sparkplug: { enabled: true }
         alarms:
           %s
-        """.formatted(first.url(), second.url(), LanePlant.HI_RULES)));
+        """.formatted(first.url(), second.url(), TestPlant.HI_RULES)));
 
     await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), onSecond.missing(
-        LanePlant.HEARTBEAT, LanePlant.NBIRTH, LanePlant.ALARM_STATE), "not on the second broker"));
+        TestPlant.HEARTBEAT_TOPIC, TestPlant.NBIRTH, TestPlant.ALARM_STATE),
+        "not on the second broker"));
     long beforeReturn = heartbeats().last();
     first.start();
     await().atMost(WAIT).until(() -> heartbeats().last() >= beforeReturn + AFTER_RETURN);
@@ -105,30 +108,30 @@ class BrokerListTest {
     onFirst = Recorder.subscribe(first.url(), "#");
     onSecond = Recorder.subscribe(second.url(), "#");
 
-    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, """
         mqtt: { urls: ['%s'], clientId: lanes }
         sparkplug: { enabled: true, brokers: ['%s'] }
         alarms:
           urls: ['%s']
           %s
-        """.formatted(first.url(), second.url(), second.url(), LanePlant.HI_RULES)));
+        """.formatted(first.url(), second.url(), second.url(), TestPlant.HI_RULES)));
 
     await().atMost(WAIT).untilAsserted(() -> {
-      assertEquals(List.of(), onFirst.missing(LanePlant.HEARTBEAT), "UNS on mqtt.urls");
-      assertEquals(List.of(), onSecond.missing(LanePlant.NBIRTH, LanePlant.ALARM_STATE),
+      assertEquals(List.of(), onFirst.missing(TestPlant.HEARTBEAT_TOPIC), "UNS on mqtt.urls");
+      assertEquals(List.of(), onSecond.missing(TestPlant.NBIRTH, TestPlant.ALARM_STATE),
           "Sparkplug and alarms on their own brokers");
     });
-    assertEquals(List.of(LanePlant.NBIRTH, LanePlant.ALARM_STATE),
-        onFirst.missing(LanePlant.NBIRTH, LanePlant.ALARM_STATE), "nothing of theirs on mqtt.urls");
-    assertEquals(List.of(LanePlant.HEARTBEAT), onSecond.missing(LanePlant.HEARTBEAT),
+    assertEquals(List.of(TestPlant.NBIRTH, TestPlant.ALARM_STATE),
+        onFirst.missing(TestPlant.NBIRTH, TestPlant.ALARM_STATE), "nothing of theirs on mqtt.urls");
+    assertEquals(List.of(TestPlant.HEARTBEAT_TOPIC), onSecond.missing(TestPlant.HEARTBEAT_TOPIC),
         "no UNS on the lanes' own brokers");
   }
 
   /** Every heartbeat value received on either broker, with good quality. */
   TreeSet<Long> heartbeats() {
     TreeSet<Long> values = new TreeSet<>();
-    Stream.concat(onFirst.on(LanePlant.HEARTBEAT).stream(),
-            onSecond.on(LanePlant.HEARTBEAT).stream())
+    Stream.concat(onFirst.on(TestPlant.HEARTBEAT_TOPIC).stream(),
+            onSecond.on(TestPlant.HEARTBEAT_TOPIC).stream())
         .map(Recorder.Message::json)
         .filter(json -> "GOOD".equals(json.path("quality").asText()))
         .forEach(json -> values.add(json.path("value").asLong()));

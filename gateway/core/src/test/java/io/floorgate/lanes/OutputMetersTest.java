@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -55,12 +56,12 @@ class OutputMetersTest {
   @Test
   void everyLanesConnectionAndEveryOutputsBufferAreOnMetrics() throws Exception {
     broker = MosquittoProcess.start(dir.resolve("broker"));
-    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, """
         mqtt: { url: '%s', clientId: lanes }
         sparkplug: { enabled: true }
         alarms:
           %s
-        """.formatted(broker.url(), LanePlant.HI_RULES)));
+        """.formatted(broker.url(), TestPlant.HI_RULES)));
     GatewayHttp http = new GatewayHttp(gateway);
     // Micrometer holds what a gauge reads weakly: the meters must outlive a collection.
     System.gc();

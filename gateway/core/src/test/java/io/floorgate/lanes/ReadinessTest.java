@@ -4,9 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,7 @@ class ReadinessTest {
   @Test
   void withUnsOffTheGatewayIsReadyExactlyWhileTheSparkplugNodeIsOnline() throws Exception {
     broker = MosquittoProcess.start(dir.resolve("broker"));
-    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, """
         mqtt: { url: '%s', clientId: lanes, connectTimeout: 2s }
         uns: { enabled: false }
         sparkplug: { enabled: true }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.Recorder;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -67,7 +69,7 @@ class SparkplugMetersTest {
   void sessionMetersCountBirthsAndRebirthRequestsAndShowTheLastSeq() throws Exception {
     broker = MosquittoProcess.start(dir.resolve("broker"));
     host = Recorder.subscribe(broker.url(), "spBv1.0/#");
-    gateway = Floorgate.start(LanePlant.config(plant, dir, """
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, """
         mqtt: { url: '%s', clientId: lanes }
         uns: { enabled: false }
         sparkplug: { enabled: true }
@@ -86,7 +88,7 @@ class SparkplugMetersTest {
       String scrape = http.metrics();
       assertEquals(3.0, GatewayHttp.value(scrape, "floorgate_sparkplug_births_total",
           "kind", "node"), "node births");
-      assertEquals(3.0 * LanePlant.DEVICES, GatewayHttp.value(scrape,
+      assertEquals(3.0 * TestPlant.DEVICES, GatewayHttp.value(scrape,
           "floorgate_sparkplug_births_total", "kind", "device"), "device births");
       assertEquals(2.0, GatewayHttp.value(scrape, "floorgate_sparkplug_rebirth_requests_total"),
           "rebirth requests");
@@ -112,9 +114,9 @@ class SparkplugMetersTest {
   /** Waits until the host has seen {@code n} NBIRTHs and a DBIRTH per device for each. */
   void awaitBirths(int n) {
     await().atMost(WAIT).untilAsserted(() -> {
-      assertEquals(n, host.on(LanePlant.NBIRTH).size(), "NBIRTHs");
-      assertEquals(n * LanePlant.DEVICES, host.messages().stream()
-          .filter(m -> m.topic().startsWith(LanePlant.DBIRTH)).count(), "DBIRTHs");
+      assertEquals(n, host.on(TestPlant.NBIRTH).size(), "NBIRTHs");
+      assertEquals(n * TestPlant.DEVICES, host.messages().stream()
+          .filter(m -> m.topic().startsWith(TestPlant.DBIRTH)).count(), "DBIRTHs");
     });
   }
 

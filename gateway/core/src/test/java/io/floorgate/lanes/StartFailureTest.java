@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,11 +30,11 @@ class StartFailureTest {
       throws Exception {
     // The Sparkplug buffer lives in <buffer.directory>-sparkplug. A regular file there stops it
     // even as root, which file permissions would not.
-    Path sparkplugBuffer = Path.of(LanePlant.buffer(dir) + "-sparkplug");
+    Path sparkplugBuffer = Path.of(TestPlant.buffer(dir) + "-sparkplug");
     Files.writeString(sparkplugBuffer, "not a directory");
     // Nothing listens on these ports: the gateway must not get as far as connecting.
     int nowhere = MosquittoProcess.freePort();
-    GatewayConfig config = LanePlant.config(nowhere, nowhere, dir, """
+    GatewayConfig config = TestPlant.lanes(nowhere, nowhere, dir, """
         mqtt: { url: 'tcp://127.0.0.1:%d', clientId: lanes }
         sparkplug: { enabled: true }
         """.formatted(nowhere));

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.Namespace;
+import io.floorgate.testkit.Recorder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -106,7 +107,7 @@ class MqttPublisherConnectionTest {
         "Zone 3 temperature", null, Map.of());
     String metaTopic = Topics.meta(namespace, ZONE3);
     try (TcpProxy proxy = new TcpProxy(1883);
-        TestSubscriber subscriber = new TestSubscriber(prefix + "/#");
+        Recorder subscriber = Recorder.subscribe("tcp://127.0.0.1:1883", prefix + "/#");
         DiskBuffer buffer = Readings.buffer(dir);
         MqttPublisher publisher = new MqttPublisher(
             config("tcp://127.0.0.1:" + proxy.port(), 1000), namespace, buffer, 0)) {
@@ -120,9 +121,9 @@ class MqttPublisherConnectionTest {
 
       await().atMost(Duration.ofSeconds(20)).until(() -> publisher.metaPublished() == 2);
       publisher.offer(reading(ZONE3, 2.0));
-      await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received().stream()
+      await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.messages().stream()
           .filter(r -> r.topic().equals(prefix + "/" + ZONE3)).count() == 2);
-      assertEquals(2, subscriber.received().stream()
+      assertEquals(2, subscriber.messages().stream()
           .filter(r -> r.topic().equals(metaTopic)).count());
       assertTrue(warnings().stream().anyMatch(m -> m.contains("lost")), warnings().toString());
       subscriber.clearRetained(metaTopic);

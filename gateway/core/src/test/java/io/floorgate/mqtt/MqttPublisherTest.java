@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
 import io.floorgate.config.Range;
 import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
+import io.floorgate.testkit.MqttTestClient;
+import io.floorgate.testkit.Recorder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class MqttPublisherTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BROKER = "tcp://127.0.0.1:1883";
   private static final String ZONE3 = "jxnmm/isohara/calcination/rhk01/zone03/temperature";
   private static final String STATE = "jxnmm/isohara/mixing/mx01/state";
 
@@ -44,11 +45,7 @@ class MqttPublisherTest {
 
   @AfterEach
   void cleanUp() throws Exception {
-    try (TestSubscriber cleaner = new TestSubscriber(prefix + "/none")) {
-      for (String topic : retainedTopics) {
-        cleaner.clearRetained(topic);
-      }
-    }
+    MqttTestClient.clearRetained(BROKER, retainedTopics);
     for (int i = toClose.size() - 1; i >= 0; i--) {
       toClose.get(i).close();
     }
@@ -56,17 +53,17 @@ class MqttPublisherTest {
 
   @Test
   void readingsArriveOnTheirTagTopicAsUnsJson() throws Exception {
-    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
-    MqttPublisher publisher = publisher(config(TestSubscriber.BROKER, 1000));
+    Recorder subscriber = open(Recorder.subscribe(BROKER, prefix + "/#"));
+    MqttPublisher publisher = publisher(config(BROKER, 1000));
     publisher.start();
 
     publisher.offer(reading(ZONE3, 742.3));
     publisher.offer(reading(STATE, "mixing"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 2);
-    Map<String, TestSubscriber.Received> byTopic = byTopic(subscriber);
-    TestSubscriber.Received zone3 = byTopic.get(prefix + "/" + ZONE3);
-    JsonNode json = JSON.readTree(zone3.payload());
+    Map<String, Recorder.Message> byTopic = byTopic(subscriber);
+    Recorder.Message zone3 = byTopic.get(prefix + "/" + ZONE3);
+    JsonNode json = zone3.json();
     assertEquals(742.3, json.get("value").doubleValue());
     assertEquals("°C", json.get("unit").asText());
     assertEquals("GOOD", json.get("quality").asText());
@@ -76,7 +73,7 @@ class MqttPublisherTest {
     assertEquals("2026-11-26T07:40:01.262Z", json.get("gatewayTime").asText());
     assertFalse(zone3.retained());
     assertEquals(1, zone3.qos());
-    assertEquals("mixing", JSON.readTree(byTopic.get(prefix + "/" + STATE).payload())
+    assertEquals("mixing", byTopic.get(prefix + "/" + STATE).json()
         .get("value").asText());
     assertEquals(2, publisher.published());
   }
@@ -89,23 +86,23 @@ class MqttPublisherTest {
         new TagMeta(STATE, "mx01", "ns=2;s=MX01.State", null, null, "Mixer state", null,
             Map.of(0L, "idle", 2L, "mixing")));
     metas.forEach(m -> retainedTopics.add(Topics.meta(namespace, m.path())));
-    MqttPublisher publisher = publisher(config(TestSubscriber.BROKER, 1000));
+    MqttPublisher publisher = publisher(config(BROKER, 1000));
     publisher.publishMeta(metas);
     publisher.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> publisher.metaPublished() == 2);
 
-    TestSubscriber late = open(new TestSubscriber(prefix + "/#"));
+    Recorder late = open(Recorder.subscribe(BROKER, prefix + "/#"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> late.count() == 2);
-    Map<String, TestSubscriber.Received> byTopic = byTopic(late);
-    TestSubscriber.Received state = byTopic.get(prefix + "/" + STATE + "/_meta");
+    Map<String, Recorder.Message> byTopic = byTopic(late);
+    Recorder.Message state = byTopic.get(prefix + "/" + STATE + "/_meta");
     assertTrue(state.retained());
-    JsonNode stateMeta = JSON.readTree(state.payload());
+    JsonNode stateMeta = state.json();
     assertEquals("mixing", stateMeta.get("enum").get("2").asText());
     assertEquals("ns=2;s=MX01.State", stateMeta.get("node").asText());
-    TestSubscriber.Received zone3 = byTopic.get(prefix + "/" + ZONE3 + "/_meta");
+    Recorder.Message zone3 = byTopic.get(prefix + "/" + ZONE3 + "/_meta");
     assertTrue(zone3.retained());
-    JsonNode zoneMeta = JSON.readTree(zone3.payload());
+    JsonNode zoneMeta = zone3.json();
     assertEquals(1100, zoneMeta.get("range").get("high").asInt());
     assertEquals("°C", zoneMeta.get("unit").asText());
     assertEquals("rhk01", zoneMeta.get("connection").asText());
@@ -114,8 +111,8 @@ class MqttPublisherTest {
   @Test
   void burstOfTwentyThousandArrivesCompletelyWithinTheBrokersReceiveMaximum() throws Exception {
     int count = 20_000;
-    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
-    MqttPublisher publisher = publisher(config(TestSubscriber.BROKER, 1000));
+    Recorder subscriber = open(Recorder.subscribe(BROKER, prefix + "/#"));
+    MqttPublisher publisher = publisher(config(BROKER, 1000));
     publisher.start();
     await().atMost(Duration.ofSeconds(10)).until(publisher::isConnected);
 
@@ -125,8 +122,8 @@ class MqttPublisherTest {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.count() >= count);
     Set<Long> values = new HashSet<>();
-    for (TestSubscriber.Received r : subscriber.received()) {
-      values.add(JSON.readTree(r.payload()).get("value").asLong());
+    for (Recorder.Message r : subscriber.messages()) {
+      values.add(r.json().get("value").asLong());
     }
     assertEquals(count, values.size());
     assertEquals(0, publisher.windowRejections(), "publishes Paho refused with 32202");
@@ -138,8 +135,8 @@ class MqttPublisherTest {
 
   @Test
   void readingsOfferedBeforeStartAreDeliveredOnceConnected() throws Exception {
-    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
-    MqttPublisher publisher = publisher(config(TestSubscriber.BROKER, 10));
+    Recorder subscriber = open(Recorder.subscribe(BROKER, prefix + "/#"));
+    MqttPublisher publisher = publisher(config(BROKER, 10));
     for (int i = 0; i < 50; i++) {
       publisher.offer(reading(ZONE3, 700.0 + i));
     }
@@ -149,8 +146,8 @@ class MqttPublisherTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.count() == 50);
     // One topic, one connection, one sender: the broker keeps the order.
-    List<Double> values = subscriber.received().stream()
-        .map(r -> readValue(r.payload())).toList();
+    List<Double> values = subscriber.messages().stream()
+        .map(r -> r.json().get("value").doubleValue()).toList();
     assertEquals(700.0, values.get(0));
     assertEquals(749.0, values.get(49));
     await().atMost(Duration.ofSeconds(10)).until(() -> publisher.queued() == 0);
@@ -158,8 +155,8 @@ class MqttPublisherTest {
 
   @Test
   void closeDeliversWhatIsQueued() throws Exception {
-    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
-    MqttPublisher publisher = publisher(config(TestSubscriber.BROKER, 20));
+    Recorder subscriber = open(Recorder.subscribe(BROKER, prefix + "/#"));
+    MqttPublisher publisher = publisher(config(BROKER, 20));
     publisher.start();
     await().atMost(Duration.ofSeconds(10)).until(publisher::isConnected);
     for (int i = 0; i < 2_000; i++) {
@@ -175,9 +172,9 @@ class MqttPublisherTest {
 
   @Test
   void inTheBatchedFormReadingsOfAPlcShareMessagesOnItsBatchTopicInOrder() throws Exception {
-    TestSubscriber subscriber = open(new TestSubscriber(prefix + "/#"));
+    Recorder subscriber = open(Recorder.subscribe(BROKER, prefix + "/#"));
     DiskBuffer buffer = open(Readings.buffer(dir));
-    MqttPublisher publisher = open(new MqttPublisher(config(TestSubscriber.BROKER, 1000),
+    MqttPublisher publisher = open(new MqttPublisher(config(BROKER, 1000),
         namespace, buffer, 0, new UnsConfig(true, UnsConfig.Form.BATCHED, 100)));
     for (int i = 0; i < 1_000; i++) {
       publisher.stage(reading(ZONE3, i));
@@ -192,8 +189,8 @@ class MqttPublisherTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> publisher.published() == 1_001);
     List<Double> zone3 = new ArrayList<>();
     int messages = 0;
-    for (TestSubscriber.Received message : subscriber.received()) {
-      JsonNode values = JSON.readTree(message.payload()).get("values");
+    for (Recorder.Message message : subscriber.messages()) {
+      JsonNode values = message.json().get("values");
       assertTrue(values.size() <= 100, "maxBatch holds");
       messages++;
       for (JsonNode value : values) {
@@ -219,18 +216,10 @@ class MqttPublisherTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> buffer.size() == 0);
   }
 
-  private static Map<String, TestSubscriber.Received> byTopic(TestSubscriber subscriber) {
-    Map<String, TestSubscriber.Received> byTopic = new HashMap<>();
-    subscriber.received().forEach(r -> byTopic.put(r.topic(), r));
+  private static Map<String, Recorder.Message> byTopic(Recorder subscriber) {
+    Map<String, Recorder.Message> byTopic = new HashMap<>();
+    subscriber.messages().forEach(r -> byTopic.put(r.topic(), r));
     return byTopic;
-  }
-
-  private static double readValue(String payload) {
-    try {
-      return JSON.readTree(payload).get("value").doubleValue();
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private MqttPublisher publisher(MqttConfig config) {

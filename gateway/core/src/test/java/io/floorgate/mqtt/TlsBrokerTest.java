@@ -10,11 +10,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.Namespace;
 import io.floorgate.config.TlsConfig;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.Recorder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,12 +57,12 @@ class TlsBrokerTest {
     TestCa.Issued brokerCert = plantCa.server(pki);
     gatewayCert = plantCa.client(pki);
     tlsPort = MosquittoProcess.freePort();
-    broker = MosquittoProcess.start(pki.resolve("broker"),
+    broker = MosquittoProcess.in(pki.resolve("broker")).config(
         "listener " + tlsPort + " 127.0.0.1",
         "cafile " + plantCa.certFile(),
         "certfile " + brokerCert.cert(),
         "keyfile " + brokerCert.key(),
-        "require_certificate true");
+        "require_certificate true").start();
   }
 
   @AfterAll
@@ -87,7 +88,7 @@ class TlsBrokerTest {
     MqttConfig config = new MqttConfig(List.of(nothingThere, tls), "tls-" + UUID.randomUUID(), 1,
         100, Duration.ofSeconds(3), null, null,
         new TlsConfig(plantCa.certFile(), gatewayCert.cert(), gatewayCert.key()));
-    try (TestSubscriber subscriber = new TestSubscriber(broker.url(), prefix + "/#");
+    try (Recorder subscriber = Recorder.subscribe(broker.url(), prefix + "/#");
         DiskBuffer buffer = Readings.buffer(dir);
         MqttPublisher publisher = new MqttPublisher(config,
             new Namespace("jxnmm", "isohara", prefix), buffer, 0)) {
@@ -96,7 +97,7 @@ class TlsBrokerTest {
 
       await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.count() == 1);
       assertTrue(publisher.isConnected());
-      assertEquals(prefix + "/" + ZONE3, subscriber.received().get(0).topic());
+      assertEquals(prefix + "/" + ZONE3, subscriber.messages().get(0).topic());
       assertTrue(infos().stream().anyMatch(m -> m.contains("connected to " + tls)), infos()::toString);
     }
   }

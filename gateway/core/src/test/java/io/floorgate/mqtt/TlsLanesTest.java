@@ -9,12 +9,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.floorgate.Floorgate;
-import io.floorgate.MosquittoProcess;
 import io.floorgate.lanes.GatewayHttp;
-import io.floorgate.lanes.LanePlant;
-import io.floorgate.lanes.Recorder;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.Recorder;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,12 +79,12 @@ class TlsLanesTest {
     log.start();
     floorgateLog.addAppender(log);
     tlsPort = MosquittoProcess.freePort();
-    broker = MosquittoProcess.start(dir.resolve("broker"),
+    broker = MosquittoProcess.in(dir.resolve("broker")).config(
         "listener " + tlsPort + " 127.0.0.1",
         "cafile " + plantCa.certFile(),
         "certfile " + brokerCert.cert(),
         "keyfile " + brokerCert.key(),
-        "require_certificate true");
+        "require_certificate true").start();
     plain = Recorder.subscribe(broker.url(), "#");
   }
 
@@ -110,21 +110,21 @@ class TlsLanesTest {
         alarms:
           clientId: alarm-lane
           %s
-        """.formatted(tlsPort, caFile, gatewayCert.cert(), gatewayCert.key(), LanePlant.HI_RULES);
+        """.formatted(tlsPort, caFile, gatewayCert.cert(), gatewayCert.key(), TestPlant.HI_RULES);
   }
 
   @Test
   void everyLanePublishesThroughATlsBrokerThatRequiresAClientCertificate() throws Exception {
-    gateway = Floorgate.start(LanePlant.config(plant, dir, lanes(plantCa.certFile())));
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, lanes(plantCa.certFile())));
 
     await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(), plain.missing(
-        LanePlant.HEARTBEAT, LanePlant.NBIRTH, LanePlant.ALARM_STATE), "not published"));
+        TestPlant.HEARTBEAT_TOPIC, TestPlant.NBIRTH, TestPlant.ALARM_STATE), "not published"));
   }
 
   @Test
   void noLaneConnectsNorFallsBackToPlainTextWhenTheBrokerCertificateIsFromAnotherCa()
       throws Exception {
-    gateway = Floorgate.start(LanePlant.config(plant, dir, lanes(otherCa.certFile())));
+    gateway = Floorgate.start(TestPlant.lanes(plant, dir, lanes(otherCa.certFile())));
     GatewayHttp http = new GatewayHttp(gateway);
     Map<String, String> clientIds = Map.of("telemetry", "uns-lane", "sparkplug", "sparkplug-lane",
         "alarms", "alarm-lane");
@@ -146,7 +146,7 @@ class TlsLanesTest {
 
     assertEquals(Map.of("telemetry", 0.0, "sparkplug", 0.0, "alarms", 0.0), highest,
         "floorgate_mqtt_connected by client, the highest seen (NaN: not on /metrics)");
-    String brokerLog = broker.readLog();
+    String brokerLog = String.join("\n", broker.log());
     assertTrue(brokerLog.contains("New client connected"), "the broker logs sessions: the "
         + "recorder's is there");
     assertEquals(Set.of(), gatewayClients(brokerLog),

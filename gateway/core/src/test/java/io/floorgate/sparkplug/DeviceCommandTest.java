@@ -1,18 +1,19 @@
 package io.floorgate.sparkplug;
 
-import static io.floorgate.sparkplug.TestPlant.KILN;
-import static io.floorgate.sparkplug.TestPlant.NODE;
-import static io.floorgate.sparkplug.TestPlant.SETPOINT;
-import static io.floorgate.sparkplug.TestPlant.SETPOINT_NODE;
+import static io.floorgate.testkit.TestPlant.KILN;
+import static io.floorgate.testkit.TestPlant.NODE;
+import static io.floorgate.testkit.TestPlant.SETPOINT;
+import static io.floorgate.testkit.TestPlant.SETPOINT_NODE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.PlcWriter;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.TestPlant;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.tahu.message.model.Metric;
@@ -58,7 +59,7 @@ class DeviceCommandTest {
     String group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(BROKER, group);
     audit = new AuditLog();
-    gateway = Floorgate.start(TestPlant.config(plant, group, List.of(BROKER), ""));
+    gateway = Floorgate.start(TestPlant.sparkplug(plant, group, List.of(BROKER), ""));
     kilnBirth = host.await("DBIRTH", KILN, 0, WAIT);
     setpointBefore = (Double) read(SETPOINT_NODE);
   }

@@ -13,6 +13,7 @@ import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.TestPlant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

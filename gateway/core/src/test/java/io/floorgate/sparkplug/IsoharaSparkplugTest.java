@@ -11,6 +11,7 @@ import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimSecurity;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,6 +10,8 @@ import io.floorgate.config.GatewayConfig;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +98,7 @@ class LargeNodeTest {
 
   @Test
   void birthIsOneMessageAndDataIsSplitToTheConfiguredSize() throws Exception {
-    broker = MosquittoProcess.start(dir, 1_000_000L);
+    broker = MosquittoProcess.in(dir).withoutPersistence().maxPacketSize(1_000_000).start();
     String group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(broker.url(), group);
     gateway = Floorgate.start(config(group, 4_096));
@@ -117,7 +119,7 @@ class LargeNodeTest {
 
   @Test
   void birthLargerThanTheBrokerTakesIsNotSentAndTheOtherDevicesLive() throws Exception {
-    broker = MosquittoProcess.start(dir, 16_384L);
+    broker = MosquittoProcess.in(dir).withoutPersistence().maxPacketSize(16_384).start();
     String group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(broker.url(), group);
     gateway = Floorgate.start(config(group, 65_536));

@@ -1,15 +1,16 @@
 package io.floorgate.sparkplug;
 
-import static io.floorgate.sparkplug.TestPlant.KILN;
-import static io.floorgate.sparkplug.TestPlant.MIXER;
+import static io.floorgate.testkit.TestPlant.KILN;
+import static io.floorgate.testkit.TestPlant.MIXER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.PlcWriter;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.TestPlant;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -42,7 +43,7 @@ class PlcFaultsTest {
     plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 15, 0, 1.0));
     String group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(BROKER, group);
-    gateway = Floorgate.start(TestPlant.config(plant, group, List.of(BROKER), ""));
+    gateway = Floorgate.start(TestPlant.sparkplug(plant, group, List.of(BROKER), ""));
     nbirth = host.await("NBIRTH", null, 0, WAIT);
     kilnBirth = host.await("DBIRTH", KILN, 0, WAIT);
     host.await("DBIRTH", MIXER, 0, WAIT);

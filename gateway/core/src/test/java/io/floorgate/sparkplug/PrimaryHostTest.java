@@ -1,7 +1,7 @@
 package io.floorgate.sparkplug;
 
-import static io.floorgate.sparkplug.TestPlant.KILN;
-import static io.floorgate.sparkplug.TestPlant.MIXER;
+import static io.floorgate.testkit.TestPlant.KILN;
+import static io.floorgate.testkit.TestPlant.MIXER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,8 @@ import io.floorgate.Floorgate;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,8 +57,8 @@ class PrimaryHostTest {
 
   @BeforeEach
   void startBrokers() throws Exception {
-    brokerA = MosquittoProcess.start(dirA);
-    brokerB = MosquittoProcess.start(dirB);
+    brokerA = MosquittoProcess.in(dirA).withoutPersistence().logPackets().start();
+    brokerB = MosquittoProcess.in(dirB).withoutPersistence().logPackets().start();
     group = TestPlant.uniqueGroup();
     hostId = "scada-" + group;
     hostA = SparkplugHost.connect(brokerA.url(), group);
@@ -75,7 +77,7 @@ class PrimaryHostTest {
   }
 
   void startGateway() throws Exception {
-    gateway = Floorgate.start(TestPlant.config(plant, group,
+    gateway = Floorgate.start(TestPlant.sparkplug(plant, group,
         List.of(brokerA.url(), brokerB.url()), "primaryHostId: " + hostId));
   }
 
@@ -120,11 +122,10 @@ class PrimaryHostTest {
     assertEquals(onA.bdSeq(), ndeath.bdSeq());
     Received onB = awaitSession(hostB, 0);
     assertEquals((onA.bdSeq() + 1) % 256, onB.bdSeq(), "a new connection, the next bdSeq");
-    List<String> log = brokerA.log();
-    int published = firstLine(log, "Received PUBLISH from " + clientId + " ", "/NDEATH/");
-    int disconnected = firstLine(log, "Received DISCONNECT from " + clientId, "");
+    int published = brokerA.firstLogLine("Received PUBLISH from " + clientId + " ", "/NDEATH/");
+    int disconnected = brokerA.firstLogLine("Received DISCONNECT from " + clientId);
     assertTrue(published >= 0 && disconnected > published,
-        "NDEATH published before DISCONNECT on broker A:\n" + String.join("\n", log));
+        "NDEATH published before DISCONNECT on broker A:\n" + String.join("\n", brokerA.log()));
   }
 
   @Test
@@ -150,14 +151,5 @@ class PrimaryHostTest {
     hostA.publishState(hostId, false, online + 1);
     hostA.await("NDEATH", null, before, WAIT);
     awaitSession(hostB, 0);
-  }
-
-  private static int firstLine(List<String> log, String text, String also) {
-    for (int i = 0; i < log.size(); i++) {
-      if (log.get(i).contains(text) && log.get(i).contains(also)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

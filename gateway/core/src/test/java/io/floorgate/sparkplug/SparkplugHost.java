@@ -1,6 +1,7 @@
 package io.floorgate.sparkplug;
 
-import io.floorgate.MessageCallback;
+import io.floorgate.testkit.MqttTestClient;
+import io.floorgate.testkit.MqttTestClient.Session;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,13 +9,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -50,31 +47,24 @@ final class SparkplugHost implements AutoCloseable {
     }
   }
 
-  private final MqttAsyncClient client;
   private final String group;
   private final List<Received> messages = new CopyOnWriteArrayList<>();
   private final Map<String, MetricDataTypeMap> birthTypes = new ConcurrentHashMap<>();
   private final List<Throwable> decodeFailures = new CopyOnWriteArrayList<>();
+  private final MqttTestClient client;
 
-  private SparkplugHost(MqttAsyncClient client, String group) {
-    this.client = client;
+  private SparkplugHost(String url, String group) throws MqttException {
     this.group = group;
+    this.client = MqttTestClient.connect(url, "host", Session.CLEAN, this::received);
   }
 
   /** Connects to {@code url} and subscribes to the group's messages (retain as published). */
   static SparkplugHost connect(String url, String group) throws MqttException {
-    MqttAsyncClient client = new MqttAsyncClient(url, "host-" + UUID.randomUUID(),
-        new MemoryPersistence());
-    SparkplugHost host = new SparkplugHost(client, group);
-    client.setCallback(host.callback());
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
-    options.setReceiveMaximum(65535);
-    client.connect(options).waitForCompletion(10_000);
+    SparkplugHost host = new SparkplugHost(url, group);
     MqttSubscription all = new MqttSubscription(SparkplugTopics.NAMESPACE + "/" + group + "/#", 1);
     // So that a retained flag set by the publisher reaches us as it was set.
     all.setRetainAsPublished(true);
-    client.subscribe(new MqttSubscription[] {all}).waitForCompletion(10_000);
+    host.client.subscribe(all);
     return host;
   }
 
@@ -118,12 +108,12 @@ final class SparkplugHost implements AutoCloseable {
   void publishState(String hostId, boolean online, long timestamp) throws MqttException {
     byte[] json = ("{\"online\":" + online + ",\"timestamp\":" + timestamp + "}")
         .getBytes(StandardCharsets.UTF_8);
-    client.publish(SparkplugTopics.state(hostId), json, 1, true).waitForCompletion(10_000);
+    client.publish(SparkplugTopics.state(hostId), json, 1, true);
   }
 
   /** Clears a retained STATE, so later tests do not see it. */
   void clearState(String hostId) throws MqttException {
-    client.publish(SparkplugTopics.state(hostId), new byte[0], 1, true).waitForCompletion(10_000);
+    client.clearRetained(SparkplugTopics.state(hostId));
   }
 
   void sendNodeCommand(String node, Metric... metrics) throws Exception {
@@ -140,7 +130,7 @@ final class SparkplugHost implements AutoCloseable {
   private void send(String topic, Metric[] metrics, boolean stripTypes) throws Exception {
     SparkplugBPayload payload = new SparkplugBPayload(new Date(), List.of(metrics));
     byte[] bytes = new SparkplugBPayloadEncoder().getBytes(payload, stripTypes);
-    client.publish(topic, bytes, 0, false).waitForCompletion(10_000);
+    client.publish(topic, bytes, 0, false);
   }
 
   private synchronized void received(String topic, MqttMessage message) {
@@ -170,18 +160,8 @@ final class SparkplugHost implements AutoCloseable {
     }
   }
 
-  private MessageCallback callback() {
-    return this::received;
-  }
-
   @Override
   public void close() throws MqttException {
-    try {
-      if (client.isConnected()) {
-        client.disconnect().waitForCompletion(5_000);
-      }
-    } finally {
-      client.close();
-    }
+    client.close();
   }
 }

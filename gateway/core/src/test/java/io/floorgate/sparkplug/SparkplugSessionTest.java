@@ -1,8 +1,8 @@
 package io.floorgate.sparkplug;
 
-import static io.floorgate.sparkplug.TestPlant.KILN;
-import static io.floorgate.sparkplug.TestPlant.MIXER;
-import static io.floorgate.sparkplug.TestPlant.NODE;
+import static io.floorgate.testkit.TestPlant.KILN;
+import static io.floorgate.testkit.TestPlant.MIXER;
+import static io.floorgate.testkit.TestPlant.NODE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import io.floorgate.config.GatewayConfig;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.TestPlant;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ class SparkplugSessionTest {
   }
 
   void startGateway(String extra) throws Exception {
-    GatewayConfig config = TestPlant.config(plant, group, List.of(BROKER), extra);
+    GatewayConfig config = TestPlant.sparkplug(plant, group, List.of(BROKER), extra);
     gateway = Floorgate.start(config);
   }
 

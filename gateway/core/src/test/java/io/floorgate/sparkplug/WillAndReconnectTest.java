@@ -1,7 +1,7 @@
 package io.floorgate.sparkplug;
 
-import static io.floorgate.sparkplug.TestPlant.KILN;
-import static io.floorgate.sparkplug.TestPlant.MIXER;
+import static io.floorgate.testkit.TestPlant.KILN;
+import static io.floorgate.testkit.TestPlant.MIXER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import io.floorgate.mqtt.TcpProxy;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.sparkplug.SparkplugHost.Received;
+import io.floorgate.testkit.MosquittoProcess;
+import io.floorgate.testkit.TestPlant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +57,7 @@ class WillAndReconnectTest {
 
   @BeforeEach
   void startBroker() throws Exception {
-    broker = MosquittoProcess.start(dir);
+    broker = MosquittoProcess.in(dir).withoutPersistence().logPackets().start();
     group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(broker.url(), group);
   }
@@ -70,7 +72,7 @@ class WillAndReconnectTest {
   }
 
   void startGateway(String brokerUrl) throws Exception {
-    gateway = Floorgate.start(TestPlant.config(plant, group, List.of(brokerUrl), ""));
+    gateway = Floorgate.start(TestPlant.sparkplug(plant, group, List.of(brokerUrl), ""));
   }
 
   Received awaitSession(SparkplugHost on, int since) {
@@ -146,21 +148,12 @@ class WillAndReconnectTest {
 
     Received ndeath = host.await("NDEATH", null, nbirth.order(), WAIT);
     assertEquals(nbirth.bdSeq(), ndeath.bdSeq());
-    List<String> log = broker.log();
-    int published = indexOf(log, "Received PUBLISH from " + clientId + " ",
+    int published = broker.firstLogLine("Received PUBLISH from " + clientId + " ",
         "/NDEATH/" + TestPlant.NODE + "'");
-    int disconnect = indexOf(log, "Received DISCONNECT from " + clientId, "");
-    assertTrue(published >= 0, "the broker received the node's NDEATH:\n" + String.join("\n", log));
+    int disconnect = broker.firstLogLine("Received DISCONNECT from " + clientId);
+    assertTrue(published >= 0,
+        "the broker received the node's NDEATH:\n" + String.join("\n", broker.log()));
     assertTrue(disconnect > published, "NDEATH (line " + published + ") before DISCONNECT (line "
         + disconnect + ")");
-  }
-
-  private static int indexOf(List<String> log, String text, String also) {
-    for (int i = 0; i < log.size(); i++) {
-      if (log.get(i).contains(text) && log.get(i).contains(also)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -1,11 +1,8 @@
 package io.floorgate.bench;
 
+import io.floorgate.testkit.MqttTestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -16,13 +13,10 @@ final class TestPublisher implements AutoCloseable {
 
   static final String BROKER = "tcp://127.0.0.1:1883";
 
-  private final MqttAsyncClient client;
+  private final MqttTestClient client;
 
   TestPublisher() throws MqttException {
-    client = new MqttAsyncClient(BROKER, "bench-test-pub-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
-    client.connect(options).waitForCompletion(10_000);
+    client = MqttTestClient.publisher(BROKER, "bench-test-pub");
   }
 
   void publish(String topic, String payload) throws MqttException {
@@ -38,17 +32,11 @@ final class TestPublisher implements AutoCloseable {
       properties.setUserProperties(List.of(new UserProperty("historical", "true")));
       message.setProperties(properties);
     }
-    client.publish(topic, message).waitForCompletion(10_000);
+    client.publish(topic, message);
   }
 
   @Override
   public void close() throws MqttException {
-    try {
-      if (client.isConnected()) {
-        client.disconnect().waitForCompletion(5_000);
-      }
-    } finally {
-      client.close();
-    }
+    client.close();
   }
 }

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floorgate.MqttProbe;
+import io.floorgate.testkit.Recorder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ class DemoIT {
       Matcher watch = stdout.stream().map(WATCH_LINE::matcher).filter(Matcher::matches).findFirst().orElseThrow();
       int port = Integer.parseInt(watch.group(1));
 
-      try (MqttProbe probe = MqttProbe.subscribe("tcp://127.0.0.1:" + port, "jxnmm/#")) {
+      try (Recorder probe = Recorder.subscribe("tcp://127.0.0.1:" + port, "jxnmm/#")) {
         await().atMost(Duration.ofSeconds(30)).until(() ->
             probe.messages().stream().anyMatch(m -> m.topic().startsWith("jxnmm/isohara/calcination/rhk01/")
                 && "GOOD".equals(m.json().path("quality").asText()))

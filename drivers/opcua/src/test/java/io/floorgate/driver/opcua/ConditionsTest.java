@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.driver.ConditionEvent;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +59,8 @@ class ConditionsTest {
   void overTemperatureConditionIsDeliveredAndAcknowledgedOnThePlc() throws Exception {
     List<ConditionEvent> events = new CopyOnWriteArrayList<>();
     try (OpcUaDriver driver = driver(events);
-        PlcWriter writer = new PlcWriter(url)) {
-      writer.write(OVER_TEMP_ZONE, Variant.ofInt32(4));
+        PlcWriter writer = PlcWriter.connect(url)) {
+      writer.write(OVER_TEMP_ZONE, 4);
       ConditionEvent raised = awaitEvent(events, true, false);
       assertEquals("ns=2;s=RHK01.Alarms.OverTemperature", raised.conditionId());
       assertEquals("OverTemperature", raised.conditionName());
@@ -75,31 +75,24 @@ class ConditionsTest {
       assertTrue(acked.retain());
       assertEquals(Boolean.TRUE, readAcked());
     } finally {
-      try (PlcWriter writer = new PlcWriter(url)) {
-        writer.write(OVER_TEMP_ZONE, Variant.ofInt32(0));
+      try (PlcWriter writer = PlcWriter.connect(url)) {
+        writer.write(OVER_TEMP_ZONE, 0);
       }
     }
   }
 
   /** The condition's AckedState/Id on the PLC, read by a plain client. */
   Object readAcked() throws Exception {
-    var client = org.eclipse.milo.opcua.sdk.client.OpcUaClient.create(url);
-    client.connect();
-    try {
-      return client.readValues(0.0,
-          org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn.Neither,
-          List.of(org.eclipse.milo.opcua.stack.core.types.builtin.NodeId.parse(
-              "ns=2;s=RHK01.Alarms.OverTemperature/0:AckedState/0:Id"))).get(0).value().value();
-    } finally {
-      client.disconnect();
+    try (PlcWriter plc = PlcWriter.connect(url)) {
+      return plc.read("ns=2;s=RHK01.Alarms.OverTemperature/0:AckedState/0:Id");
     }
   }
 
   @Test
   void aLateSubscriberGetsTheStandingConditionByRefresh() throws Exception {
     List<ConditionEvent> early = new CopyOnWriteArrayList<>();
-    try (OpcUaDriver first = driver(early); PlcWriter writer = new PlcWriter(url)) {
-      writer.write(OVER_TEMP_ZONE, Variant.ofInt32(6));
+    try (OpcUaDriver first = driver(early); PlcWriter writer = PlcWriter.connect(url)) {
+      writer.write(OVER_TEMP_ZONE, 6);
       awaitEvent(early, true, false);
       List<ConditionEvent> late = new CopyOnWriteArrayList<>();
       try (OpcUaDriver second = driver(late)) {
@@ -108,8 +101,8 @@ class ConditionsTest {
         assertEquals("ns=2;s=RHK01.Alarms.OverTemperature", refreshed.conditionId());
       }
     } finally {
-      try (PlcWriter writer = new PlcWriter(url)) {
-        writer.write(OVER_TEMP_ZONE, Variant.ofInt32(0));
+      try (PlcWriter writer = PlcWriter.connect(url)) {
+        writer.write(OVER_TEMP_ZONE, 0);
       }
     }
   }
@@ -117,15 +110,15 @@ class ConditionsTest {
   @Test
   void acknowledgingWithAStaleEventIdIsRefusedByThePlc() throws Exception {
     List<ConditionEvent> events = new CopyOnWriteArrayList<>();
-    try (OpcUaDriver driver = driver(events); PlcWriter writer = new PlcWriter(url)) {
-      writer.write(OVER_TEMP_ZONE, Variant.ofInt32(2));
+    try (OpcUaDriver driver = driver(events); PlcWriter writer = PlcWriter.connect(url)) {
+      writer.write(OVER_TEMP_ZONE, 2);
       ConditionEvent raised = awaitEvent(events, true, false);
       var refused = driver.acknowledge(raised.conditionId(), "00", "wrong event");
       await().atMost(Duration.ofSeconds(10)).until(refused::isDone);
       assertTrue(refused.isCompletedExceptionally());
     } finally {
-      try (PlcWriter writer = new PlcWriter(url)) {
-        writer.write(OVER_TEMP_ZONE, Variant.ofInt32(0));
+      try (PlcWriter writer = PlcWriter.connect(url)) {
+        writer.write(OVER_TEMP_ZONE, 0);
       }
     }
   }

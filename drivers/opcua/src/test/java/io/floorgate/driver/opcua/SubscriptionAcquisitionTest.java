@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.Sample;
+import io.floorgate.sim.PlcWriter;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
@@ -84,13 +84,13 @@ class SubscriptionAcquisitionTest {
         tag("zone04.tc_a", "ns=2;s=RHK01.Zone04.TC_A"))));
     List<String> healthy = List.of("zone02.tc_a", "zone03.tc_b", "zone04.tc_a");
 
-    try (var writer = new PlcWriter(rhk01); var driver = new OpcUaDriver(spec)) {
+    try (var writer = PlcWriter.connect(rhk01); var driver = new OpcUaDriver(spec)) {
       driver.start(sink);
       await().atMost(Duration.ofSeconds(15)).until(() -> !sink.samplesFor("zone03.tc_a").isEmpty());
       assertTrue(sink.samplesFor("zone03.tc_a").get(0).status().isGood());
 
       try {
-        writer.write(TC_OPEN_ZONE, Variant.ofInt32(3));
+        writer.write(TC_OPEN_ZONE, 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.samplesFor("zone03.tc_a").stream()
             .anyMatch(s -> s.status().name().equals("Bad_SensorFailure")));
         int[] seen = healthy.stream().mapToInt(t -> sink.samplesFor(t).size()).toArray();
@@ -103,7 +103,7 @@ class SubscriptionAcquisitionTest {
           return true;
         });
       } finally {
-        writer.write(TC_OPEN_ZONE, Variant.ofInt32(0));
+        writer.write(TC_OPEN_ZONE, 0);
       }
 
       Sample open = sink.samplesFor("zone03.tc_a").stream()
