@@ -16,7 +16,7 @@ import tech.units.indriya.unit.Units;
  *
  * <p>Indriya parses SI symbols ({@code Pa}, {@code kPa}, {@code A}, {@code m/s}); this adds the
  * spellings seen on plant floors that it does not know ({@code °C}, {@code degF}, {@code l/min},
- * {@code rpm}, {@code Nm³/h}). Conversion itself is always Indriya's.
+ * {@code rpm}, {@code Nm³/h}, {@code ppm}, {@code kWh}). Conversion itself is always Indriya's.
  */
 public final class UnitSymbols {
 
@@ -46,7 +46,11 @@ public final class UnitSymbols {
       Map.entry("mm/min", Units.METRE.divide(1000).divide(Units.MINUTE)),
       Map.entry("mm/s", Units.METRE.divide(1000).divide(Units.SECOND)),
       Map.entry("bar", Units.PASCAL.multiply(100_000)),
-      Map.entry("mbar", Units.PASCAL.multiply(100)));
+      Map.entry("mbar", Units.PASCAL.multiply(100)),
+      // Gas analyzers report concentrations in ppm, energy meters count kWh.
+      Map.entry("ppm", AbstractUnit.ONE.divide(1_000_000)),
+      Map.entry("wh", Units.WATT.multiply(Units.HOUR)),
+      Map.entry("kwh", Units.WATT.multiply(Units.HOUR).multiply(1000)));
 
   /** Names of the quantities a plant measures, for messages about units that do not convert. */
   private static final Map<Dimension, String> QUANTITIES = Map.ofEntries(
