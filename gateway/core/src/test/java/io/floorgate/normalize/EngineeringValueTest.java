@@ -53,7 +53,10 @@ class EngineeringValueTest {
         Arguments.of("kPa", "Pa", 101.325, 101325.0),
         Arguments.of("Pa", "kPa", 2500.0, 2.5),
         Arguments.of("bar", "kPa", 1.5, 150.0),
-        Arguments.of("l/min", "m³/h", 1000.0, 60.0));
+        Arguments.of("l/min", "m³/h", 1000.0, 60.0),
+        Arguments.of("ppm", "%", 920_000.0, 92.0),
+        Arguments.of("kWh", "MJ", 2.5, 9.0),
+        Arguments.of("Wh", "kWh", 1500.0, 1.5));
   }
 
   @ParameterizedTest(name = "{2} {0} -> {3} {1}")
