@@ -25,10 +25,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads one item of {@code connections}: the PLC, its clocks, its backoff and its groups. */
 final class ConnectionReader {
 
-  private static final List<String> KEYS =
-      List.of("name", "driver", "endpoint", "area", "timestamps", "retry", "security", "badAfterLinkLoss",
-          "operationLimits", "groups");
-  /** The OPC UA driver's connection keys, until it reads them itself. */
+  /** The gateway's own keys; the connection's driver declares its own beside them. */
+  private static final List<String> KEYS = List.of("name", "driver", "endpoint", "area",
+      "timestamps", "retry", "badAfterLinkLoss", "groups");
+  /**
+   * The OPC UA driver declares these keys and the gateway still reads them here into the spec
+   * ({@link SecurityReader}); a driver that does not declare them may not be given them.
+   */
   private static final List<String> OPC_UA_KEYS = List.of("security", "operationLimits");
   private static final List<String> LIMIT_KEYS =
       List.of("maxNodesPerRead", "maxMonitoredItemsPerCall");
@@ -169,17 +172,17 @@ final class ConnectionReader {
   }
 
   /**
-   * The keys of a connection: the gateway's common ones, the OPC UA driver's (still read here:
-   * {@code security}, {@code operationLimits}) for OPC UA connections, and those another driver
-   * reads itself.
+   * The keys of a connection: the gateway's common ones and those its driver declares (without a
+   * known driver, reported on the endpoint or driver key, every driver key is let through).
    */
   private static List<String> keys(@Nullable DriverFactory factory) {
-    if (factory == null || factory.tagKeys().isEmpty()) {
-      return KEYS;
-    }
     List<String> keys = new ArrayList<>(KEYS);
-    keys.removeAll(OPC_UA_KEYS);
-    keys.addAll(factory.connectionKeys());
+    if (factory == null) {
+      keys.addAll(OPC_UA_KEYS);
+      keys.add("modbus");
+    } else {
+      keys.addAll(factory.connectionKeys());
+    }
     return keys;
   }
 

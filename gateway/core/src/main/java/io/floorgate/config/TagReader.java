@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads one item of a group's {@code tags}: where the value is, and how it becomes a reading. */
 final class TagReader {
 
-  private static final List<String> KEYS = List.of("path", "node", "description", "unit",
+  /** The gateway's own keys; the connection's driver adds those that address a tag. */
+  private static final List<String> KEYS = List.of("path", "description", "unit",
       "sourceUnit", "scale", "range", "enum", "deadband", "writable", "type");
   private static final List<String> SCALE_KEYS =
       List.of("rawLow", "rawHigh", "low", "high", "clamp");
@@ -28,7 +29,7 @@ final class TagReader {
   /** Parsed units by symbol: a plant has thousands of tags and a dozen units. */
   private final Map<String, Unit<?>> units = new HashMap<>();
 
-  /** Reads the tag's address itself when it has keys of its own; else it is {@code node}. */
+  /** Reads and checks the tag's address; null when no installed driver serves the connection. */
   private final @Nullable DriverFactory driver;
   private final List<String> keys;
 
@@ -37,12 +38,11 @@ final class TagReader {
     this.problems = problems;
     this.tagPaths = tagPaths;
     this.area = area;
-    this.driver = driver == null || driver.tagKeys().isEmpty() ? null : driver;
+    this.driver = driver;
     List<String> all = new ArrayList<>(KEYS);
-    if (this.driver != null) {
-      all.remove("node");
-      all.addAll(this.driver.tagKeys());
-    }
+    // Without a driver (reported on the connection) any address key is let through unread.
+    all.addAll(driver == null ? List.of("node", "address", "dataType", "order", "unitId")
+        : driver.tagKeys());
     this.keys = List.copyOf(all);
   }
 
@@ -70,15 +70,8 @@ final class TagReader {
         }
       }
     }
-    String nodeId = driver != null ? driver.readTag(map, map.bool("writable", false))
-        : map.required("node", "ns=2;s=RHK01.Zone01.TempPV");
-    if (nodeId != null && driver == null) {
-      nodeId = nodeId.strip();
-      String problem = NodeIdSyntax.problem(nodeId);
-      if (problem != null) {
-        map.error("node", problem);
-      }
-    }
+    // The address is the driver's to read and check; the gateway keeps its text.
+    String nodeId = driver != null ? driver.readTag(map, map.bool("writable", false)) : "?";
     String description = map.string("description");
     String unit = unit(map, "unit");
     String sourceUnit = unit(map, "sourceUnit");

@@ -1,4 +1,4 @@
-package io.floorgate.config;
+package io.floorgate.driver.opcua;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The OPC UA node id string form ({@code ns=2;s=RHK01.Zone03.TempPV}, {@code i=2258},
- * {@code nsu=urn:…;s=…}), checked by syntax alone so that the gateway needs no OPC UA types.
+ * {@code nsu=urn:…;s=…}), checked by syntax alone when the configuration is read (no Milo type
+ * is built then).
  * Whether the node exists is the driver's to find out.
  */
 final class NodeIdSyntax {

@@ -1,4 +1,4 @@
-package io.floorgate.config;
+package io.floorgate.driver.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
