@@ -1,6 +1,7 @@
 package io.floorgate;
 
 import io.floorgate.alarm.PlcAcknowledger;
+import io.floorgate.config.InstalledDrivers;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.driver.ConditionSink;
 import io.floorgate.driver.Driver;
@@ -9,11 +10,8 @@ import io.floorgate.driver.SampleSink;
 import io.floorgate.driver.Status;
 import io.floorgate.sparkplug.DeviceWriter;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The southbound side: one driver per PLC connection, by name, each made by the
- * {@link DriverFactory} plug-in of its endpoint's scheme (found with {@link ServiceLoader}: the
- * gateway knows no protocol). Writes (Sparkplug DCMD) and
+ * {@link DriverFactory} plug-in of its endpoint's scheme ({@link InstalledDrivers}: the gateway
+ * knows no protocol). Writes (Sparkplug DCMD) and
  * acknowledgements of PLC conditions go to the connection's driver, and fail with a message when
  * the connection is not there (removed by a reload, or the gateway stopping).
  */
@@ -32,16 +30,6 @@ final class Drivers implements DeviceWriter, PlcAcknowledger, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Drivers.class);
 
   private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
-  private final Map<String, DriverFactory> bySchemes = installed();
-
-  /** The installed driver plug-ins, by the URL schemes they serve. */
-  static Map<String, DriverFactory> installed() {
-    Map<String, DriverFactory> factories = new HashMap<>();
-    for (DriverFactory factory : ServiceLoader.load(DriverFactory.class)) {
-      factory.schemes().forEach(s -> factories.putIfAbsent(s.toLowerCase(Locale.ROOT), factory));
-    }
-    return factories;
-  }
 
   /**
    * Creates and starts the driver of {@code connection}; its samples go to {@code sink}.
@@ -49,12 +37,12 @@ final class Drivers implements DeviceWriter, PlcAcknowledger, AutoCloseable {
    * @param conditions where the PLC's own alarms go; null when they are not read
    */
   void start(ConnectionConfig connection, SampleSink sink, @Nullable ConditionSink conditions) {
-    String scheme = String.valueOf(URI.create(connection.endpoint()).getScheme())
-        .toLowerCase(Locale.ROOT);
-    DriverFactory factory = bySchemes.get(scheme);
+    String scheme = String.valueOf(URI.create(connection.endpoint()).getScheme());
+    // The configuration was checked against the same plug-ins, so one is there.
+    DriverFactory factory = InstalledDrivers.forScheme(scheme);
     if (factory == null) {
       throw new IllegalStateException("connection " + connection.name() + ": no driver for "
-          + scheme + ":// is installed (installed: " + bySchemes.keySet() + ")");
+          + scheme + ":// is installed (installed: " + InstalledDrivers.describe() + ")");
     }
     Driver driver = factory.create(DriverSpecs.of(connection));
     drivers.put(connection.name(), driver);

@@ -53,7 +53,6 @@ public final class BrokerConnection {
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     TlsConfig tlsConfig = config.tls();
     this.tls = tlsConfig == null ? null : TlsSockets.of(tlsConfig);
-    config.urls().forEach(this::checkUrl);
   }
 
   public String lane() {
@@ -79,14 +78,6 @@ public final class BrokerConnection {
     } catch (MqttException | IllegalArgumentException e) {
       throw new IllegalArgumentException(lane + " broker URL '" + url + "' cannot be used: "
           + e.getMessage() + "; write it as tcp://host:1883 or ssl://host:8883", e);
-    }
-  }
-
-  private void checkUrl(String url) {
-    try {
-      client(url).close(true);
-    } catch (MqttException e) {
-      // Closing a client that never connected does not fail; nothing to do if it did.
     }
   }
 

@@ -28,11 +28,6 @@ final class ConnectionReader {
   /** The gateway's own keys; the connection's driver declares its own beside them. */
   private static final List<String> KEYS = List.of("name", "driver", "endpoint", "area",
       "timestamps", "retry", "badAfterLinkLoss", "groups");
-  /**
-   * The OPC UA driver declares these keys and the gateway still reads them here into the spec
-   * ({@link SecurityReader}); a driver that does not declare them may not be given them.
-   */
-  private static final List<String> OPC_UA_KEYS = List.of("security", "operationLimits");
   private static final List<String> LIMIT_KEYS =
       List.of("maxNodesPerRead", "maxMonitoredItemsPerCall");
   private static final List<String> TIMESTAMP_KEYS = List.of("preferred", "notBefore", "maxFuture");
@@ -177,12 +172,7 @@ final class ConnectionReader {
    */
   private static List<String> keys(@Nullable DriverFactory factory) {
     List<String> keys = new ArrayList<>(KEYS);
-    if (factory == null) {
-      keys.addAll(OPC_UA_KEYS);
-      keys.add("modbus");
-    } else {
-      keys.addAll(factory.connectionKeys());
-    }
+    keys.addAll(factory == null ? InstalledDrivers.connectionKeys() : factory.connectionKeys());
     return keys;
   }
 

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The driver plug-ins on the class path ({@link DriverFactory}, found with
- * {@link ServiceLoader}), for checking a connection's {@code driver:} and endpoint: the config
- * names a protocol, and a jar must bring it.
+ * {@link ServiceLoader} once): the configuration checks a connection's {@code driver:} and
+ * endpoint against them, and the gateway creates its drivers with them.
  */
-final class InstalledDrivers {
+public final class InstalledDrivers {
 
   private static final List<DriverFactory> FACTORIES = load();
 
@@ -31,13 +31,24 @@ final class InstalledDrivers {
         .orElse(null);
   }
 
-  static @Nullable DriverFactory forScheme(String scheme) {
+  /** The plug-in that serves endpoints of this URL scheme, e.g. {@code opc.tcp}; null for none. */
+  public static @Nullable DriverFactory forScheme(String scheme) {
     return FACTORIES.stream().filter(f -> f.schemes().stream()
         .anyMatch(s -> s.equalsIgnoreCase(scheme))).findFirst().orElse(null);
   }
 
+  /** Every installed driver's connection keys: let through while a connection's driver is unknown. */
+  static List<String> connectionKeys() {
+    return FACTORIES.stream().flatMap(f -> f.connectionKeys().stream()).distinct().toList();
+  }
+
+  /** Every installed driver's tag keys, likewise. */
+  static List<String> tagKeys() {
+    return FACTORIES.stream().flatMap(f -> f.tagKeys().stream()).distinct().toList();
+  }
+
   /** "opcua (opc.tcp://), modbus (modbus+tcp://)" — for error messages. */
-  static String describe() {
+  public static String describe() {
     if (FACTORIES.isEmpty()) {
       return "none (the jar carries no driver: use floorgate.jar)";
     }

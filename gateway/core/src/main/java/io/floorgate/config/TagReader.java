@@ -41,8 +41,7 @@ final class TagReader {
     this.driver = driver;
     List<String> all = new ArrayList<>(KEYS);
     // Without a driver (reported on the connection) any address key is let through unread.
-    all.addAll(driver == null ? List.of("node", "address", "dataType", "order", "unitId")
-        : driver.tagKeys());
+    all.addAll(driver == null ? InstalledDrivers.tagKeys() : driver.tagKeys());
     this.keys = List.copyOf(all);
   }
 

@@ -4,23 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floorgate.Floorgate;
-import io.floorgate.sim.SimOptions;
-import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.testkit.MosquittoProcess;
 import io.floorgate.testkit.Recorder;
 import io.floorgate.testkit.TestPlant;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which brokers each lane uses. {@code mqtt.urls} is a list tried in order, and the Sparkplug and
@@ -30,41 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
  * one broker or the other).
  */
 @Timeout(120)
-class BrokerListTest {
+class BrokerListTest extends LaneTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
   /** Heartbeats (10 a second) to see published after the first broker is back. */
   static final int AFTER_RETURN = 50;
 
-  static SimulatedPlant plant;
-
-  @TempDir Path dir;
   MosquittoProcess first;
   MosquittoProcess second;
   Recorder onFirst;
   Recorder onSecond;
-  Floorgate gateway;
 
-  @BeforeAll
-  static void startPlant() {
-    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
-  }
-
-  @AfterAll
-  static void stopPlant() {
-    plant.close();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (gateway != null) {
-      gateway.close();
-    }
-    for (AutoCloseable c : new AutoCloseable[] {onFirst, onSecond, first, second}) {
-      if (c != null) {
-        c.close();
-      }
-    }
+  @Override
+  void closeOthers() throws Exception {
+    closeAll(onFirst, onSecond, first, second);
   }
 
   @Test

@@ -5,52 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.sim.SimOptions;
-import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.testkit.MosquittoProcess;
 import io.floorgate.testkit.TestPlant;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code /metrics} shows of each output, under the output's or the lane's name: its broker
  * connection ({@code client}) and its store-and-forward buffer ({@code output}).
  */
 @Timeout(60)
-class OutputMetersTest {
+class OutputMetersTest extends LaneTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
-
-  static SimulatedPlant plant;
-
-  @TempDir Path dir;
   MosquittoProcess broker;
-  Floorgate gateway;
 
-  @BeforeAll
-  static void startPlant() {
-    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
-  }
-
-  @AfterAll
-  static void stopPlant() {
-    plant.close();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  @Override
+  void closeOthers() throws Exception {
+    closeAll(broker);
   }
 
   @Test

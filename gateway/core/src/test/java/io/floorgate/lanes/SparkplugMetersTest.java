@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
-import io.floorgate.sim.SimOptions;
-import io.floorgate.sim.SimulatedPlant;
 import io.floorgate.testkit.MosquittoProcess;
 import io.floorgate.testkit.Recorder;
 import io.floorgate.testkit.TestPlant;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -18,51 +15,24 @@ import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.MetricDataType;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The edge node's session meters on {@code /metrics} against what a host application saw: a
  * known sequence of births, rebirth requests and messages.
  */
 @Timeout(120)
-class SparkplugMetersTest {
+class SparkplugMetersTest extends LaneTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
   static final String NCMD = "spBv1.0/isohara/NCMD/floorgate";
 
-  static SimulatedPlant plant;
-
-  @TempDir Path dir;
   MosquittoProcess broker;
   Recorder host;
-  Floorgate gateway;
 
-  @BeforeAll
-  static void startPlant() {
-    plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 12, 0, 1.0));
-  }
-
-  @AfterAll
-  static void stopPlant() {
-    plant.close();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (host != null) {
-      host.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  @Override
+  void closeOthers() throws Exception {
+    closeAll(host, broker);
   }
 
   @Test
