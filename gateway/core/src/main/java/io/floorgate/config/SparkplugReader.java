@@ -16,7 +16,7 @@ final class SparkplugReader {
   private static final List<String> KEYS = List.of("enabled", "groupId", "edgeNodeId", "brokers",
       "clientId", "username", "password", "primaryHostId", "aliases", "maxDataBytes",
       "keepAlive", "connectTimeout", "queueCapacity");
-  private static final List<String> UNS_KEYS = List.of("enabled", "form", "maxBatch");
+  private static final List<String> UNS_KEYS = List.of("enabled", "form", "maxBatch", "retain");
 
   private final Problems problems;
 
@@ -33,7 +33,10 @@ final class SparkplugReader {
         "per-tag", UnsConfig.Form.PER_TAG, "batched", UnsConfig.Form.BATCHED));
     int maxBatch = map.integer("maxBatch", UnsConfig.DEFAULT_MAX_BATCH, UnsConfig.MIN_MAX_BATCH,
         UnsConfig.MAX_MAX_BATCH);
-    return new UnsConfig(map.bool("enabled", UnsConfig.DEFAULT_ENABLED), form, maxBatch);
+    UnsConfig.Retain retain = map.choice("retain", UnsConfig.Retain.NONE, Map.of(
+        "none", UnsConfig.Retain.NONE, "values", UnsConfig.Retain.VALUES,
+        "all", UnsConfig.Retain.ALL));
+    return new UnsConfig(map.bool("enabled", UnsConfig.DEFAULT_ENABLED), form, maxBatch, retain);
   }
 
   /**
