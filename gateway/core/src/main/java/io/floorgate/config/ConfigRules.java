@@ -13,11 +13,21 @@ public final class ConfigRules {
   private ConfigRules() {}
 
   /**
-   * What is wrong with a tag path (levels of a-z, 0-9, '-' and '_' separated by '/'), naming
+   * What is wrong with a tag path (levels of lowercase letters of any script, digits, '-' and
+   * '_', in Unicode NFC, separated by '/'), naming
    * the offending level and the nearest valid path; null when it is fine.
    */
   public static @Nullable String pathProblem(String path) {
     return Names.pathProblem(path);
+  }
+
+  /**
+   * The nearest valid tag path level to a name found elsewhere (a PLC's browse name, a
+   * spreadsheet cell): NFC, lowercase, whitespace and dots as '-', other characters dropped; empty
+   * when nothing is left.
+   */
+  public static String asTagLevel(String name) {
+    return Names.asTagLevel(name);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.floorgate.config;
 
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,6 +11,14 @@ final class Names {
 
   /** One ISA-95 topic level: lowercase so that topics do not differ by case alone. */
   static final Pattern LEVEL = Pattern.compile("[a-z0-9_-]+");
+
+  /**
+   * One level of a tag path: letters of any script (MQTT topics are UTF-8, and at a Japanese or
+   * German works most PLC names are not ASCII), digits, '-' and '_'. Still lowercase and in NFC,
+   * so that two topics never differ by case or by how an accent was typed; never '/', '+', '#'
+   * or a control character.
+   */
+  static final Pattern TAG_LEVEL = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
 
   private Names() {}
 
@@ -29,26 +38,45 @@ final class Names {
   /** What is wrong with a slash-separated tag path, naming the offending level; null if fine. */
   static @Nullable String pathProblem(String path) {
     if (path.isEmpty()) {
-      return "is empty; give levels of a-z, 0-9, '-' or '_' separated by '/', "
+      return "is empty; give levels of lowercase letters, digits, '-' or '_' separated by '/', "
           + "e.g. rhk01/zone03/temperature";
     }
     String[] levels = path.split("/", -1);
     for (String level : levels) {
-      if (!LEVEL.matcher(level).matches()) {
+      if (!isTagLevel(level)) {
         StringBuilder fixed = new StringBuilder();
         for (String l : levels) {
-          String f = asLevel(l);
+          String f = asTagLevel(l);
           if (!f.isEmpty()) {
             fixed.append(fixed.length() == 0 ? "" : "/").append(f);
           }
         }
         String what = level.isEmpty()
             ? "has an empty level (a leading, trailing or double '/')"
-            : "level '" + level + "' may only contain a-z, 0-9, '-' and '_'";
+            : "level '" + level + "' may only contain lowercase letters (of any script), digits, "
+                + "'-' and '_'";
         return what + (fixed.length() == 0 ? "" : "; write '" + fixed + "'");
       }
     }
     return null;
+  }
+
+  /** Whether {@code level} is a valid tag path level: see {@link #TAG_LEVEL}. */
+  static boolean isTagLevel(String level) {
+    return TAG_LEVEL.matcher(level).matches()
+        && level.equals(level.toLowerCase(Locale.ROOT))
+        && Normalizer.isNormalized(level, Normalizer.Form.NFC);
+  }
+
+  /**
+   * The nearest valid tag path level: NFC, lowercase in any script, whitespace and dots as '-',
+   * other characters dropped.
+   */
+  static String asTagLevel(String value) {
+    String lower = Normalizer.normalize(value.strip(), Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT).replaceAll("[\\s.]+", "-");
+    return Normalizer.normalize(lower.replaceAll("[^\\p{L}\\p{M}\\p{Nd}_-]", ""),
+        Normalizer.Form.NFC);
   }
 
   /** What is wrong with a topic prefix; null when it is fine (empty is fine). */

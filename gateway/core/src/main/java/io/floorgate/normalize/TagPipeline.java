@@ -59,7 +59,8 @@ final class TagPipeline {
 
   private @Nullable Object engineeringValue(@Nullable Object raw) {
     if (!enumNames.isEmpty() && isIntegral(raw)) {
-      long code = ((Number) raw).longValue();
+      // A two-state point (OPC UA TwoStateDiscrete) is a Boolean named by 0: false, 1: true.
+      long code = raw instanceof Boolean b ? (b ? 1 : 0) : ((Number) raw).longValue();
       String name = enumNames.get(code);
       return name != null ? name : new UnknownCode("unknown(" + code + ")");
     }
@@ -73,7 +74,7 @@ final class TagPipeline {
   }
 
   private static boolean isIntegral(@Nullable Object raw) {
-    return raw instanceof Long
+    return raw instanceof Long || raw instanceof Boolean
         || raw instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d);
   }
 

@@ -41,8 +41,15 @@ class NamesTest {
       rhk01/zone03/temperature  | ''
       mx01/state                | ''
       heartbeat                 | ''
-      Zone03/Temp               | level 'Zone03' may only contain a-z, 0-9, '-' and '_'; write 'zone03/temp'
-      rhk01/zone 03/temperature | level 'zone 03' may only contain a-z, 0-9, '-' and '_'; write 'rhk01/zone-03/temperature'
+      Zone03/Temp               | level 'Zone03' may only contain lowercase letters (of any script), digits, '-' and '_'; write 'zone03/temp'
+      rhk01/zone 03/temperature | level 'zone 03' may only contain lowercase letters (of any script), digits, '-' and '_'; write 'rhk01/zone-03/temperature'
+      plc/zählerstand           | ''
+      炉/炉温                     | ''
+      печь/температура          | ''
+      plc/Zählerstand           | level 'Zählerstand' may only contain lowercase letters (of any script), digits, '-' and '_'; write 'plc/zählerstand'
+      plc/zähler#1              | level 'zähler#1' may only contain
+      plc/炉温+                   | level '炉温+' may only contain
+      plc/a\u0007b              | level 'a\u0007b' may only contain
       rhk01//temperature        | has an empty level (a leading, trailing or double '/'); write 'rhk01/temperature'
       /rhk01/temperature        | has an empty level
       rhk01/temperature/        | has an empty level
@@ -56,5 +63,25 @@ class NamesTest {
       assertNotNull(found, path);
       assertTrue(found.startsWith(problem), found);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDecomposedAccentIsNotTheSameLevelAsAComposedOne() {
+    String decomposed = "za\u0308hlerstand";
+    assertNotNull(Names.pathProblem("plc/" + decomposed));
+    assertEquals("z\u00e4hlerstand", Names.asTagLevel(decomposed));
+    assertNull(Names.pathProblem("plc/" + Names.asTagLevel(decomposed)));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Zählerstand     | zählerstand
+      炉温             | 炉温
+      Zone 03.Temp    | zone-03-temp
+      ÄÖÜ             | äöü
+      a/b+c#d         | abcd
+      """)
+  void namesFoundElsewhereBecomeReadableLevels(String name, String level) {
+    assertEquals(level, Names.asTagLevel(name));
   }
 }

@@ -41,4 +41,16 @@ class EnumMappingTest {
     assertEquals(expectedQuality, reading.quality());
     assertEquals(status, reading.status());
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"true, open", "false, closed"})
+  void aTwoStatePointPublishesTheNameOfItsState(boolean raw, String expected) {
+    Normalizer normalizer = normalizer(tag("mx01/door").enumMap(Map.of(0L, "closed", 1L, "open")));
+    Status good = new Status(0, "Good");
+
+    Reading reading = normalizer.normalize(sample("mx01/door", raw, good)).orElseThrow();
+
+    assertEquals(expected, reading.value());
+    assertEquals(Quality.GOOD, reading.quality());
+  }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaExceptionStatus;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseDirection;
@@ -29,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Walks a server's address space below Objects, breadth first: Browse requests of up to
- * {@link Options#batch()} nodes, at most {@link Options#concurrency()} in flight, continuation
- * points followed with BrowseNext. Memory is bounded by {@link Options#maxNodes()}: every node is
- * handed to the consumer as soon as its attributes are known, and only node ids are remembered.
+ * {@link Options#batch()} nodes or the server's MaxNodesPerBrowse if lower, at most
+ * {@link Options#concurrency()} in flight, continuation points followed with BrowseNext; a
+ * request the server refuses as too large is split in halves down to one node. Memory is bounded
+ * by {@link Options#maxNodes()}: every node is handed to the consumer as soon as its attributes
+ * are known, and only node ids are remembered. Nodes are reported in the order found, not as a
+ * tree: {@link BrowsedNode#parentId()} says where each belongs.
  */
 public final class Browser {
 
@@ -61,9 +65,15 @@ public final class Browser {
   /** What a walk found: nodes seen, and whether a limit stopped it early. */
   public record Summary(int nodes, int variables, boolean truncated) {}
 
+  /** Attributes and properties are read in Reads of at most this many nodes. */
+  private static final int READ_BATCH = 500;
+
   private final OpcUaClient client;
   private final Options options;
+  private final BrowseLimits limits;
   private final VariableReader variables;
+  private final java.util.concurrent.atomic.AtomicBoolean splitLogged =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Set<NodeId> seen = new HashSet<>();
   private final ArrayDeque<BrowsedNode.Pending> queue = new ArrayDeque<>();
   private int variableCount;
@@ -72,7 +82,8 @@ public final class Browser {
   private Browser(OpcUaClient client, Options options) {
     this.client = client;
     this.options = options;
-    this.variables = new VariableReader(client);
+    this.limits = BrowseLimits.read(client, options.batch(), READ_BATCH);
+    this.variables = new VariableReader(client, limits.nodesPerRead());
   }
 
   /**
@@ -106,13 +117,14 @@ public final class Browser {
 
   private Summary walk(Consumer<BrowsedNode> out) {
     seen.add(NodeIds.ObjectsFolder);
-    queue.add(new BrowsedNode.Pending(NodeIds.ObjectsFolder, List.of(), 0, null));
+    queue.add(new BrowsedNode.Pending(NodeIds.ObjectsFolder,
+        NodeIds.ObjectsFolder.toParseableString(), List.of(), 0, null, ""));
     while (!queue.isEmpty()) {
       List<List<BrowsedNode.Pending>> batches = new ArrayList<>();
       List<CompletableFuture<List<List<ReferenceDescription>>>> inFlight = new ArrayList<>();
       for (int c = 0; c < options.concurrency() && !queue.isEmpty(); c++) {
         List<BrowsedNode.Pending> batch = new ArrayList<>();
-        while (batch.size() < options.batch() && !queue.isEmpty()) {
+        while (batch.size() < limits.nodesPerBrowse() && !queue.isEmpty()) {
           batch.add(queue.poll());
         }
         batches.add(batch);
@@ -166,8 +178,8 @@ public final class Browser {
           List<String> path = new ArrayList<>(parent.path());
           path.add(ref.getBrowseName().name() == null ? id.toParseableString()
               : ref.getBrowseName().name());
-          queue.add(new BrowsedNode.Pending(id, List.copyOf(path), parent.depth() + 1,
-              ref.getNodeClass()));
+          queue.add(new BrowsedNode.Pending(id, NsuIds.of(id, client.getNamespaceTable()),
+              List.copyOf(path), parent.depth() + 1, ref.getNodeClass(), parent.id()));
         }
       }
     }
@@ -181,8 +193,25 @@ public final class Browser {
     return NodeIds.HasProperty.equals(ref.getReferenceTypeId());
   }
 
-  /** The references of each node, continuation points followed. */
+  /**
+   * The references of each node, continuation points followed; split in halves while the server
+   * answers that there are too many nodes in one request.
+   */
   private CompletableFuture<List<List<ReferenceDescription>>> browse(List<NodeId> nodes) {
+    return Halving.call(nodes, this::browseOnce, Browser::tooLarge, refused -> {
+      if (splitLogged.compareAndSet(false, true)) {
+        log.info("browse: the server refused {} nodes in one Browse; sending fewer at a time "
+            + "(its MaxNodesPerBrowse is lower than it publishes)", refused);
+      }
+    });
+  }
+
+  private static boolean tooLarge(Throwable failure) {
+    return UaExceptionStatus.extract(Causes.unwrap(failure))
+        .map(s -> ChunkedRead.tooLarge(s.getStatusCode().value())).orElse(false);
+  }
+
+  private CompletableFuture<List<List<ReferenceDescription>>> browseOnce(List<NodeId> nodes) {
     List<BrowseDescription> requests = nodes.stream().map(n -> new BrowseDescription(n,
         BrowseDirection.Forward, NodeIds.HierarchicalReferences, true,
         uint(NodeClass.Object.getValue() | NodeClass.Variable.getValue()),
