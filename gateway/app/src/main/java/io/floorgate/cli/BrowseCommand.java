@@ -5,7 +5,6 @@ import io.floorgate.driver.SecurityMode;
 import io.floorgate.driver.SecurityPolicy;
 import io.floorgate.driver.SecuritySpec;
 import io.floorgate.driver.UserIdentity;
-import io.floorgate.driver.opcua.BrowsedNode;
 import io.floorgate.driver.opcua.Browser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,6 +50,10 @@ final class BrowseCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Do not print the tree (with --out).")
   boolean quiet;
 
+  @Option(names = "--ascii-names", description = "Transliterate names to ASCII for tag paths "
+      + "(Zählerstand -> zahlerstand, 炉温 -> luwen); by default they stay in their own script.")
+  boolean asciiNames;
+
   @Option(names = "--name", description = "Connection name in the skeleton (default: from the URL).")
   @Nullable String name;
 
@@ -91,20 +94,25 @@ final class BrowseCommand implements Callable<Integer> {
       return 2;
     }
     String connection = name != null ? name : defaultName(url);
-    var skeleton = new ConfigSkeleton(url, connection, area, enterprise, site, security);
+    var skeleton = new ConfigSkeleton(url, connection, area, enterprise, site, security,
+        asciiNames);
+    var tree = new BrowseTree();
     Browser.Summary summary;
     try {
       summary = Browser.browse(url, security,
           new Browser.Options(depth, maxNodes, concurrency, 100, false), node -> {
             skeleton.add(node);
             if (!quiet) {
-              o.println("  ".repeat(node.path().size() - 1) + describe(node));
+              tree.add(node);
             }
           });
     } catch (IllegalStateException e) {
       err.println(e.getMessage());
       err.flush();
       return 1;
+    }
+    if (!quiet) {
+      tree.print(o::println);
     }
     o.printf("%d nodes, %d variables%s%n", summary.nodes(), summary.variables(),
         summary.truncated() ? " (stopped at --max-nodes " + maxNodes + ")" : "");
@@ -119,16 +127,6 @@ final class BrowseCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
-  }
-
-  private static String describe(BrowsedNode node) {
-    String leaf = node.path().get(node.path().size() - 1);
-    if (!node.variable()) {
-      return leaf + "/  " + node.nodeId();
-    }
-    return leaf + "  " + node.nodeId() + "  " + node.dataType() + (node.array() ? "[]" : "")
-        + (node.unit() == null ? "" : "  " + node.unit())
-        + (node.rangeLow() == null ? "" : "  [" + node.rangeLow() + ", " + node.rangeHigh() + "]");
   }
 
   private SecuritySpec security() throws IOException {

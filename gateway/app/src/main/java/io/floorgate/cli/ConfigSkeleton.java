@@ -5,19 +5,22 @@ import io.floorgate.driver.SecuritySpec;
 import io.floorgate.driver.UserIdentity;
 import io.floorgate.driver.opcua.BrowsedNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * A configuration that runs as is, from what {@code browse} found: one connection, one group, a
- * tag per variable, its path made from the browse names, its unit and range where the server
- * has them and its data type in the description.
+ * tag per variable, its path made from the browse names (see {@link TagNames}), its node id with
+ * the namespace URI, its unit (by UNECE code or symbol), range and state names where the server
+ * has them, and its data type in the description.
  */
 final class ConfigSkeleton {
 
@@ -27,52 +30,74 @@ final class ConfigSkeleton {
   private final String enterprise;
   private final String site;
   private final SecuritySpec security;
-  private final List<Map<String, Object>> tags = new ArrayList<>();
-  private final Set<String> paths = new HashSet<>();
+  private final TagNames names;
+  private final List<BrowsedNode> variables = new ArrayList<>();
 
   ConfigSkeleton(String endpoint, String name, String area, String enterprise, String site,
-      SecuritySpec security) {
+      SecuritySpec security, boolean asciiNames) {
     this.endpoint = endpoint;
     this.name = name;
     this.area = area;
     this.enterprise = enterprise;
     this.site = site;
     this.security = security;
+    this.names = new TagNames(asciiNames);
   }
 
   int size() {
-    return tags.size();
+    return variables.size();
   }
 
   void add(BrowsedNode node) {
-    if (!node.variable()) {
-      return;
+    if (node.variable()) {
+      variables.add(node);
     }
-    Map<String, Object> tag = new LinkedHashMap<>();
-    tag.put("path", uniquePath(node.path()));
-    tag.put("node", node.nodeId());
-    String type = node.dataType() == null ? "unknown type" : node.dataType();
-    StringBuilder description = new StringBuilder(String.join("/", node.path()))
-        .append(" (").append(type).append(node.array() ? " array" : "").append(')');
-    if (node.description() != null) {
-      description.append(": ").append(node.description());
+  }
+
+  /** The tags, and beside each a comment to write above it (null for none). */
+  private record Tags(List<Map<String, Object>> tags, List<@Nullable String> comments) {}
+
+  private Tags tags() {
+    List<String> paths = names.paths(variables.stream().map(BrowsedNode::path).toList(),
+        variables.stream().map(BrowsedNode::nodeId).toList());
+    List<Map<String, Object>> tags = new ArrayList<>();
+    List<@Nullable String> comments = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      BrowsedNode node = variables.get(i);
+      Map<String, Object> tag = new LinkedHashMap<>();
+      tag.put("path", paths.get(i));
+      tag.put("node", node.nodeId());
+      String type = node.dataType() == null ? "unknown type" : node.dataType();
+      StringBuilder description = new StringBuilder(String.join("/", node.path()))
+          .append(" (").append(type).append(node.array() ? " array" : "").append(')');
+      if (node.description() != null) {
+        description.append(": ").append(node.description());
+      }
+      tag.put("description", description.toString());
+      String comment = null;
+      if (!node.states().isEmpty()) {
+        // State names are published in place of codes: no unit, range or scale applies.
+        tag.put("enum", new TreeMap<>(node.states()));
+      } else {
+        String unit = node.unit();
+        if (unit != null && knownUnit(unit)) {
+          tag.put("unit", unit);
+        } else if (unit != null) {
+          comment = "the server's unit '" + oneLine(unit) + "' is not a symbol floorgate knows; "
+              + "add unit: with the symbol it means (e.g. °C, rpm, kPa)";
+        }
+        if (node.rangeLow() != null && node.rangeHigh() != null
+            && node.rangeLow() < node.rangeHigh()) {
+          Map<String, Object> range = new LinkedHashMap<>();
+          range.put("low", node.rangeLow());
+          range.put("high", node.rangeHigh());
+          tag.put("range", range);
+        }
+      }
+      tags.add(tag);
+      comments.add(comment);
     }
-    String unit = node.unit();
-    if (unit != null && !knownUnit(unit)) {
-      description.append(" [unit ").append(unit).append(']');
-      unit = null;
-    }
-    tag.put("description", description.toString());
-    if (unit != null) {
-      tag.put("unit", unit);
-    }
-    if (node.rangeLow() != null && node.rangeHigh() != null && node.rangeLow() < node.rangeHigh()) {
-      Map<String, Object> range = new LinkedHashMap<>();
-      range.put("low", node.rangeLow());
-      range.put("high", node.rangeHigh());
-      tag.put("range", range);
-    }
-    tags.add(tag);
+    return new Tags(tags, comments);
   }
 
   private static boolean knownUnit(String unit) {
@@ -84,18 +109,8 @@ final class ConfigSkeleton {
     }
   }
 
-  private String uniquePath(List<String> browsePath) {
-    List<String> levels = new ArrayList<>();
-    for (String name : browsePath) {
-      String level = asLevel(name);
-      levels.add(level.isEmpty() ? "node" : level);
-    }
-    String base = String.join("/", levels);
-    String path = base;
-    for (int n = 2; !paths.add(path); n++) {
-      path = base + "-" + n;
-    }
-    return path;
+  private static String oneLine(String text) {
+    return text.replaceAll("\\p{Cntrl}", " ").strip();
   }
 
   /** Lowercase; spaces, dots and anything else not allowed in a topic level become '-'. */
@@ -103,6 +118,27 @@ final class ConfigSkeleton {
     return value.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-")
         .replaceAll("^-+|-+$", "");
   }
+
+  /** Writes each comment on its own line above the tag it belongs to (the n-th "- path:"). */
+  private static String withComments(String yaml, List<@Nullable String> comments) {
+    StringBuilder out = new StringBuilder(yaml.length());
+    Matcher item = TAG_ITEM.matcher("");
+    int tag = 0;
+    for (String line : yaml.split("\n", -1)) {
+      if (item.reset(line).lookingAt()) {
+        String comment = tag < comments.size() ? comments.get(tag) : null;
+        if (comment != null) {
+          out.append(item.group(1)).append("# ").append(comment).append('\n');
+        }
+        tag++;
+      }
+      out.append(line).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  private static final Pattern TAG_ITEM = Pattern.compile("(\\s*)- path: ");
 
   String yaml(String source) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -123,7 +159,8 @@ final class ConfigSkeleton {
     group.put("mode", "subscription");
     group.put("samplingInterval", "500ms");
     group.put("publishingInterval", "1s");
-    group.put("tags", tags);
+    Tags tags = tags();
+    group.put("tags", tags.tags());
     connection.put("groups", List.of(group));
     root.put("connections", List.of(connection));
 
@@ -136,7 +173,7 @@ final class ConfigSkeleton {
     return "# Floorgate configuration written by `floorgate browse` from " + source + ".\n"
         + "# One tag per variable found; the description gives its browse path and data type.\n"
         + "# Rename paths and groups as the plant's naming asks; see config/isohara.yaml for every"
-        + " key.\n" + new Yaml(options).dump(root);
+        + " key.\n" + withComments(new Yaml(options).dump(root), tags.comments());
   }
 
   private Map<String, Object> security() {
