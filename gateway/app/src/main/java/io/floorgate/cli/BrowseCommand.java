@@ -101,7 +101,9 @@ final class BrowseCommand implements Callable<Integer> {
     try {
       summary = Browser.browse(url, security,
           new Browser.Options(depth, maxNodes, concurrency, 100, false), node -> {
-            skeleton.add(node);
+            if (out != null) {
+              skeleton.add(node);
+            }
             if (!quiet) {
               tree.add(node);
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -24,21 +25,33 @@ final class BrowseTree {
     children.computeIfAbsent(node.parentId(), k -> new ArrayList<>()).add(node);
   }
 
-  /** Every line, depth first from Objects; a node whose parent was not reported comes last. */
+  /** Every line, depth first from Objects, indented by depth. */
   void print(Consumer<String> out) {
-    print(OBJECTS, 0, out);
+    walk((node, depth) -> out.accept("  ".repeat(depth) + describe(node)));
+  }
+
+  /** The nodes depth first: each folder followed by what was found in it. */
+  List<BrowsedNode> depthFirst() {
+    List<BrowsedNode> nodes = new ArrayList<>(byId.size());
+    walk((node, depth) -> nodes.add(node));
+    return nodes;
+  }
+
+  /** From Objects down; a node whose parent was not reported comes last, from its level. */
+  private void walk(BiConsumer<BrowsedNode, Integer> visit) {
+    walk(OBJECTS, 0, visit);
     for (Map.Entry<String, List<BrowsedNode>> e : children.entrySet()) {
       if (!e.getKey().equals(OBJECTS) && !byId.containsKey(e.getKey())) {
-        print(e.getKey(), 0, out);
+        walk(e.getKey(), 0, visit);
       }
     }
   }
 
-  private void print(String parent, int depth, Consumer<String> out) {
+  private void walk(String parent, int depth, BiConsumer<BrowsedNode, Integer> visit) {
     for (BrowsedNode node : children.getOrDefault(parent, List.of())) {
-      out.accept("  ".repeat(depth) + describe(node));
+      visit.accept(node, depth);
       if (!node.nodeId().equals(parent)) {
-        print(node.nodeId(), depth + 1, out);
+        walk(node.nodeId(), depth + 1, visit);
       }
     }
   }

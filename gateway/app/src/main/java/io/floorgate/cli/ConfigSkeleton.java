@@ -31,7 +31,8 @@ final class ConfigSkeleton {
   private final String site;
   private final SecuritySpec security;
   private final TagNames names;
-  private final List<BrowsedNode> variables = new ArrayList<>();
+  private final BrowseTree tree = new BrowseTree();
+  private int variableCount;
 
   ConfigSkeleton(String endpoint, String name, String area, String enterprise, String site,
       SecuritySpec security, boolean asciiNames) {
@@ -45,12 +46,14 @@ final class ConfigSkeleton {
   }
 
   int size() {
-    return variables.size();
+    return variableCount;
   }
 
+  /** Every node found, folders too: the tags are written in the order of the tree. */
   void add(BrowsedNode node) {
+    tree.add(node);
     if (node.variable()) {
-      variables.add(node);
+      variableCount++;
     }
   }
 
@@ -58,6 +61,8 @@ final class ConfigSkeleton {
   private record Tags(List<Map<String, Object>> tags, List<@Nullable String> comments) {}
 
   private Tags tags() {
+    List<BrowsedNode> variables = tree.depthFirst().stream().filter(BrowsedNode::variable)
+        .toList();
     List<String> paths = names.paths(variables.stream().map(BrowsedNode::path).toList(),
         variables.stream().map(BrowsedNode::nodeId).toList());
     List<Map<String, Object>> tags = new ArrayList<>();
@@ -142,7 +147,10 @@ final class ConfigSkeleton {
 
   String yaml(String source) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("namespace", Map.of("enterprise", enterprise, "site", site));
+    Map<String, Object> namespace = new LinkedHashMap<>();
+    namespace.put("enterprise", enterprise);
+    namespace.put("site", site);
+    root.put("namespace", namespace);
     Map<String, Object> mqtt = new LinkedHashMap<>();
     mqtt.put("url", "${FLOORGATE_MQTT_URL:-tcp://127.0.0.1:1883}");
     mqtt.put("clientId", "floorgate-" + name);
