@@ -206,7 +206,7 @@ public final class Browser {
     });
   }
 
-  private static boolean tooLarge(Throwable failure) {
+  static boolean tooLarge(Throwable failure) {
     return UaExceptionStatus.extract(Causes.unwrap(failure))
         .map(s -> ChunkedRead.tooLarge(s.getStatusCode().value())).orElse(false);
   }
