@@ -38,7 +38,7 @@ final class TagNames {
   String level(String browseName) {
     String level = ascii
         ? ConfigSkeleton.asLevel(AnyAscii.transliterate(browseName))
-        : ConfigRules.asTagLevel(browseName);
+        : ConfigRules.asTagLevel(browseName).replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
     return level.isEmpty() ? EMPTY : level;
   }
 

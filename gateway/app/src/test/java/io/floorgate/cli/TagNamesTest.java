@@ -19,6 +19,7 @@ class TagNamesTest {
       Zone 03.Temp  | zone-03-temp  | zone-03-temp
       TempPV        | temppv        | temppv
       ---           | node          | node
+      Motor - Speed | motor-speed   | motor-speed
       """)
   void namesStayReadableOrAreTransliterated(String name, String unicode, String ascii) {
     assertEquals(unicode, new TagNames(false).level(name));

@@ -115,7 +115,7 @@ class VendorPlcIT {
     assertTrue(check.waitFor(60, TimeUnit.SECONDS), "check did not finish");
     assertEquals(0, check.exitValue(), () -> read(tmp.resolve("check.log")) + "\n" + yaml);
 
-    String prefix = enterprise + "/site/browsed/vendor/";
+    String prefix = enterprise + "/site/browsed/";
     List<String> paths = tagPaths(yaml);
     assertEquals(33, paths.size(), yaml);
     try (Recorder probe = Recorder.subscribe("tcp://127.0.0.1:1883", enterprise + "/#")) {

@@ -24,7 +24,7 @@ class NsuIdsTest {
         NsuIds.of(new NodeId(1, "Kiln.Speed"), table));
     assertEquals("nsu=urn:floorgate:vendor:process;i=1001", NsuIds.of(new NodeId(1, 1001), table));
     UUID guid = UUID.fromString("0b7e6f1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e");
-    assertEquals("nsu=urn:floorgate:vendor:process;g=" + guid,
+    assertEquals("nsu=urn:floorgate:vendor:process;g=" + guid.toString().toUpperCase(java.util.Locale.ROOT),
         NsuIds.of(new NodeId(1, guid), table));
     assertEquals("nsu=urn:floorgate:vendor:process;b=AQL/",
         NsuIds.of(new NodeId(1, ByteString.of(new byte[] {1, 2, (byte) 255})), table));
