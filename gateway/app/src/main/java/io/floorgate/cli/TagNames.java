@@ -36,9 +36,9 @@ final class TagNames {
 
   /** One topic level for a browse name. */
   String level(String browseName) {
-    String level = ascii
+    String level = (ascii
         ? ConfigSkeleton.asLevel(AnyAscii.transliterate(browseName))
-        : ConfigRules.asTagLevel(browseName).replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        : ConfigRules.asTagLevel(browseName)).replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
     return level.isEmpty() ? EMPTY : level;
   }
 
