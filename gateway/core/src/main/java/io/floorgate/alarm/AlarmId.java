@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * it: a '.' is written {@code ~.} and a '~' is written {@code ~~}. So every bare '.' separates two
  * levels and the string splits back into exactly the levels it was made of: two different ids never
  * share a string, and {@link #parse} gives back the id. Levels may hold only the characters a URL
- * path and an MQTT topic level both take as they are (a-z, A-Z, 0-9, '-', '_', '.', '~'), so the
- * form goes into {@code /api/alarms/{id}} and topics unencoded.
+ * path and an MQTT topic level both take as they are (a-z, A-Z, 0-9, '-', '_', '.', '~'), and
+ * letters and digits of other scripts, as tag paths may ({@code 炉/炉温}): MQTT takes them as
+ * UTF-8 and {@code /api/alarms/{id}} percent-decoded, as clients send them.
  *
  * <p>Before this type, ids were {@code (area/path/name).replace('/', '.')}: {@code a.b/c} and
  * {@code a/b.c} shared one. The config allows only a-z, 0-9, '-' and '_' in an area, a connection
@@ -61,7 +62,7 @@ public record AlarmId(Origin origin, String area, List<String> levels) {
   /** The level between a condition's connection and its name. */
   static final String CONDITIONS = "conditions";
 
-  private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._~-]+");
+  private static final Pattern LEVEL = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}A-Za-z0-9._~-]+");
   private static final char SEPARATOR = '.';
   private static final char QUOTE = '~';
 

@@ -105,6 +105,14 @@ class AlarmIdTest {
   }
 
   @Test
+  void aRuleOnATagNamedInAnotherScriptHasAnIdThatParsesBack() {
+    AlarmId id = AlarmId.rule("calcination", List.of("炉", "炉温", "hi"));
+
+    assertEquals("calcination.炉.炉温.hi", id.toString());
+    assertEquals(id, AlarmId.parse(id.toString()));
+  }
+
+  @Test
   void conditionMustHaveConnectionConditionsName() {
     assertThrows(IllegalArgumentException.class,
         () -> new AlarmId(AlarmId.Origin.CONDITION, "calcination", List.of("kiln", "x")));
