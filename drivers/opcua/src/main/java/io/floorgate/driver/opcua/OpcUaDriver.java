@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class OpcUaDriver implements Driver {
   private final Backoff backoff;
   private @Nullable ClientConnector connector;
   private final TagWriter writer;
+  private final NamespaceBinding binding;
   private final Object lock = new Object();
   private final SessionActivityListener sessionListener = new SessionEvents(
       () -> post("session active", this::sessionActive),
@@ -74,6 +76,18 @@ public final class OpcUaDriver implements Driver {
   private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
+  private @Nullable Delivery delivery;
+  /** The tag groups (not the alarms'), and the binding they were built with. */
+  private List<TagGroup> tagGroups = List.of();
+  private NamespaceBinding.@Nullable Bound builtWith;
+  /** The client the groups were last opened on; another one needs them opened, not restored. */
+  private @Nullable OpcUaClient openedOn;
+  private int bindFailures;
+  /**
+   * Whether this session's node ids are bound to its namespace table: until then nothing is
+   * read, monitored or written, so a namespace that moved is never read at its old index.
+   */
+  private volatile boolean namespacesBound;
 
   /** A driver for {@code spec}; nothing happens until {@link #start}. */
   public OpcUaDriver(ConnectionSpec spec) {
@@ -85,9 +99,11 @@ public final class OpcUaDriver implements Driver {
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
     this.keeper = new GroupKeeper(spec.name(), spec.endpointUrl(), backoff,
-        () -> !isClosed() && state == LinkState.CONNECTED,
+        () -> !isClosed() && acquiring(),
         (task, delay) -> schedule("restore groups", task, delay));
-    this.writer = new TagWriter(spec, this::liveClient, options.requestTimeout().toMillis());
+    this.binding = NamespaceBinding.of(spec);
+    this.writer = new TagWriter(spec, binding, this::liveClient,
+        options.requestTimeout().toMillis());
   }
 
   @Override
@@ -118,9 +134,13 @@ public final class OpcUaDriver implements Driver {
     ConditionSink conditionsTo = conditionSink;
     post("start", () -> {
       var scheduler = requireThread().scheduler();
-      List<TagGroup> built = TagGroups.build(spec, delivery,
-          () -> post("restore groups", keeper::restoreAll), scheduler,
-          () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis());
+      this.delivery = delivery;
+      builtWith = binding.current();
+      TagGroups.reportInvalid(spec, builtWith, delivery);
+      // Built with the ids as written so that a PLC never reached still has its tags reported
+      // BAD; never opened before the first session has bound them.
+      tagGroups = buildGroups(builtWith);
+      List<TagGroup> built = tagGroups;
       if (conditionsTo != null) {
         conditions = new ConditionGroup(spec.name(), conditionsTo,
             () -> post("restore groups", keeper::restoreAll));
@@ -156,6 +176,17 @@ public final class OpcUaDriver implements Driver {
         comment);
   }
 
+  private List<TagGroup> buildGroups(NamespaceBinding.Bound bound) {
+    return TagGroups.build(spec, bound, Objects.requireNonNull(delivery, "not started"),
+        () -> post("restore groups", keeper::restoreAll), requireThread().scheduler(),
+        this::acquiring, options.requestTimeout().toMillis());
+  }
+
+  /** Whether the session is up and its node ids bound: groups may read and monitor. */
+  private boolean acquiring() {
+    return state == LinkState.CONNECTED && namespacesBound;
+  }
+
   /** The connector, built on first use: opening the PKI may fail, and is then retried. */
   private ClientConnector connector() {
     ClientConnector c = connector;
@@ -174,7 +205,7 @@ public final class OpcUaDriver implements Driver {
 
   private @Nullable OpcUaClient liveClient() {
     synchronized (lock) {
-      return closed || state != LinkState.CONNECTED ? null : client;
+      return closed || !acquiring() ? null : client;
     }
   }
 
@@ -214,6 +245,7 @@ public final class OpcUaDriver implements Driver {
       schedule("reconnect", this::attemptConnect, delay);
       return;
     }
+    namespacesBound = false;
     synchronized (lock) {
       if (!closed) {
         client = c;
@@ -235,7 +267,60 @@ public final class OpcUaDriver implements Driver {
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     requireLinkLoss().restored();
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
-    keeper.openAll(c, limits);
+    setUp(c, false);
+  }
+
+  /**
+   * Makes the groups acquire on the session {@code c} has now. The server's namespace table is
+   * read first and the node ids bound to it ({@link NamespaceBinding}); when they bind otherwise
+   * than the groups were built with, the groups are built again, so that no item is created and
+   * no poll sent with an index that names another namespace than the tag's. A table that cannot
+   * be read is asked for again with backoff; the tags are not read meanwhile.
+   */
+  private void setUp(OpcUaClient c, boolean wereReportedBad) {
+    ServerLimits l = limits;
+    if (isClosed() || currentClient() != c || l == null) {
+      return;
+    }
+    String[] namespaces;
+    try {
+      namespaces = NamespaceBinding.readNamespaceArray(c, options.requestTimeout().toMillis());
+    } catch (UaException e) {
+      Duration delay = backoff.next(++bindFailures);
+      log.warn("opcua connection '{}': cannot read the namespace table (NamespaceArray) of {}: "
+              + "{}; its tags are not read until it can be, next attempt in {}", spec.name(),
+          spec.endpointUrl(), Causes.describe(e), Backoff.humanize(delay));
+      schedule("bind namespaces", () -> {
+        if (state == LinkState.CONNECTED && !namespacesBound) {
+          setUp(c, wereReportedBad);
+        }
+      }, delay);
+      return;
+    }
+    bindFailures = 0;
+    NamespaceBinding.Bound bound = binding.bind(namespaces);
+    List<TagGroup> fresh = null;
+    if (!bound.equals(builtWith)) {
+      fresh = buildGroups(bound);
+      keeper.replace(tagGroups, fresh);
+      tagGroups = fresh;
+      builtWith = bound;
+    }
+    namespacesBound = true;
+    if (openedOn != c) {
+      openedOn = c;
+      keeper.openAll(c, l);
+    } else if (fresh != null) {
+      log.info("opcua connection '{}': the server's namespace table changed; its tag groups "
+          + "are subscribed again with the node ids bound to it", spec.name());
+      keeper.open(fresh, c, l);
+      keeper.restoreAll();
+    } else {
+      keeper.restoreAll();
+      if (wereReportedBad) {
+        keeper.refreshAll(c, l);
+      }
+    }
   }
 
   private LinkLoss requireLinkLoss() {
@@ -248,16 +333,17 @@ public final class OpcUaDriver implements Driver {
       log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
     }
     boolean wereReportedBad = requireLinkLoss().restored();
+    // The server may have restarted with its namespaces in another order.
+    namespacesBound = false;
     report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
-    keeper.restoreAll();
     OpcUaClient c = currentClient();
-    ServerLimits l = limits;
-    if (wereReportedBad && c != null && l != null) {
-      keeper.refreshAll(c, l);
+    if (c != null) {
+      setUp(c, wereReportedBad);
     }
   }
 
   private void sessionInactive() {
+    namespacesBound = false;
     log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
         + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
     report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
