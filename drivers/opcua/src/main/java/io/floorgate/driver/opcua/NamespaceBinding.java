@@ -238,14 +238,13 @@ final class NamespaceBinding {
   private Problem movedIndex(int index, String first, int count, List<String> table) {
     String now = index < table.size() ? "'" + table.get(index) + "'" : "absent";
     int moved = table.indexOf(first);
-    String where = moved < 0 ? "the server no longer has it"
-        : "it is now index " + moved;
+    String why = moved < 0 ? "the server no longer has that namespace"
+        : "the server registered its namespaces in another order; it is now index " + moved;
     return new Problem(String.format("opcua connection '%s': namespace index %d was '%s' at this "
-            + "gateway's first connect and is now %s (%s; the server registered its namespaces "
-            + "in another order); the %d tag(s) with ns=%d;… are reported BAD (Bad_NodeIdUnknown) "
+            + "gateway's first connect and is now %s (%s); the %d tag(s) with ns=%d;… are reported BAD (Bad_NodeIdUnknown) "
             + "rather than read from the wrong namespace — write their node ids as nsu=%s;… "
             + "(floorgate browse writes them so), which follow the namespace wherever the server "
-            + "puts it", connection, index, first, now, where, count, index, first),
+            + "puts it", connection, index, first, now, why, count, index, first),
         String.format("opcua connection '%s': namespace index %d is '%s' again; its %d tag(s) are "
             + "read again", connection, index, first, count));
   }
