@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionSpec#badAfterLinkLoss()}, every tag is delivered BAD
  * ({@code Bad_NoCommunication}).
  *
+ * <p>At every session the node ids are bound to the server's namespace table first
+ * ({@link NamespaceBinding}): {@code nsu=} ids follow their namespace to whatever index it has
+ * now, and an {@code ns=} index that names another namespace than at the first connect makes its
+ * tags BAD instead of reading the namespace that moved in.
+ *
  * <p>Security follows {@link ConnectionSpec#security()}: the gateway's certificate lives in the
  * PKI directory, PLC certificates are checked against its trust list, and a refused connect is
  * logged with what to trust where (see {@link TrustStore}).

@@ -138,6 +138,16 @@ class NamespaceBindingTest {
   }
 
   @Test
+  void stringIdentifiersAreKeptWholeWhateverTheyContain() {
+    String spaced = "nsu=urn:line-a;s=RHK01 Zone 03; with spaces and = signs";
+    String quoted = "ns=3;s=\"DB_Analog\".\"CT_SupplyTemp_raw\"";
+    var bound = binding(spaced, quoted).bind(AB);
+
+    assertEquals(new NodeId(2, "RHK01 Zone 03; with spaces and = signs"), bound.node(spaced));
+    assertEquals(new NodeId(3, "\"DB_Analog\".\"CT_SupplyTemp_raw\""), bound.node(quoted));
+  }
+
+  @Test
   void standardNamespaceAndInvalidIdsAreNotTheBindingsConcern() {
     var bound = binding("i=2258", "ns=0;i=2256", "RHK01.TempPV").bind(BA);
 
