@@ -61,7 +61,8 @@ class NamespaceReorderTest {
         subscription(List.of(
             tag("a.speed", "nsu=" + LINE_A + ";s=Speed"),
             tag("b.speed", "nsu=" + LINE_B + ";s=Speed"),
-            tag("a.setpoint", "nsu=" + LINE_A + ";s=Setpoint"))),
+            tag("a.setpoint", "nsu=" + LINE_A + ";s=Setpoint"),
+            tag("c.speed", "nsu=urn:floorgate:test:line-c;s=Speed"))),
         polling(Duration.ofMillis(200), List.of(
             tag("a.count", "nsu=" + LINE_A + ";i=1001"),
             tag("b.count", "nsu=" + LINE_B + ";i=1001"))));
@@ -69,16 +70,24 @@ class NamespaceReorderTest {
         "a.setpoint", SETPOINT_A, "a.count", (long) COUNT_A, "b.count", 2L * COUNT_A);
     var sink = new CollectingSink();
 
-    try (var driver = new OpcUaDriver(spec)) {
+    try (var logs = new LogCapture(NamespaceBinding.class);
+        var driver = new OpcUaDriver(spec)) {
       driver.start(sink);
       await().atMost(Duration.ofSeconds(20))
           .until(() -> readsSince(sink, Instant.EPOCH, expected));
+      assertTrue(unknownSince(sink, Instant.EPOCH).contains("c.speed"));
 
       Instant restarted = Instant.now();
       server.restart(LINE_B, LINE_A);
       assertEquals(3, server.indexOf(LINE_A));
       await().atMost(Duration.ofSeconds(40)).until(() -> readsSince(sink, restarted, expected));
       assertOnlyOwnValues(sink, expected);
+      // A URI the server does not have: BAD, one ERROR for it however many sessions.
+      assertTrue(sink.samplesFor("c.speed").stream().noneMatch(s -> s.status().isGood()));
+      List<String> errors = logs.messages(Level.ERROR);
+      assertEquals(1, errors.size(), errors.toString());
+      assertTrue(errors.get(0).contains("no namespace 'urn:floorgate:test:line-c'"), errors.get(0));
+      assertTrue(errors.get(0).contains("the 1 tag(s)"), errors.get(0));
 
       assertEquals(Status.GOOD, driver.write("a.setpoint", 7.5).get(10, TimeUnit.SECONDS));
       assertEquals(7.5, server.setpoint(LINE_A));
