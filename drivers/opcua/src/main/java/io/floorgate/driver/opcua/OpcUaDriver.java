@@ -88,6 +88,8 @@ public final class OpcUaDriver implements Driver {
   /** The client the groups were last opened on; another one needs them opened, not restored. */
   private @Nullable OpcUaClient openedOn;
   private int bindFailures;
+  /** Whether the tag groups were built anew since they were last opened. */
+  private boolean unopened;
   /**
    * Whether this session's node ids are bound to its namespace table: until then nothing is
    * read, monitored or written, so a namespace that moved is never read at its old index.
@@ -271,54 +273,80 @@ public final class OpcUaDriver implements Driver {
             + "per read)", spec.name(), spec.endpointUrl(), spec.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     requireLinkLoss().restored();
+    // Bound before CONNECTED is reported: whoever writes on that news finds the ids ready.
+    boolean bound = bind(c);
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
-    setUp(c, false);
+    if (bound) {
+      acquire(c, false);
+    } else {
+      rebindLater(c, false);
+    }
   }
 
   /**
-   * Makes the groups acquire on the session {@code c} has now. The server's namespace table is
-   * read first and the node ids bound to it ({@link NamespaceBinding}); when they bind otherwise
-   * than the groups were built with, the groups are built again, so that no item is created and
-   * no poll sent with an index that names another namespace than the tag's. A table that cannot
-   * be read is asked for again with backoff; the tags are not read meanwhile.
+   * Reads the server's namespace table on the session {@code c} has now and binds the node ids
+   * to it ({@link NamespaceBinding}); when they bind otherwise than the groups were built with,
+   * the groups are built again (opened by {@link #acquire}), so that no item is created, no poll
+   * sent and no value written with an index that names another namespace than the tag's.
+   *
+   * @return whether the ids are bound; if not, the failure is logged and {@link #rebindLater}
+   *     is up to the caller
    */
-  private void setUp(OpcUaClient c, boolean wereReportedBad) {
-    ServerLimits l = limits;
-    if (isClosed() || currentClient() != c || l == null) {
-      return;
-    }
+  private boolean bind(OpcUaClient c) {
     String[] namespaces;
     try {
       namespaces = NamespaceBinding.readNamespaceArray(c, options.requestTimeout().toMillis());
     } catch (UaException e) {
-      Duration delay = backoff.next(++bindFailures);
       log.warn("opcua connection '{}': cannot read the namespace table (NamespaceArray) of {}: "
-              + "{}; its tags are not read until it can be, next attempt in {}", spec.name(),
-          spec.endpointUrl(), Causes.describe(e), Backoff.humanize(delay));
-      schedule("bind namespaces", () -> {
-        if (state == LinkState.CONNECTED && !namespacesBound) {
-          setUp(c, wereReportedBad);
-        }
-      }, delay);
-      return;
+              + "{}; its tags are not read until it can be", spec.name(), spec.endpointUrl(),
+          Causes.describe(e));
+      return false;
     }
     bindFailures = 0;
     NamespaceBinding.Bound bound = binding.bind(namespaces);
-    List<TagGroup> fresh = null;
     if (!bound.equals(builtWith)) {
-      fresh = buildGroups(bound);
+      List<TagGroup> fresh = buildGroups(bound);
       keeper.replace(tagGroups, fresh);
       tagGroups = fresh;
       builtWith = bound;
+      unopened = true;
     }
     namespacesBound = true;
+    return true;
+  }
+
+  /** Asks for the namespace table again after the backoff, while this session lasts. */
+  private void rebindLater(OpcUaClient c, boolean wereReportedBad) {
+    Duration delay = backoff.next(++bindFailures);
+    log.info("opcua connection '{}': next attempt to read the namespace table in {}", spec.name(),
+        Backoff.humanize(delay));
+    schedule("bind namespaces", () -> {
+      if (isClosed() || state != LinkState.CONNECTED || namespacesBound || currentClient() != c) {
+        return; // closed, or the session is gone: the next one binds afresh
+      }
+      if (bind(c)) {
+        acquire(c, wereReportedBad);
+      } else {
+        rebindLater(c, wereReportedBad);
+      }
+    }, delay);
+  }
+
+  /** Opens or restores the groups on the session {@code c} has now; its ids are bound. */
+  private void acquire(OpcUaClient c, boolean wereReportedBad) {
+    ServerLimits l = limits;
+    if (isClosed() || currentClient() != c || l == null) {
+      return;
+    }
+    boolean rebuilt = unopened;
+    unopened = false;
     if (openedOn != c) {
       openedOn = c;
       keeper.openAll(c, l);
-    } else if (fresh != null) {
+    } else if (rebuilt) {
       log.info("opcua connection '{}': the server's namespace table changed; its tag groups "
           + "are subscribed again with the node ids bound to it", spec.name());
-      keeper.open(fresh, c, l);
+      keeper.open(tagGroups, c, l);
       keeper.restoreAll();
     } else {
       keeper.restoreAll();
@@ -340,10 +368,16 @@ public final class OpcUaDriver implements Driver {
     boolean wereReportedBad = requireLinkLoss().restored();
     // The server may have restarted with its namespaces in another order.
     namespacesBound = false;
-    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
     OpcUaClient c = currentClient();
-    if (c != null) {
-      setUp(c, wereReportedBad);
+    boolean bound = c != null && bind(c);
+    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
+    if (c == null) {
+      return;
+    }
+    if (bound) {
+      acquire(c, wereReportedBad);
+    } else {
+      rebindLater(c, wereReportedBad);
     }
   }
 
