@@ -245,6 +245,8 @@ final class NodeSession {
     Duration delay = reconnects.walk();
     String next = config.brokers().get(reconnects.index());
     if (delay.isZero()) {
+      LOG.info("Sparkplug edge node {}: {}; disconnecting without births and trying {}", name,
+          why, next);
       quit(l, why + "; trying " + next);
       loop.execute(this::connect);
       return;

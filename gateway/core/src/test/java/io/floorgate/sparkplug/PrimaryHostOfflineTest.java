@@ -133,11 +133,9 @@ class PrimaryHostOfflineTest {
       born.await("DBIRTH", KILN, nbirth.order(), WAIT);
       assertEquals(Set.of(), Stream.of(hostA, hostB).flatMap(h -> h.of("NDEATH").stream())
           .map(Received::bdSeq).collect(Collectors.toSet()), "no NDEATH on either broker");
-    } finally {
-      if (gateway != null) {
-        gateway.close();
-        gateway = null;
-      }
+      // Before the brokers stop.
+      gateway.close();
+      gateway = null;
     }
   }
 
