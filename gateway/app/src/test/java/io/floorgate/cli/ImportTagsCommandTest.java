@@ -97,8 +97,9 @@ class ImportTagsCommandTest {
     assertTrue(report.contains("6 errors; nothing written"), report);
     assertTrue(report.contains("kiln.csv:1: header: unknown column 'uint'; did you mean 'unit'?"),
         report);
-    assertTrue(report.contains("kiln.csv:2: path: level 'RHK01' may only contain a-z, 0-9, '-' "
-        + "and '_'; write 'rhk01/zone-3/temperature'"), report);
+    assertTrue(report.contains("kiln.csv:2: path: level 'RHK01' may only contain lowercase "
+        + "letters (of any script), digits, '-' and '_'; write 'rhk01/zone-3/temperature'"),
+        report);
     assertTrue(report.contains("kiln.csv:4: path: 'rhk01/zone03/setpoint' is already the path "
         + "of the tag on line 3"), report);
     assertTrue(report.contains("kiln.csv:5: path: is empty"), report);

@@ -33,7 +33,7 @@ class BrokenConfigTest {
       bad-unit                      | 19 | connections.rhk01.groups.zones.tags.rhk01/zone01/temperature.unit | unknown unit 'degrees'
       incompatible-units            | 28 | connections.rhk01.groups.utilities.tags.mx01/bearing/temperature.sourceUnit | °F (a temperature) cannot be converted to Pa (a pressure)
       bad-node-id                   | 21 | connections.rhk01.groups.zones.tags.rhk01/zone02/temperature.node | 'RHK01.Zone02.TempPV' is not an OPC UA node id; write ns=<index>;s=<name>
-      bad-path-level                | 20 | connections.rhk01.groups.zones.tags[1].path          | level 'Zone02' may only contain a-z, 0-9, '-' and '_'; write 'rhk01/zone02/temperature'
+      bad-path-level                | 20 | connections.rhk01.groups.zones.tags[1].path          | level 'Zone02' may only contain lowercase letters (of any script), digits, '-' and '_'; write 'rhk01/zone02/temperature'
       qos-two                       |  7 | mqtt.qos                                             | QoS 2 is not used for telemetry; use 1 (at least once) or 0 (at most once)
       bad-endpoint                  |  9 | connections.rhk01.endpoint                           | 'http://127.0.0.1:4841/rhk01' is not an endpoint of an installed driver (modbus (modbus+tcp://), opcua (opc.tcp://)); write e.g. opc.tcp://
       unknown-driver                |  9 | connections.rhk01.driver                             | no driver 's7' is installed; installed: modbus (modbus+tcp://), opcua (opc.tcp://)
