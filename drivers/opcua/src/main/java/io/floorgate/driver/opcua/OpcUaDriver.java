@@ -74,6 +74,8 @@ public final class OpcUaDriver implements Driver {
   private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
+  /** Set by {@link #start}; the declared types are read into it at every connect. */
+  private volatile @Nullable Delivery delivery;
 
   /** A driver for {@code spec}; nothing happens until {@link #start}. */
   public OpcUaDriver(ConnectionSpec spec) {
@@ -115,6 +117,7 @@ public final class OpcUaDriver implements Driver {
       thread = new DriverThread(spec.name());
     }
     var delivery = new Delivery(spec.name(), sink);
+    this.delivery = delivery;
     ConditionSink conditionsTo = conditionSink;
     post("start", () -> {
       var scheduler = requireThread().scheduler();
@@ -234,6 +237,11 @@ public final class OpcUaDriver implements Driver {
             + "per read)", spec.name(), spec.endpointUrl(), spec.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     requireLinkLoss().restored();
+    Delivery d = delivery;
+    if (d != null) {
+      // Before the groups open, so that the first samples already carry their declared types.
+      d.declare(DeclaredTypes.read(spec.name(), c, keeper.groups(), limits.nodesPerRead()));
+    }
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
     keeper.openAll(c, limits);
   }
