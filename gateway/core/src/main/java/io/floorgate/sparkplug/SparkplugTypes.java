@@ -188,9 +188,15 @@ final class SparkplugTypes {
     if (same(type, MetricDataType.Float)) {
       return n.floatValue();
     }
+    if (n instanceof Long l && type.toIntValue() != MetricDataType.UInt64.toIntValue()) {
+      return fromLong(l, type); // the common case, without a BigInteger per value
+    }
     BigInteger whole = whole(n, lenient);
     if (whole == null) {
       return null;
+    }
+    if (whole.bitLength() < 64 && type.toIntValue() != MetricDataType.UInt64.toIntValue()) {
+      return fromLong(whole.longValue(), type);
     }
     return switch (type.toIntValue()) {
       case 1 -> fits(whole, Byte.MIN_VALUE, Byte.MAX_VALUE) ? (Object) whole.byteValue() : null;
@@ -203,6 +209,19 @@ final class SparkplugTypes {
       case 6 -> fits(whole, 0, 0xFFFF) ? (Object) whole.intValue() : null;
       case 7 -> fits(whole, 0, 0xFFFF_FFFFL) ? (Object) whole.longValue() : null;
       case 8 -> whole.signum() >= 0 && whole.compareTo(TWO_64) < 0 ? whole : null;
+      default -> null;
+    };
+  }
+
+  private static @Nullable Object fromLong(long v, MetricDataType type) {
+    return switch (type.toIntValue()) {
+      case 1 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE ? (Object) (byte) v : null;
+      case 2 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE ? (Object) (short) v : null;
+      case 3 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : null;
+      case 4 -> v;
+      case 5 -> v >= 0 && v <= 0xFF ? (Object) (short) v : null;
+      case 6 -> v >= 0 && v <= 0xFFFF ? (Object) (int) v : null;
+      case 7 -> v >= 0 && v <= 0xFFFF_FFFFL ? (Object) v : null;
       default -> null;
     };
   }
