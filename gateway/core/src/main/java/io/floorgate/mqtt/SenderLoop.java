@@ -9,9 +9,13 @@ import io.floorgate.config.Namespace;
 import io.floorgate.config.UnsConfig;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -67,6 +71,13 @@ final class SenderLoop implements Runnable {
   private final Connector connector;
   private final UnsConfig uns;
   private final Map<String, String> batchTopics = new HashMap<>();
+  private final Retention retention;
+  /**
+   * Retained topics of tags removed by a reload, cleared (an empty retained message) before the
+   * next metadata goes out; kept across reconnects until the broker took each one.
+   */
+  private final Set<String> toClear = new LinkedHashSet<>();
+  private final Object clearLock = new Object();
   private long maxBatchBytes = MAX_BATCH_BYTES;
 
   private volatile List<TagMeta> metas = List.of();
@@ -78,6 +89,7 @@ final class SenderLoop implements Runnable {
       UnsConfig uns) {
     this.client = client;
     this.uns = uns;
+    this.retention = new Retention(uns.retain());
     this.config = config;
     this.namespace = namespace;
     this.buffer = buffer;
@@ -87,9 +99,25 @@ final class SenderLoop implements Runnable {
     this.connector = new Connector(connection, client, () -> stop.getCount() == 0);
   }
 
-  /** Replaces the tag metadata; it is published now (when connected) and after every connect. */
-  void meta(List<TagMeta> metas) {
-    this.metas = List.copyOf(metas);
+  /**
+   * Replaces the tag metadata; it is published now (when connected) and after every connect. The
+   * retained topics of tags no longer in it are cleared: their {@code _meta}, and their value when
+   * {@code uns.retain} keeps values, so a late joiner never sees a tag that is gone.
+   */
+  void meta(List<TagMeta> next) {
+    Set<String> kept = new HashSet<>();
+    next.forEach(meta -> kept.add(meta.path()));
+    synchronized (clearLock) {
+      for (TagMeta old : metas) {
+        if (!kept.contains(old.path())) {
+          toClear.add(Topics.meta(namespace, old.path()));
+          if (retention.holdsValues()) {
+            toClear.add(Topics.prefixed(namespace, old.path()));
+          }
+        }
+      }
+    }
+    this.metas = List.copyOf(next);
     this.metaPending = true;
   }
 
@@ -168,7 +196,8 @@ final class SenderLoop implements Runnable {
     }
     MqttMessage message;
     try {
-      message = new MqttMessage(encoder.encode(reading), config.qos(), false, properties);
+      message = new MqttMessage(encoder.encode(reading), config.qos(),
+          retention.value(topic, reading.gatewayTime()), properties);
     } catch (RuntimeException e) {
       // One unencodable reading must not stop the lane.
       counters.failed(topic, e);
@@ -204,7 +233,8 @@ final class SenderLoop implements Runnable {
     }
     // The run is this call's own list, never changed after: a view of it is the publish's context.
     List<BufferedReading> sent = run.subList(0, batch.count());
-    MqttMessage message = new MqttMessage(batch.payload(), config.qos(), false, properties);
+    MqttMessage message = new MqttMessage(batch.payload(), config.qos(),
+        retention.batch(topic, newest(sent)), properties);
     Outcome outcome = send(topic, message, sent);
     if (outcome == Outcome.FAILED) {
       sent.forEach(buffer::acknowledge);
@@ -212,6 +242,17 @@ final class SenderLoop implements Runnable {
     if (outcome != Outcome.RETRY) {
       lanes.taken(next.historical(), sent.size());
     }
+  }
+
+  private static Instant newest(List<BufferedReading> readings) {
+    Instant newest = Instant.MIN;
+    for (BufferedReading item : readings) {
+      Instant time = item.reading().gatewayTime();
+      if (time.isAfter(newest)) {
+        newest = time;
+      }
+    }
+    return newest;
   }
 
   private void sendOneByOne(Lanes.Next next, List<BufferedReading> run, RuntimeException cause)
@@ -259,6 +300,10 @@ final class SenderLoop implements Runnable {
 
   private void publishMeta() throws InterruptedException {
     metaPending = false;
+    if (!clearRemoved()) {
+      metaPending = true;
+      return;
+    }
     for (TagMeta meta : metas) {
       MqttMessage message = new MqttMessage(encoder.encodeMeta(meta), META_QOS, true,
           new MqttProperties());
@@ -269,6 +314,30 @@ final class SenderLoop implements Runnable {
         return;
       }
     }
+  }
+
+  /** Clears the retained topics of removed tags; false when the connection went meanwhile. */
+  private boolean clearRemoved() throws InterruptedException {
+    List<String> topics;
+    synchronized (clearLock) {
+      topics = List.copyOf(toClear);
+    }
+    for (String topic : topics) {
+      MqttMessage empty = new MqttMessage(new byte[0], META_QOS, true, new MqttProperties());
+      Outcome outcome = send(topic, empty, SendWindow.META);
+      if (outcome == Outcome.RETRY) {
+        return false;
+      }
+      synchronized (clearLock) {
+        toClear.remove(topic);
+      }
+      retention.forget(topic);
+    }
+    if (!topics.isEmpty()) {
+      LOG.info("MQTT: cleared the retained topics of {} removed tags ({} topics)",
+          topics.stream().filter(t -> t.endsWith("/_meta")).count(), topics.size());
+    }
+    return true;
   }
 
   /**

@@ -29,6 +29,11 @@ final class BrokerLink implements MqttCallback {
   /** MQTT 5 DISCONNECT reason 0x04: the broker publishes the Will (Sparkplug 3.0 for MQTT 5). */
   static final int DISCONNECT_WITH_WILL = 0x04;
   /**
+   * MQTT 5 DISCONNECT reason 0x00: the broker discards the Will. For a connection that published
+   * no NBIRTH, whose NDEATH would announce the death of a session no host ever saw.
+   */
+  static final int DISCONNECT_NORMAL = 0x00;
+  /**
    * Publishes handed to Paho and not yet written out (QoS 0) or acknowledged (QoS 1), at most;
    * fewer when the broker's Receive Maximum says so.
    */
@@ -155,13 +160,15 @@ final class BrokerLink implements MqttCallback {
   }
 
   /**
-   * Sends DISCONNECT with reason "with Will Message", so the broker publishes the NDEATH too, as
-   * Sparkplug 3.0 asks of MQTT 5 nodes; waits at most {@code timeoutMs}, then closes the client.
+   * Sends DISCONNECT with {@code reasonCode}: {@link #DISCONNECT_WITH_WILL} after an NDEATH, so
+   * the broker publishes the NDEATH too, as Sparkplug 3.0 asks of MQTT 5 nodes;
+   * {@link #DISCONNECT_NORMAL} when there was no NBIRTH. Waits at most {@code timeoutMs}, then
+   * closes the client.
    */
-  void disconnectAndClose(long timeoutMs) {
+  void disconnectAndClose(int reasonCode, long timeoutMs) {
     try {
       if (client.isConnected()) {
-        client.disconnect(timeoutMs / 2, null, null, DISCONNECT_WITH_WILL, new MqttProperties())
+        client.disconnect(timeoutMs / 2, null, null, reasonCode, new MqttProperties())
             .waitForCompletion(timeoutMs);
       }
     } catch (MqttException e) {
