@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when the gateway received it
  * @param reason     why a bad sample has no value, when the driver knows more than the status
  *                   says (e.g. "ExtensionObject of type ns=3;i=3002 has no JSON form"); else null
+ * @param sourceType the type the source declares for the value (known also when the value is
+ *                   null), or null when the driver cannot tell
  */
 public record Sample(
     String connection,
@@ -31,7 +33,8 @@ public record Sample(
     @Nullable Instant sourceTime,
     @Nullable Instant serverTime,
     Instant receivedAt,
-    @Nullable String reason) {
+    @Nullable String reason,
+    @Nullable SourceType sourceType) {
 
   public Sample {
     Objects.requireNonNull(connection, "connection");
@@ -43,6 +46,19 @@ public record Sample(
   /** A sample without a reason: what the server sent. */
   public Sample(String connection, String tag, @Nullable Object value, Status status,
       @Nullable Instant sourceTime, @Nullable Instant serverTime, Instant receivedAt) {
-    this(connection, tag, value, status, sourceTime, serverTime, receivedAt, null);
+    this(connection, tag, value, status, sourceTime, serverTime, receivedAt, null, null);
+  }
+
+  /** A sample whose source type is not known. */
+  public Sample(String connection, String tag, @Nullable Object value, Status status,
+      @Nullable Instant sourceTime, @Nullable Instant serverTime, Instant receivedAt,
+      @Nullable String reason) {
+    this(connection, tag, value, status, sourceTime, serverTime, receivedAt, reason, null);
+  }
+
+  /** The same sample with the type its source declares. */
+  public Sample withSourceType(@Nullable SourceType type) {
+    return new Sample(connection, tag, value, status, sourceTime, serverTime, receivedAt, reason,
+        type);
   }
 }

@@ -2,6 +2,7 @@ package io.floorgate.normalize;
 
 import io.floorgate.config.TagConfig;
 import io.floorgate.driver.Sample;
+import io.floorgate.driver.SourceType;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.util.Map;
@@ -65,7 +66,25 @@ final class TagPipeline {
     TimestampChooser.Choice time =
         timestamps.choose(sample.sourceTime(), sample.serverTime(), sample.receivedAt());
     return new Reading(connection, path, value, unit, quality, sample.status(),
-        sample.sourceTime(), time.time(), time.source(), sample.receivedAt(), sample.reason());
+        sample.sourceTime(), time.time(), time.source(), sample.receivedAt(), sample.reason(),
+        publishedType(sample.sourceType()));
+  }
+
+  /**
+   * The type of what this tag publishes, given the type its source declares: an enum tag
+   * publishes names, a scaled or converted number is a double; anything else is as declared.
+   */
+  @Nullable SourceType publishedType(@Nullable SourceType declared) {
+    if (declared == null || declared.isArray()) {
+      return declared;
+    }
+    if (!enumNames.isEmpty() && declared.isInteger()) {
+      return SourceType.STRING;
+    }
+    if (!transform.isIdentity() && declared.isNumber()) {
+      return SourceType.DOUBLE;
+    }
+    return declared;
   }
 
   private @Nullable Object engineeringValue(@Nullable Object raw) {

@@ -1,5 +1,6 @@
 package io.floorgate.reading;
 
+import io.floorgate.driver.SourceType;
 import io.floorgate.driver.Status;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param gatewayTime     when the gateway received the value
  * @param reason          why a BAD reading has no value, when more is known than its status says
  *                        (e.g. a structure the gateway cannot represent); null otherwise
+ * @param sourceType      the type of {@code value} as the source declares it, after the tag's
+ *                        transform (a scaled integer is a DOUBLE, an enum name a STRING); known
+ *                        also for a null value; null when the driver could not tell
  */
 public record Reading(
     String connection,
@@ -36,7 +40,8 @@ public record Reading(
     Instant timestamp,
     TimestampSource timestampSource,
     Instant gatewayTime,
-    @Nullable String reason) {
+    @Nullable String reason,
+    @Nullable SourceType sourceType) {
 
   public Reading {
     Objects.requireNonNull(connection, "connection");
@@ -53,6 +58,14 @@ public record Reading(
       Quality quality, Status status, @Nullable Instant sourceTime, Instant timestamp,
       TimestampSource timestampSource, Instant gatewayTime) {
     this(connection, path, value, unit, quality, status, sourceTime, timestamp, timestampSource,
-        gatewayTime, null);
+        gatewayTime, null, null);
+  }
+
+  /** A reading whose source type is not known. */
+  public Reading(String connection, String path, @Nullable Object value, @Nullable String unit,
+      Quality quality, Status status, @Nullable Instant sourceTime, Instant timestamp,
+      TimestampSource timestampSource, Instant gatewayTime, @Nullable String reason) {
+    this(connection, path, value, unit, quality, status, sourceTime, timestamp, timestampSource,
+        gatewayTime, reason, null);
   }
 }

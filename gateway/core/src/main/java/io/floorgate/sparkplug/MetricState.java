@@ -1,6 +1,7 @@
 package io.floorgate.sparkplug;
 
 import io.floorgate.config.TagConfig;
+import io.floorgate.driver.SourceType;
 import io.floorgate.reading.Quality;
 import java.util.Date;
 import org.eclipse.tahu.message.model.MetricDataType;
@@ -17,8 +18,13 @@ final class MetricState {
   final String name;
   final long alias;
   final TagConfig tag;
-  /** Declared by the config (writable tags) or learnt from the first value; null until known. */
+  /**
+   * Declared by the config (writable tags), else by the source, else learnt from the first value;
+   * null until known.
+   */
   @Nullable MetricDataType type;
+  /** The type the source last declared, so that only a change of it changes {@link #type}. */
+  @Nullable SourceType source;
   /** The latest value, converted to {@link #type}; null for none. */
   @Nullable Object value;
   /** The latest quality; null while no reading has arrived. */

@@ -1,6 +1,7 @@
 package io.floorgate.sparkplug;
 
 import io.floorgate.config.ValueType;
+import io.floorgate.driver.SourceType;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.util.Date;
@@ -11,10 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sparkplug data types for readings. A writable tag's type is declared in the config; any other
- * metric's type is learnt from its first value ({@link Long} → Int64, {@link Double} → Double,
- * {@link Boolean}, {@link String}). A later value the type cannot hold widens it (an integer
- * metric that sends a fraction becomes Double, anything else String) and its device is born again,
- * since DATA may only carry values of the type the birth announced.
+ * metric's type is the one its source declares ({@link SparkplugTypes#of}: a UInt64 is UInt64, a
+ * DateTime a DateTime, an Int32[] an Int32Array, also while the value is null), and, where the
+ * source does not say, learnt from its first value ({@link SparkplugTypes#inferred}). A later
+ * value the type cannot hold widens it (an integer metric that sends a fraction becomes Double,
+ * anything else String) and its device is born again, since DATA may only carry values of the type
+ * the birth announced; so does a source type that changes, or becomes known after a birth that
+ * had to announce {@link #UNKNOWN_TYPE_DEFAULT}.
  */
 final class MetricValues {
 
@@ -51,6 +55,21 @@ final class MetricValues {
   /** Makes the reading the metric's latest value, learning or widening its type as needed. */
   static Outcome apply(MetricState metric, Reading reading) {
     Outcome outcome = Outcome.UPDATED;
+    SourceType source = reading.sourceType();
+    if (!metric.declared() && source != null && source != metric.source) {
+      // Only when the source's type changes: a widened type then stays until it does again.
+      metric.source = source;
+      MetricDataType type = SparkplugTypes.of(source);
+      if (type != null && !same(metric.type, type)) {
+        if (metric.type != null) {
+          outcome = Outcome.TYPE_CHANGED;
+          LOG.info("Sparkplug metric {}: its source declares {}, announced so far as {}; "
+              + "announcing it as {} from now on (its device is born again)", metric, source,
+              metric.type, type);
+        }
+        metric.type = type;
+      }
+    }
     Object raw = reading.value();
     Quality quality = reading.quality();
     Object value = null;
@@ -90,31 +109,16 @@ final class MetricValues {
   }
 
   static MetricDataType inferred(Object value) {
-    if (value instanceof Long) {
-      return MetricDataType.Int64;
-    }
-    if (value instanceof Double) {
-      return MetricDataType.Double;
-    }
-    if (value instanceof Boolean) {
-      return MetricDataType.Boolean;
-    }
-    return MetricDataType.String;
+    return SparkplugTypes.inferred(value);
   }
 
   private static MetricDataType widened(MetricDataType type, Object value) {
-    return isNumber(type) && value instanceof Number ? MetricDataType.Double
+    return SparkplugTypes.isNumber(type) && value instanceof Number ? MetricDataType.Double
         : MetricDataType.String;
   }
 
   static boolean same(@Nullable MetricDataType a, MetricDataType b) {
-    return a != null && a.toIntValue() == b.toIntValue();
-  }
-
-  private static boolean isNumber(MetricDataType type) {
-    return same(type, MetricDataType.Int16) || same(type, MetricDataType.Int32)
-        || same(type, MetricDataType.Int64) || same(type, MetricDataType.Float)
-        || same(type, MetricDataType.Double);
+    return SparkplugTypes.same(a, b);
   }
 
   /**
@@ -122,41 +126,6 @@ final class MetricValues {
    * Declared integer types also take whole doubles; a String takes anything as text.
    */
   static @Nullable Object convert(Object value, MetricDataType type, boolean lenient) {
-    if (same(type, MetricDataType.String)) {
-      return value instanceof String s ? s : String.valueOf(value);
-    }
-    if (same(type, MetricDataType.Boolean)) {
-      return value instanceof Boolean ? value : null;
-    }
-    if (!(value instanceof Long || value instanceof Double)) {
-      return null;
-    }
-    Number n = (Number) value;
-    if (same(type, MetricDataType.Double)) {
-      return n.doubleValue();
-    }
-    if (same(type, MetricDataType.Float)) {
-      return n.floatValue();
-    }
-    Long whole = n instanceof Long l ? l : lenient ? wholeOrNull(n.doubleValue()) : null;
-    if (whole == null) {
-      return null;
-    }
-    if (same(type, MetricDataType.Int64)) {
-      return whole;
-    }
-    if (same(type, MetricDataType.Int32)) {
-      return whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE ? (Object) whole.intValue()
-          : null;
-    }
-    if (same(type, MetricDataType.Int16)) {
-      return whole >= Short.MIN_VALUE && whole <= Short.MAX_VALUE ? (Object) whole.shortValue()
-          : null;
-    }
-    return null;
-  }
-
-  private static @Nullable Long wholeOrNull(double d) {
-    return d == Math.rint(d) && Math.abs(d) <= 0x1p62 ? (long) d : null;
+    return SparkplugTypes.value(value, type, lenient);
   }
 }

@@ -110,6 +110,13 @@ final class Payloads {
     }
     if (value instanceof String s) {
       size += s.getBytes(StandardCharsets.UTF_8).length;
+    } else if (value instanceof byte[] bytes) {
+      size += bytes.length;
+    } else if (value instanceof Object[] array) {
+      // Packed arrays: at most 8 bytes an element, text with its terminating zero.
+      for (Object e : array) {
+        size += e instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length + 1 : 8;
+      }
     }
     return size;
   }

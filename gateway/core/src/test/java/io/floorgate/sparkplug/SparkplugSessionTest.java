@@ -122,7 +122,8 @@ class SparkplugSessionTest {
     Map<String, Metric> kiln = host.of("DBIRTH").stream().filter(m -> KILN.equals(m.device()))
         .findFirst().orElseThrow().payload().getMetrics().stream()
         .collect(Collectors.toMap(Metric::getName, m -> m));
-    assertEquals(MetricDataType.Int64, kiln.get("rhk01/heartbeat").getDataType());
+    // The PLC variable's DataType (Int32), not the type of its first value.
+    assertEquals(MetricDataType.Int32, kiln.get("rhk01/heartbeat").getDataType());
     assertEquals(MetricDataType.Double, kiln.get(TestPlant.TEMPERATURE).getDataType());
     assertEquals(MetricDataType.Int32, kiln.get(TestPlant.TC_OPEN_ZONE).getDataType());
     assertEquals(MetricDataType.Boolean, kiln.get("rhk01/running").getDataType());

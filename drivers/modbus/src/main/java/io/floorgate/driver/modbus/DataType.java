@@ -1,5 +1,6 @@
 package io.floorgate.driver.modbus;
 
+import io.floorgate.driver.SourceType;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +90,22 @@ record DataType(Kind kind, int arg) {
     }
     throw new IllegalArgumentException("unknown data type '" + text + "': use bool, int16, uint16,"
         + " int32, uint32, int64, uint64, float32, float64, string(N registers) or bit(0..15)");
+  }
+
+  /** The type the SPI announces for values of this type (a bit of a register is a boolean). */
+  SourceType sourceType() {
+    return switch (kind) {
+      case BOOL, BIT -> SourceType.BOOLEAN;
+      case INT16 -> SourceType.INT16;
+      case UINT16 -> SourceType.UINT16;
+      case INT32 -> SourceType.INT32;
+      case UINT32 -> SourceType.UINT32;
+      case INT64 -> SourceType.INT64;
+      case UINT64 -> SourceType.UINT64;
+      case FLOAT32 -> SourceType.FLOAT;
+      case FLOAT64 -> SourceType.DOUBLE;
+      case STRING -> SourceType.STRING;
+    };
   }
 
   /** Registers spanned; 0 for {@code bool}, which lives in a bit table. */

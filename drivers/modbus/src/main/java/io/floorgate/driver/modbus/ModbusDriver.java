@@ -8,6 +8,7 @@ import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.Sample;
+import io.floorgate.driver.SourceType;
 import io.floorgate.driver.SampleSink;
 import io.floorgate.driver.Status;
 import io.floorgate.driver.TagGroupSpec;
@@ -184,7 +185,7 @@ final class ModbusDriver implements Driver {
     for (TagRead read : reads) {
       s.accept(new Sample(spec.name(), read.key(), widen(read.value()),
           new Status(read.status().code(), read.status().statusName()), null, null, now,
-          read.reason()));
+          read.reason(), sourceType(read.key())));
     }
   }
 
@@ -209,8 +210,14 @@ final class ModbusDriver implements Driver {
     Instant now = Instant.now();
     for (String key : tags.keySet()) {
       s.accept(new Sample(spec.name(), key, null, NO_COMMUNICATION, null, null, now,
-          "link to " + where() + " lost for " + Backoff.humanize(spec.badAfterLinkLoss())));
+          "link to " + where() + " lost for " + Backoff.humanize(spec.badAfterLinkLoss()),
+          sourceType(key)));
     }
+  }
+
+  private @Nullable SourceType sourceType(String key) {
+    ModbusTag tag = tags.get(key);
+    return tag == null ? null : tag.type().sourceType();
   }
 
   /** The SPI's types: Long for every integer, Double for every float. */

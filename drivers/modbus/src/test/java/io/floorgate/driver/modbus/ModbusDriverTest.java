@@ -10,6 +10,7 @@ import io.floorgate.driver.AcquisitionMode;
 import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.LinkState;
 import io.floorgate.driver.Sample;
+import io.floorgate.driver.SourceType;
 import io.floorgate.driver.SampleSink;
 import io.floorgate.driver.SecuritySpec;
 import io.floorgate.driver.Status;
@@ -89,6 +90,9 @@ class ModbusDriverTest {
     });
     assertEquals(123.456f, ((Double) latest.get("float32/CDAB").value()).floatValue());
     assertTrue(latest.get("int16/ABCD").value() instanceof Long);
+    // The register type, not the widened Java form, is what typed outputs announce.
+    assertEquals(SourceType.FLOAT, latest.get("float32/CDAB").sourceType());
+    assertEquals(SourceType.INT16, latest.get("int16/ABCD").sourceType());
   }
 
   @Test
@@ -110,6 +114,7 @@ class ModbusDriverTest {
     assertEquals("Bad_NoCommunication", bad.status().name());
     assertNull(bad.value());
     assertTrue(bad.reason().contains("lost"), bad.reason());
+    assertEquals(SourceType.FLOAT, bad.sourceType());
 
     server = LibraryServer.start(port);
     KnownMap.seed(server);

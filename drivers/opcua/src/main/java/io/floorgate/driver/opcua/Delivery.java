@@ -2,7 +2,9 @@ package io.floorgate.driver.opcua;
 
 import io.floorgate.driver.Sample;
 import io.floorgate.driver.SampleSink;
+import io.floorgate.driver.SourceType;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -22,6 +24,8 @@ final class Delivery {
   private final SampleSink sink;
   private final LongAdder delivered = new LongAdder();
   private final LongAdder sinkFailures = new LongAdder();
+  /** Tag key to the type its variable declares; replaced at each connect, read on Milo's threads. */
+  private volatile Map<String, SourceType> declared = Map.of();
 
   Delivery(String connection, SampleSink sink) {
     this.connection = connection;
@@ -32,12 +36,19 @@ final class Delivery {
     return connection;
   }
 
+  /** The types the tags' variables declare, as read from the server on this connect. */
+  void declare(Map<String, SourceType> types) {
+    declared = Map.copyOf(types);
+  }
+
   void value(ResolvedTag tag, DataValue value) {
-    accept(SampleMapper.toSample(connection, tag.key(), value, Instant.now()));
+    accept(SampleMapper.toSample(connection, tag.key(), value, Instant.now(),
+        declared.get(tag.key())));
   }
 
   void bad(ResolvedTag tag, StatusCode status) {
-    accept(SampleMapper.badSample(connection, tag.key(), status, Instant.now()));
+    accept(SampleMapper.badSample(connection, tag.key(), status, Instant.now(),
+        declared.get(tag.key())));
   }
 
   private void accept(Sample sample) {

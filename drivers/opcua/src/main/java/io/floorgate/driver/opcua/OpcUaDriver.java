@@ -81,6 +81,7 @@ public final class OpcUaDriver implements Driver {
   private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
+  /** Set by {@link #start}; the declared types are read into it whenever groups are opened. */
   private @Nullable Delivery delivery;
   /** The tag groups (not the alarms'), and the binding they were built with. */
   private List<TagGroup> tagGroups = List.of();
@@ -340,6 +341,12 @@ public final class OpcUaDriver implements Driver {
     }
     boolean rebuilt = unopened;
     unopened = false;
+    Delivery d = delivery;
+    if (d != null && (openedOn != c || rebuilt)) {
+      // Before the groups open, so that the first samples already carry their declared types;
+      // again on a rebuild, whose ids may name other variables.
+      d.declare(DeclaredTypes.read(spec.name(), c, tagGroups, l.nodesPerRead()));
+    }
     if (openedOn != c) {
       openedOn = c;
       keeper.openAll(c, l);

@@ -1,6 +1,7 @@
 package io.floorgate.driver.opcua;
 
 import io.floorgate.driver.Sample;
+import io.floorgate.driver.SourceType;
 import io.floorgate.driver.Status;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -38,27 +39,37 @@ final class SampleMapper {
   static final long UNREPRESENTABLE = StatusCodes.Bad_DataEncodingUnsupported;
 
   static Sample toSample(String connection, String tag, DataValue dv, Instant receivedAt) {
+    return toSample(connection, tag, dv, receivedAt, null);
+  }
+
+  /**
+   * @param declared the type the variable declares (DataType and ValueRank), or null when that
+   *                 says nothing plain: then the value's own type is the sample's
+   */
+  static Sample toSample(String connection, String tag, DataValue dv, Instant receivedAt,
+      @Nullable SourceType declared) {
+    SourceType type = declared != null ? declared : SourceTypes.of(dv.value());
     Object value;
     try {
       value = plain(dv.value());
     } catch (Unrepresentable e) {
       // Never dropped silently: the tag is published BAD, saying what the server sent.
       return new Sample(connection, tag, null, status(new StatusCode(UNREPRESENTABLE)),
-          instant(dv.sourceTime()), instant(dv.serverTime()), receivedAt, e.getMessage());
+          instant(dv.sourceTime()), instant(dv.serverTime()), receivedAt, e.getMessage(), type);
     }
-    return new Sample(
-        connection,
-        tag,
-        value,
-        status(dv.statusCode()),
-        instant(dv.sourceTime()),
-        instant(dv.serverTime()),
-        receivedAt);
+    return new Sample(connection, tag, value, status(dv.statusCode()), instant(dv.sourceTime()),
+        instant(dv.serverTime()), receivedAt, null, type);
   }
 
   /** A sample that carries only a bad status: the tag exists in the config but gives no value. */
   static Sample badSample(String connection, String tag, StatusCode status, Instant receivedAt) {
-    return new Sample(connection, tag, null, status(status), null, null, receivedAt);
+    return badSample(connection, tag, status, receivedAt, null);
+  }
+
+  static Sample badSample(String connection, String tag, StatusCode status, Instant receivedAt,
+      @Nullable SourceType declared) {
+    return new Sample(connection, tag, null, status(status), null, null, receivedAt, null,
+        declared);
   }
 
   static Status status(@Nullable StatusCode code) {

@@ -125,7 +125,8 @@ class SampleMapperTest {
 
     Sample sample = SampleMapper.toSample("rhk01", "zone03.pv", dv, received);
 
-    assertEquals(new Sample("rhk01", "zone03.pv", 751.5, Status.GOOD, source, server, received), sample);
+    assertEquals(new Sample("rhk01", "zone03.pv", 751.5, Status.GOOD, source, server, received)
+        .withSourceType(io.floorgate.driver.SourceType.DOUBLE), sample);
   }
 
   @Test
