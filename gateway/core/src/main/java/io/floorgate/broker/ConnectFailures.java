@@ -59,6 +59,14 @@ final class ConnectFailures {
     return Version.UNRELATED;
   }
 
+  /** How the broker refused MQTT 5, for a {@link Version#ONLY_3_1_1} failure. */
+  static String howRefused(@Nullable Throwable cause) {
+    MqttException v5 = find(cause, MqttException.class);
+    return v5 != null && v5.getReasonCode() == UNSUPPORTED_PROTOCOL_VERSION
+        ? "reason 0x84, unsupported protocol version"
+        : "it answered the MQTT 5 CONNECT with an MQTT 3.1.1 CONNACK";
+  }
+
   /** Whether a failed 3.1.1 connect got a 3.1.1 CONNACK: the broker speaks 3.1.1. */
   static boolean answered311(@Nullable Throwable cause) {
     org.eclipse.paho.client.mqttv3.MqttException v3 =
@@ -97,10 +105,7 @@ final class ConnectFailures {
     }
     MqttException mqtt = find(cause, MqttException.class);
     if (mqtt != null && version(cause) == Version.ONLY_3_1_1) {
-      String how = mqtt.getReasonCode() == UNSUPPORTED_PROTOCOL_VERSION
-          ? "reason 0x84, unsupported protocol version"
-          : "it answered the MQTT 5 CONNECT with an MQTT 3.1.1 CONNACK";
-      return "The broker speaks only MQTT 3.1.1 (" + how + "): set protocol: auto (or "
+      return "The broker speaks only MQTT 3.1.1 (" + howRefused(mqtt) + "): set protocol: auto (or "
           + "protocol: 3.1.1) for this lane (mqtt.protocol, or sparkplug.protocol / "
           + "alarms.protocol), or enable MQTT 5 on the broker.";
     }

@@ -55,7 +55,7 @@ final class ProtocolChoice {
       switch (ConnectFailures.version(cause)) {
         case ONLY_3_1_1 -> {
           only311 = true;
-          why = "the broker refused MQTT 5 (" + ConnectFailures.describe(cause) + ")";
+          why = "the broker refused MQTT 5 (" + ConnectFailures.howRefused(cause) + ")";
           return true;
         }
         case MAYBE_3_1_1 -> {
