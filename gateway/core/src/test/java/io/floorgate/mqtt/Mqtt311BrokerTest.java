@@ -113,6 +113,13 @@ class Mqtt311BrokerTest {
       SparkplugBPayload kiln = decode(consumer.on(TestPlant.DBIRTH + TestPlant.KILN).get(0));
       assertTrue(kiln.getMetrics().stream().map(Metric::getName).toList()
           .contains(TestPlant.KILN + "/zone03/temperature"));
+
+      // 3.1.1 drops the Will on a clean DISCONNECT: the node publishes its NDEATH itself.
+      gateway.close();
+      gateway = null;
+      String ndeath = "spBv1.0/isohara/NDEATH/" + TestPlant.NODE;
+      await().atMost(WAIT).until(() -> !consumer.on(ndeath).isEmpty());
+      assertEquals(bdSeq(nbirth), bdSeq(decode(consumer.on(ndeath).get(0))));
     }
     // Each lane says once which version it speaks and what it goes without.
     for (String lane : List.of("UNS", "Sparkplug", "alarm")) {
@@ -148,6 +155,11 @@ class Mqtt311BrokerTest {
                 && m.contains("set protocol: auto (or protocol: 3.1.1)")),
         () -> "no warning says so; the warnings: " + warnings()));
     assertTrue(info().stream().noneMatch(m -> m.contains(FALLBACK)), "never fell back");
+  }
+
+  static Object bdSeq(SparkplugBPayload payload) {
+    return payload.getMetrics().stream().filter(m -> m.getName().equals("bdSeq")).findFirst()
+        .orElseThrow().getValue();
   }
 
   static SparkplugBPayload decode(Recorder.Message message) throws Exception {
