@@ -127,6 +127,7 @@ final class SamplePipeline implements SampleSink, PipelineCounts, AutoCloseable 
       book.linkChanged(connection, state, detail);
     }
     if (state == LinkState.CONNECTED) {
+      normalizer.linkUp(connection);
       log.info("PLC {} connected: {}", connection, detail);
     } else if (state == LinkState.DISCONNECTED) {
       log.warn("PLC {} disconnected: {}", connection, detail);

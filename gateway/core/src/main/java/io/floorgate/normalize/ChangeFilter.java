@@ -53,6 +53,11 @@ final class ChangeFilter {
     return new ChangeFilter(db.value() / 100.0 * range.span());
   }
 
+  /** The next reading passes, whatever it says: it is the first after the PLC link came back. */
+  void forget() {
+    seen = false;
+  }
+
   /** Whether this reading is news; when it is, it becomes the one later readings compare with. */
   boolean passes(@Nullable Object value, Quality quality, long statusCode) {
     if (seen && quality == lastQuality && statusCode == lastStatus) {

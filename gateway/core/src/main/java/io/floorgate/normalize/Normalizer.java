@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ public final class Normalizer {
   /** connection name → driver tag key ({@link TagConfig#path()}) → pipeline. */
   private final Map<String, Map<String, TagPipeline>> pipelines = new HashMap<>();
   private final Set<String> loggedUnknown = new HashSet<>();
+  /** connection name → how often its link has come up; written by drivers' threads. */
+  private final Map<String, AtomicInteger> linkUps = new HashMap<>();
   // Single writer (the pipeline thread); volatile so metrics may read them.
   private volatile long unknownSamples;
   private volatile long suppressed;
@@ -70,6 +73,7 @@ public final class Normalizer {
           new TimestampChooser(connection.name(), connection.timestamps(), clock);
       Map<String, TagPipeline> tags =
           pipelines.computeIfAbsent(connection.name(), name -> new HashMap<>());
+      linkUps.putIfAbsent(connection.name(), new AtomicInteger());
       for (GroupConfig group : connection.groups()) {
         for (TagConfig tag : group.tags()) {
           String path = root + "/" + connection.area() + "/" + tag.path();
@@ -96,12 +100,25 @@ public final class Normalizer {
       unknown(sample);
       return Optional.empty();
     }
-    Reading reading = pipeline.normalize(sample);
+    Reading reading = pipeline.normalize(sample, linkUps.get(sample.connection()).get());
     if (reading == null) {
       suppressed++;
       return Optional.empty();
     }
     return Optional.of(reading);
+  }
+
+  /**
+   * The connection's link came (back) up: the next sample of each of its tags passes the change
+   * filter even if unchanged, since after an outage the PLC's current state is news — a Sparkplug
+   * DBIRTH waits for it, and a consumer that saw the link drop learns that the value still holds.
+   * Any thread.
+   */
+  public void linkUp(String connection) {
+    AtomicInteger n = linkUps.get(connection);
+    if (n != null) {
+      n.incrementAndGet();
+    }
   }
 
   /** Samples dropped because their connection or tag is not configured. */

@@ -20,6 +20,8 @@ final class TagPipeline {
   private final Map<Long, String> enumNames;
   private final ChangeFilter filter;
   private final TimestampChooser timestamps;
+  /** How often the connection's link had come up when this tag last passed a reading. */
+  private int linkUps;
 
   TagPipeline(String connection, String path, TagConfig tag, TimestampChooser timestamps) {
     this.connection = connection;
@@ -35,8 +37,17 @@ final class TagPipeline {
     return path;
   }
 
-  /** The reading for this sample, or null when it says nothing new. */
-  @Nullable Reading normalize(Sample sample) {
+  /**
+   * The reading for this sample, or null when it says nothing new.
+   *
+   * @param linkUps how often the connection's link has come up so far: the first sample after
+   *     each time passes even if unchanged, so outputs learn the PLC's state after an outage
+   */
+  @Nullable Reading normalize(Sample sample, int linkUps) {
+    if (linkUps != this.linkUps) {
+      this.linkUps = linkUps;
+      filter.forget();
+    }
     Quality quality = Quality.of(sample.status());
     Object value = null;
     // A bad value is whatever the PLC left in the register; publishing it invites misuse.

@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 final class BrokerLink implements BrokerClient.Events {
 
+  /** MQTT 5 DISCONNECT reason 0x04: the broker publishes the Will (Sparkplug 3.0 for MQTT 5). */
+  static final int DISCONNECT_WITH_WILL = 0x04;
+  /**
+   * MQTT 5 DISCONNECT reason 0x00: the broker discards the Will. For a connection that published
+   * no NBIRTH, whose NDEATH would announce the death of a session no host ever saw.
+   */
+  static final int DISCONNECT_NORMAL = 0x00;
   /**
    * Publishes handed to the client and not yet written out (QoS 0) or acknowledged (QoS 1), at
    * most; fewer when the broker's Receive Maximum says so.
@@ -155,13 +162,14 @@ final class BrokerLink implements BrokerClient.Events {
   }
 
   /**
-   * Sends DISCONNECT, on MQTT 5 with reason "with Will Message" so the broker publishes the
-   * NDEATH too, as Sparkplug 3.0 asks of MQTT 5 nodes (3.1.1 has no such DISCONNECT: the broker
-   * drops the Will, so the node publishes NDEATH itself before this); waits at most
+   * Sends DISCONNECT with {@code reasonCode}: {@link #DISCONNECT_WITH_WILL} after an NDEATH, so
+   * the broker publishes the NDEATH too, as Sparkplug 3.0 asks of MQTT 5 nodes;
+   * {@link #DISCONNECT_NORMAL} when there was no NBIRTH. MQTT 3.1.1 has no DISCONNECT with Will
+   * (the broker drops the Will), so the node publishes NDEATH itself before this. Waits at most
    * {@code timeoutMs}, then closes the client.
    */
-  void disconnectAndClose(long timeoutMs) {
-    client.disconnect(timeoutMs, true);
+  void disconnectAndClose(int reasonCode, long timeoutMs) {
+    client.disconnect(timeoutMs, reasonCode == DISCONNECT_WITH_WILL);
     close();
   }
 

@@ -1,7 +1,10 @@
 package io.floorgate.sparkplug;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** One PLC connection as a Sparkplug device: its metrics and where it stands in the session. */
 final class DeviceState {
@@ -13,11 +16,53 @@ final class DeviceState {
   long linkUpAtNanos;
   /** DBIRTH sent in the current MQTT session, and no DDEATH since. */
   boolean born;
-  /** A DBIRTH is due once every metric's type is known (or the wait is over). */
+  /** A DBIRTH is due once every metric has been read since the link came up (or the wait is over). */
   boolean awaitingBirth;
+  /**
+   * Metrics without a reading since the link last came up: their latest value is from before the
+   * PLC went away (or there is none), which a birth must not present as the PLC's state.
+   */
+  private final Set<MetricState> unread = Collections.newSetFromMap(new IdentityHashMap<>());
 
   DeviceState(String id) {
     this.id = id;
+  }
+
+  /** The driver reports the link up: every metric must be read again before the birth. */
+  void linkCameUp(long nanos) {
+    linkUp = true;
+    linkUpAtNanos = nanos;
+    unread.clear();
+    unread.addAll(metrics);
+  }
+
+  /** A reading of {@code metric} arrived while the link is up. */
+  void read(MetricState metric) {
+    if (linkUp) {
+      unread.remove(metric);
+    }
+  }
+
+  /**
+   * Whether a DBIRTH can describe the PLC as it is now: every metric read since the link came up,
+   * and so every metric's data type known.
+   */
+  boolean readyForBirth() {
+    return unread.isEmpty() && typesKnown();
+  }
+
+  /**
+   * The birth will not wait any longer: metrics still unread are announced with no quality
+   * (STALE), since their value, if any, is from before the link came up.
+   */
+  void markUnreadStale() {
+    for (MetricState m : unread) {
+      m.quality = null;
+    }
+  }
+
+  int unreadCount() {
+    return unread.size();
   }
 
   /** Whether every metric has a data type, so a DBIRTH can describe them all. */

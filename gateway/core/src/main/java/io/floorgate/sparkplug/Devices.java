@@ -8,18 +8,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The devices' side of a session: a DBIRTH for each PLC whose link is up (once its metrics' types
- * are known, or after {@link #BIRTH_WAIT}), DDEATH when the link drops and DBIRTH again when it
- * returns, DATA of the born devices, and the backlog as historical DATA after the births. Outside
- * a session, readings only update the latest values (for the next births) and go to the backlog.
- * Runs on the node's thread.
+ * The devices' side of a session: a DBIRTH for each PLC whose link is up, DDEATH when the link
+ * drops and DBIRTH again when it returns, DATA of the born devices, and the backlog as historical
+ * DATA after the births. Outside a session, readings only update the latest values (for the next
+ * births) and go to the backlog. Runs on the node's thread.
+ *
+ * <p>Every DBIRTH — the first and each one after the PLC comes back — waits until every metric of
+ * the device has been read since its link came up, at most {@link #BIRTH_WAIT}: a strict host
+ * takes a birth as the device's state, so it must not show the values from before the outage (or
+ * none, with quality BAD) when the real ones are a moment away. After the wait the birth goes out
+ * with what there is, the metrics not read yet marked STALE.
  */
 final class Devices {
 
-  /** How long a device's birth waits for metrics that have not sent a value yet. */
+  /** How long a device's birth waits for metrics that have not been read since the link came up. */
   static final Duration BIRTH_WAIT = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
   private final MetricModel model;
   private final Outbound out;
@@ -27,17 +35,19 @@ final class Devices {
   private final Backlog backlog;
   private final NodeCounters counters;
   private final NodeThread loop;
+  private final long birthWaitNanos;
   /** NBIRTH is out and the session is live: devices may be born and publish. */
   private boolean live;
 
   Devices(MetricModel model, Outbound out, DataBatcher batcher, Backlog backlog,
-      NodeCounters counters, NodeThread loop) {
+      NodeCounters counters, NodeThread loop, Duration birthWait) {
     this.model = model;
     this.out = out;
     this.batcher = batcher;
     this.backlog = backlog;
     this.counters = counters;
     this.loop = loop;
+    this.birthWaitNanos = birthWait.toNanos();
   }
 
   /** Right after an NBIRTH (new session or rebirth): births anew; returns how many are born. */
@@ -80,8 +90,7 @@ final class Devices {
       return;
     }
     if (state == LinkState.CONNECTED && !d.linkUp) {
-      d.linkUp = true;
-      d.linkUpAtNanos = System.nanoTime();
+      d.linkCameUp(System.nanoTime());
       if (live) {
         birthOrWait(d);
       }
@@ -106,10 +115,11 @@ final class Devices {
       }
       MetricValues.Outcome outcome = MetricValues.apply(m, r);
       DeviceState d = m.device;
+      d.read(m);
       if (!live) {
         backlog.hold(r);
       } else if (!d.born) {
-        if (d.awaitingBirth && d.typesKnown()) {
+        if (d.awaitingBirth && d.readyForBirth()) {
           toBirth.add(d);
         }
       } else if (outcome == MetricValues.Outcome.TYPE_CHANGED || toBirth.contains(d)) {
@@ -125,7 +135,7 @@ final class Devices {
 
   private void birthOrWait(DeviceState d) {
     long waited = System.nanoTime() - d.linkUpAtNanos;
-    if (d.typesKnown() || waited >= BIRTH_WAIT.toNanos()) {
+    if (d.readyForBirth() || waited >= birthWaitNanos) {
       deviceBirth(d);
     } else if (!d.awaitingBirth) {
       d.awaitingBirth = true;
@@ -133,12 +143,19 @@ final class Devices {
         if (live && d.linkUp && !d.born && d.awaitingBirth) {
           deviceBirth(d);
         }
-      }, TimeUnit.NANOSECONDS.toMillis(BIRTH_WAIT.toNanos() - waited) + 1);
+      }, TimeUnit.NANOSECONDS.toMillis(birthWaitNanos - waited) + 1);
     }
   }
 
   private void deviceBirth(DeviceState d) {
     d.awaitingBirth = false;
+    if (d.unreadCount() > 0) {
+      LOG.warn("Sparkplug device {}: {} of {} metrics not read within {} ms after the PLC link came "
+          + "up; DBIRTH with them as STALE (the others have their values). Check those tags' "
+          + "node ids and sampling or poll intervals", d, d.unreadCount(), d.metrics.size(),
+          TimeUnit.NANOSECONDS.toMillis(birthWaitNanos));
+      d.markUnreadStale();
+    }
     batcher.discard(d);
     d.born = out.dbirth(d);
   }

@@ -19,6 +19,18 @@ import org.slf4j.LoggerFactory;
  * NCMD/DCMD/STATE, wait for the primary host, NBIRTH (the devices' births and DATA are
  * {@link Devices}'), NDEATH, and on any trouble the next broker. Everything here runs on the node's
  * one thread, so it needs no locks.
+ *
+ * <p>A host sees an NDEATH only for a session it saw born. Sparkplug 3.0 wants a Will in every
+ * CONNECT (tck-id-message-flow-edge-node-birth-publish-will-message), so a connection that ends
+ * before its NBIRTH ends with a normal DISCONNECT (reason 0x00), on which the broker discards the
+ * Will. While the primary host is offline the node stays connected and subscribed to its STATE
+ * without births (tck-id-message-flow-edge-node-birth-publish-phid-wait) and births as soon as
+ * STATE says online; only an offline STATE during a session makes it publish NDEATH and
+ * disconnect (tck-id-message-flow-edge-node-birth-publish-phid-offline). With several brokers it
+ * walks to the next one where the host is offline
+ * (tck-id-operational-behavior-primary-application-state-with-multiple-servers-walk), and once
+ * the host is offline on every broker it waits, still connected, for the backoff's delay before
+ * walking on, so that the host coming back on that broker is answered at once.
  */
 final class NodeSession {
 
@@ -43,6 +55,9 @@ final class NodeSession {
   private final Reconnects reconnects;
   private final BrokerConnection connection;
   private final String name;
+  private final BdSeqFile bdSeqs;
+  /** The connection that is waiting, connected, before it walks to the next broker; or null. */
+  private @Nullable BrokerLink walking;
 
   private volatile Phase phase = Phase.IDLE;
   private @Nullable BrokerLink link;
@@ -55,7 +70,7 @@ final class NodeSession {
 
   NodeSession(SparkplugConfig config, MetricModel model, CommandHandler commands,
       Backlog backlog, NodeCounters counters, NodeThread loop,
-      BrokerLink.Events events) {
+      BrokerLink.Events events, BdSeqFile bdSeqs, Duration birthWait) {
     this.config = config;
     this.model = model;
     this.commands = commands;
@@ -65,10 +80,13 @@ final class NodeSession {
     this.topics = new SparkplugTopics(config.groupId(), config.edgeNodeId());
     this.payloads = new Payloads(config.aliases());
     this.out = new Outbound(topics, payloads, counters);
-    this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop);
+    this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop,
+        birthWait);
     this.connection = new BrokerConnection("Sparkplug", config.broker());
     this.reconnects = new Reconnects(config.brokers().size(), BrokerConnection.BACKOFF);
     this.name = config.groupId() + "/" + config.edgeNodeId();
+    this.bdSeqs = bdSeqs;
+    this.bdSeq = bdSeqs.first();
   }
 
   boolean online() {
@@ -92,6 +110,7 @@ final class NodeSession {
       bdSeq = (bdSeq + 1) & 0xFF;
     }
     advanceBdSeq = true;
+    bdSeqs.save(bdSeq);
     String url = config.brokers().get(reconnects.index());
     host.forgetOnline(url);
     BrokerLink l = null;
@@ -204,9 +223,56 @@ final class NodeSession {
           births(true);
         }
       }
-      case OFFLINE -> leave(l, "primary host " + config.primaryHostId() + " is offline on "
-          + l.url);
+      case OFFLINE -> {
+        if (phase == Phase.ONLINE) {
+          leave(l, "primary host " + config.primaryHostId() + " is offline on " + l.url);
+        } else {
+          offlineBeforeBirth(l);
+        }
+      }
     }
+  }
+
+  /**
+   * The primary host is offline on the broker of a connection without births: stay, or walk to
+   * the next broker without a Will (see the class comment).
+   */
+  private void offlineBeforeBirth(BrokerLink l) {
+    String why = "primary host " + config.primaryHostId() + " is offline on " + l.url;
+    detail = "connected, waiting for primary host " + config.primaryHostId() + " (offline)";
+    if (config.brokers().size() == 1) {
+      LOG.info("Sparkplug edge node {}: {}; staying connected without births until its STATE "
+          + "says online", name, why);
+      return;
+    }
+    if (walking == l) {
+      return;
+    }
+    Duration delay = reconnects.walk();
+    String next = config.brokers().get(reconnects.index());
+    if (delay.isZero()) {
+      LOG.info("Sparkplug edge node {}: {}; disconnecting without births and trying {}", name,
+          why, next);
+      quit(l, why + "; trying " + next);
+      loop.execute(this::connect);
+      return;
+    }
+    walking = l;
+    LOG.info("Sparkplug edge node {}: {}, as on every broker; waiting here without births, and "
+        + "trying {} {}", name, why, next, Reconnects.humanize(delay));
+    loop.schedule(() -> {
+      if (link == l && phase != Phase.ONLINE && phase != Phase.CLOSED) {
+        quit(l, why + "; trying " + next);
+        connect();
+      }
+    }, delay.toMillis());
+  }
+
+  /** Ends a connection that has no NBIRTH: DISCONNECT 0x00, so no NDEATH for it. */
+  private void quit(BrokerLink l, String reason) {
+    detail = reason;
+    endSession();
+    l.disconnectAndClose(BrokerLink.DISCONNECT_NORMAL, DEATH_TIMEOUT_MS);
   }
 
   /** NBIRTH and the DBIRTH of every device whose PLC is connected; then historical DATA. */
@@ -256,14 +322,18 @@ final class NodeSession {
     }
   }
 
-  /** Publishes NDEATH when born, disconnects (the broker also sends the Will), walks on. */
+  /**
+   * Publishes NDEATH when born and disconnects (the broker then also sends the Will); without an
+   * NBIRTH it disconnects so that the broker discards the Will. Then walks on.
+   */
   private void leave(BrokerLink l, String reason) {
     boolean wasOnline = phase == Phase.ONLINE;
     if (wasOnline) {
       l.publishAndWait(topics.ndeath(), payloads.ndeath(l.bdSeq, new Date()), DEATH_TIMEOUT_MS);
     }
     endSession();
-    l.disconnectAndClose(DEATH_TIMEOUT_MS);
+    l.disconnectAndClose(wasOnline ? BrokerLink.DISCONNECT_WITH_WILL
+        : BrokerLink.DISCONNECT_NORMAL, DEATH_TIMEOUT_MS);
     retry(reason + (wasOnline ? "; NDEATH published and disconnected" : "; disconnected"), null);
   }
 
@@ -279,6 +349,7 @@ final class NodeSession {
 
   private void endSession() {
     link = null;
+    walking = null;
     out.end();
     if (online) {
       counters.nodeDeaths.increment();
@@ -290,16 +361,21 @@ final class NodeSession {
     devices.sessionEnded();
   }
 
-  /** Clean shutdown: NDEATH, then DISCONNECT (with the Will reason), bounded. */
+  /**
+   * Clean shutdown: NDEATH, then DISCONNECT (with the Will reason), bounded; without an NBIRTH a
+   * DISCONNECT that discards the Will.
+   */
   void close() {
     BrokerLink l = link;
+    boolean wasOnline = phase == Phase.ONLINE;
     phase = Phase.CLOSED;
     if (l != null) {
-      boolean published = l.isConnected()
+      boolean published = wasOnline && l.isConnected()
           && l.publishAndWait(topics.ndeath(), payloads.ndeath(l.bdSeq, new Date()),
               DEATH_TIMEOUT_MS);
       endSession();
-      l.disconnectAndClose(DEATH_TIMEOUT_MS);
+      l.disconnectAndClose(wasOnline ? BrokerLink.DISCONNECT_WITH_WILL
+          : BrokerLink.DISCONNECT_NORMAL, DEATH_TIMEOUT_MS);
       LOG.info("Sparkplug edge node {} stopped: {}disconnected from {}", name,
           published ? "NDEATH published, " : "", l.url);
     }

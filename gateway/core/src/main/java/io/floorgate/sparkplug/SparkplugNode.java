@@ -5,6 +5,7 @@ import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.SparkplugConfig;
 import io.floorgate.driver.LinkState;
 import io.floorgate.reading.Reading;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +65,15 @@ public final class SparkplugNode implements AutoCloseable {
    * @param backlog holds readings the node could not publish live, for historical DATA later
    */
   public SparkplugNode(GatewayConfig config, DeviceWriter writer, Backlog backlog) {
+    this(config, writer, backlog, BdSeqFile.none(), Devices.BIRTH_WAIT);
+  }
+
+  /**
+   * @param bdSeqs    where the bdSeq of the last CONNECT is kept across process starts
+   * @param birthWait how long a DBIRTH waits for metrics not read since the PLC link came up
+   */
+  SparkplugNode(GatewayConfig config, DeviceWriter writer, Backlog backlog, BdSeqFile bdSeqs,
+      Duration birthWait) {
     this.config = Objects.requireNonNull(config.sparkplug(), "sparkplug");
     this.readings = new ArrayBlockingQueue<>(this.config.queueCapacity());
     this.loop = new ScheduledThreadPoolExecutor(1, r -> {
@@ -76,7 +86,8 @@ public final class SparkplugNode implements AutoCloseable {
     MetricModel model = new MetricModel(config);
     CommandHandler commands = new CommandHandler(model, writer, counters);
     this.session = new NodeSession(this.config, model, commands,
-        Objects.requireNonNull(backlog, "backlog"), counters, this::schedule, new Handover());
+        Objects.requireNonNull(backlog, "backlog"), counters, this::schedule, new Handover(),
+        bdSeqs, birthWait);
   }
 
   /** Connects in the background; births follow as the config and the primary host allow. */

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The Sparkplug B edge node as an output, with its store-and-forward buffer beside the UNS one
- * ({@code <buffer.directory>-sparkplug}, the same limits). Ready while the node is online: its
+ * ({@code <buffer.directory>-sparkplug}, the same limits) and the bdSeq of its last CONNECT beside
+ * that ({@code <buffer.directory>-sparkplug.bdseq}), so a restart continues the bdSeq. Ready while the node is online: its
  * NBIRTH published and the session not dead since.
  */
 public final class SparkplugOutput implements Output {
@@ -44,11 +45,14 @@ public final class SparkplugOutput implements Output {
    * @throws IllegalArgumentException when the broker settings cannot be used (TLS files)
    */
   public static SparkplugOutput open(GatewayConfig config, DeviceWriter writer, Clock clock) {
-    DiskBuffer buffer = DiskBuffer.open(buffer(config.buffer()), clock);
+    BufferConfig bufferConfig = buffer(config.buffer());
+    DiskBuffer buffer = DiskBuffer.open(bufferConfig, clock);
     BufferedBacklog backlog = new BufferedBacklog(buffer);
     try {
+      BdSeqFile bdSeqs = BdSeqFile.at(BdSeqFile.beside(bufferConfig.directory()));
       return new SparkplugOutput(config.sparkplug(), backlog,
-          new SparkplugNode(config, writer, backlog), new BufferMeters(buffer, NAME, clock));
+          new SparkplugNode(config, writer, backlog, bdSeqs, Devices.BIRTH_WAIT),
+          new BufferMeters(buffer, NAME, clock));
     } catch (RuntimeException e) {
       backlog.close();
       throw e;

@@ -94,4 +94,19 @@ class PublishByExceptionTest {
     assertEquals(true, normalizer.normalize(sample("mx02/speed", 120.0)).isPresent());
     assertEquals(false, normalizer.normalize(sample("mx01/speed", 120.0)).isPresent());
   }
+
+  @Test
+  void firstSampleAfterTheLinkComesBackPassesEvenIfUnchanged() {
+    Normalizer normalizer = normalizer(tag(TAG).deadband(new Deadband(Deadband.Kind.ABSOLUTE, 1)));
+    normalizer.normalize(sample(TAG, 750.0));
+    assertEquals(false, normalizer.normalize(sample(TAG, 750.0)).isPresent());
+
+    normalizer.linkUp(Fixtures.CONNECTION);
+
+    // A Sparkplug rebirth after a PLC restart waits for this value.
+    assertEquals(true, normalizer.normalize(sample(TAG, 750.0)).isPresent());
+    assertEquals(false, normalizer.normalize(sample(TAG, 750.5)).isPresent());
+    normalizer.linkUp("another-plc");
+    assertEquals(false, normalizer.normalize(sample(TAG, 750.0)).isPresent());
+  }
 }

@@ -3,6 +3,7 @@ package io.floorgate.sparkplug;
 import static io.floorgate.testkit.TestPlant.KILN;
 import static io.floorgate.testkit.TestPlant.MIXER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.Floorgate;
@@ -77,6 +78,26 @@ class PlcFaultsTest {
       assertEquals((session.get(i - 1).seq() + 1) % 256, session.get(i).seq(),
           "seq continues across the PLC restart at " + session.get(i).topic());
     }
+  }
+
+  @Test
+  void rebirthAfterPlcRestartCarriesValuesReadSinceTheLinkCameBack() throws Exception {
+    plant.stop("RHK01");
+    Received death = host.await("DDEATH", KILN, kilnBirth.order(), WAIT);
+    plant.start("RHK01");
+    Received rebirth = host.await("DBIRTH", KILN, death.order(), WAIT);
+
+    // A strict host takes the birth as the device's state: no placeholder the DATA then mends.
+    for (Metric m : rebirth.payload().getMetrics()) {
+      assertFalse(m.isNull(), "a value in the rebirth: " + m.getName());
+      Integer quality = quality(m);
+      assertTrue(quality == null || quality == 192, "quality of " + m.getName() + ": " + quality);
+      // Read from the restarted PLC, not the last value before it went away.
+      assertFalse(m.getTimestamp().before(death.payload().getTimestamp()),
+          m.getName() + " at " + m.getTimestamp().toInstant() + " is older than the DDEATH at "
+              + death.payload().getTimestamp().toInstant());
+    }
+    assertEquals(kilnBirth.payload().getMetrics().size(), rebirth.payload().getMetrics().size());
   }
 
   @Test

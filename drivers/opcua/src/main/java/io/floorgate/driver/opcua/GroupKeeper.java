@@ -52,10 +52,32 @@ final class GroupKeeper {
     return groups;
   }
 
+  /**
+   * Swaps {@code old} for {@code fresh} (the same tags with node ids bound anew), keeping the
+   * other groups; the old ones are closed without waiting, the fresh ones are not opened yet.
+   */
+  void replace(List<TagGroup> old, List<TagGroup> fresh) {
+    List<TagGroup> next = new ArrayList<>(fresh);
+    for (TagGroup group : groups) {
+      if (!old.contains(group)) {
+        next.add(group);
+      }
+    }
+    groups = List.copyOf(next);
+    for (TagGroup group : old) {
+      group.close().exceptionally(e -> null); // a subscription the server dropped is gone anyway
+    }
+  }
+
   /** Creates every group on a new session. */
   void openAll(OpcUaClient client, ServerLimits limits) {
+    open(groups, client, limits);
+  }
+
+  /** Creates {@code which} of the groups on the current session. */
+  void open(List<TagGroup> which, OpcUaClient client, ServerLimits limits) {
     boolean allWell = true;
-    for (TagGroup group : groups) {
+    for (TagGroup group : which) {
       try {
         group.open(client, limits);
       } catch (Exception e) {

@@ -22,6 +22,26 @@ final class NodeIdSyntax {
 
   private NodeIdSyntax() {}
 
+  /**
+   * A node id split where the namespace is named: by URI ({@code nsu=}), by index ({@code ns=},
+   * 0 when absent), and the identifier part ({@code s=…}, {@code i=…}, {@code g=…}, {@code b=…}).
+   */
+  record Parts(@Nullable String uri, int index, String identifier) {}
+
+  /** {@code nodeId} split into its parts; null when its syntax is not valid ({@link #problem}). */
+  static @Nullable Parts parts(String nodeId) {
+    if (problem(nodeId) != null) {
+      return null;
+    }
+    Matcher m = FORM.matcher(nodeId);
+    if (!m.matches()) {
+      return null;
+    }
+    String ns = m.group("ns");
+    return new Parts(m.group("nsu"), ns == null ? 0 : Integer.parseInt(ns),
+        m.group("type") + "=" + m.group("id"));
+  }
+
   /** What is wrong with {@code nodeId}, with the fix; null when its syntax is valid. */
   static @Nullable String problem(String nodeId) {
     Matcher m = FORM.matcher(nodeId);

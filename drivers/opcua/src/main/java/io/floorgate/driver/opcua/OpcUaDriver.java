@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * and the node is tried again every {@value #NODE_RETRY_MS} ms. When the link is down for
  * {@link ConnectionSpec#badAfterLinkLoss()}, every tag is delivered BAD
  * ({@code Bad_NoCommunication}).
+ *
+ * <p>At every session the node ids are bound to the server's namespace table first
+ * ({@link NamespaceBinding}): {@code nsu=} ids follow their namespace to whatever index it has
+ * now, and an {@code ns=} index that names another namespace than at the first connect makes its
+ * tags BAD instead of reading the namespace that moved in.
  *
  * <p>Security follows {@link ConnectionSpec#security()}: the gateway's certificate lives in the
  * PKI directory, PLC certificates are checked against its trust list, and a refused connect is
@@ -53,6 +59,7 @@ public final class OpcUaDriver implements Driver {
   private final Backoff backoff;
   private @Nullable ClientConnector connector;
   private final TagWriter writer;
+  private final NamespaceBinding binding;
   private final Object lock = new Object();
   private final SessionActivityListener sessionListener = new SessionEvents(
       () -> post("session active", this::sessionActive),
@@ -74,6 +81,20 @@ public final class OpcUaDriver implements Driver {
   private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
+  private @Nullable Delivery delivery;
+  /** The tag groups (not the alarms'), and the binding they were built with. */
+  private List<TagGroup> tagGroups = List.of();
+  private NamespaceBinding.@Nullable Bound builtWith;
+  /** The client the groups were last opened on; another one needs them opened, not restored. */
+  private @Nullable OpcUaClient openedOn;
+  private int bindFailures;
+  /** Whether the tag groups were built anew since they were last opened. */
+  private boolean unopened;
+  /**
+   * Whether this session's node ids are bound to its namespace table: until then nothing is
+   * read, monitored or written, so a namespace that moved is never read at its old index.
+   */
+  private volatile boolean namespacesBound;
 
   /** A driver for {@code spec}; nothing happens until {@link #start}. */
   public OpcUaDriver(ConnectionSpec spec) {
@@ -85,9 +106,11 @@ public final class OpcUaDriver implements Driver {
     this.options = Objects.requireNonNull(options, "options");
     this.backoff = new Backoff(spec.retryInitial(), spec.retryMax());
     this.keeper = new GroupKeeper(spec.name(), spec.endpointUrl(), backoff,
-        () -> !isClosed() && state == LinkState.CONNECTED,
+        () -> !isClosed() && acquiring(),
         (task, delay) -> schedule("restore groups", task, delay));
-    this.writer = new TagWriter(spec, this::liveClient, options.requestTimeout().toMillis());
+    this.binding = NamespaceBinding.of(spec);
+    this.writer = new TagWriter(spec, binding, this::liveClient,
+        options.requestTimeout().toMillis());
   }
 
   @Override
@@ -118,9 +141,13 @@ public final class OpcUaDriver implements Driver {
     ConditionSink conditionsTo = conditionSink;
     post("start", () -> {
       var scheduler = requireThread().scheduler();
-      List<TagGroup> built = TagGroups.build(spec, delivery,
-          () -> post("restore groups", keeper::restoreAll), scheduler,
-          () -> state == LinkState.CONNECTED, options.requestTimeout().toMillis());
+      this.delivery = delivery;
+      builtWith = binding.current();
+      TagGroups.reportInvalid(spec, builtWith, delivery);
+      // Built with the ids as written so that a PLC never reached still has its tags reported
+      // BAD; never opened before the first session has bound them.
+      tagGroups = buildGroups(builtWith);
+      List<TagGroup> built = tagGroups;
       if (conditionsTo != null) {
         conditions = new ConditionGroup(spec.name(), conditionsTo,
             () -> post("restore groups", keeper::restoreAll));
@@ -156,6 +183,17 @@ public final class OpcUaDriver implements Driver {
         comment);
   }
 
+  private List<TagGroup> buildGroups(NamespaceBinding.Bound bound) {
+    return TagGroups.build(spec, bound, Objects.requireNonNull(delivery, "not started"),
+        () -> post("restore groups", keeper::restoreAll), requireThread().scheduler(),
+        this::acquiring, options.requestTimeout().toMillis());
+  }
+
+  /** Whether the session is up and its node ids bound: groups may read and monitor. */
+  private boolean acquiring() {
+    return state == LinkState.CONNECTED && namespacesBound;
+  }
+
   /** The connector, built on first use: opening the PKI may fail, and is then retried. */
   private ClientConnector connector() {
     ClientConnector c = connector;
@@ -174,7 +212,7 @@ public final class OpcUaDriver implements Driver {
 
   private @Nullable OpcUaClient liveClient() {
     synchronized (lock) {
-      return closed || state != LinkState.CONNECTED ? null : client;
+      return closed || !acquiring() ? null : client;
     }
   }
 
@@ -214,6 +252,7 @@ public final class OpcUaDriver implements Driver {
       schedule("reconnect", this::attemptConnect, delay);
       return;
     }
+    namespacesBound = false;
     synchronized (lock) {
       if (!closed) {
         client = c;
@@ -234,8 +273,87 @@ public final class OpcUaDriver implements Driver {
             + "per read)", spec.name(), spec.endpointUrl(), spec.security().describe(),
         limits.monitoredItemsPerCall(), limits.nodesPerRead());
     requireLinkLoss().restored();
+    // Bound before CONNECTED is reported: whoever writes on that news finds the ids ready.
+    boolean bound = bind(c);
     report(LinkState.CONNECTED, "connected to " + spec.endpointUrl());
-    keeper.openAll(c, limits);
+    if (bound) {
+      acquire(c, false);
+    } else {
+      rebindLater(c, false);
+    }
+  }
+
+  /**
+   * Reads the server's namespace table on the session {@code c} has now and binds the node ids
+   * to it ({@link NamespaceBinding}); when they bind otherwise than the groups were built with,
+   * the groups are built again (opened by {@link #acquire}), so that no item is created, no poll
+   * sent and no value written with an index that names another namespace than the tag's.
+   *
+   * @return whether the ids are bound; if not, the failure is logged and {@link #rebindLater}
+   *     is up to the caller
+   */
+  private boolean bind(OpcUaClient c) {
+    String[] namespaces;
+    try {
+      namespaces = NamespaceBinding.readNamespaceArray(c, options.requestTimeout().toMillis());
+    } catch (UaException e) {
+      log.warn("opcua connection '{}': cannot read the namespace table (NamespaceArray) of {}: "
+              + "{}; its tags are not read until it can be", spec.name(), spec.endpointUrl(),
+          Causes.describe(e));
+      return false;
+    }
+    bindFailures = 0;
+    NamespaceBinding.Bound bound = binding.bind(namespaces);
+    if (!bound.equals(builtWith)) {
+      List<TagGroup> fresh = buildGroups(bound);
+      keeper.replace(tagGroups, fresh);
+      tagGroups = fresh;
+      builtWith = bound;
+      unopened = true;
+    }
+    namespacesBound = true;
+    return true;
+  }
+
+  /** Asks for the namespace table again after the backoff, while this session lasts. */
+  private void rebindLater(OpcUaClient c, boolean wereReportedBad) {
+    Duration delay = backoff.next(++bindFailures);
+    log.info("opcua connection '{}': next attempt to read the namespace table in {}", spec.name(),
+        Backoff.humanize(delay));
+    schedule("bind namespaces", () -> {
+      if (isClosed() || state != LinkState.CONNECTED || namespacesBound || currentClient() != c) {
+        return; // closed, or the session is gone: the next one binds afresh
+      }
+      if (bind(c)) {
+        acquire(c, wereReportedBad);
+      } else {
+        rebindLater(c, wereReportedBad);
+      }
+    }, delay);
+  }
+
+  /** Opens or restores the groups on the session {@code c} has now; its ids are bound. */
+  private void acquire(OpcUaClient c, boolean wereReportedBad) {
+    ServerLimits l = limits;
+    if (isClosed() || currentClient() != c || l == null) {
+      return;
+    }
+    boolean rebuilt = unopened;
+    unopened = false;
+    if (openedOn != c) {
+      openedOn = c;
+      keeper.openAll(c, l);
+    } else if (rebuilt) {
+      log.info("opcua connection '{}': the server's namespace table changed; its tag groups "
+          + "are subscribed again with the node ids bound to it", spec.name());
+      keeper.open(tagGroups, c, l);
+      keeper.restoreAll();
+    } else {
+      keeper.restoreAll();
+      if (wereReportedBad) {
+        keeper.refreshAll(c, l);
+      }
+    }
   }
 
   private LinkLoss requireLinkLoss() {
@@ -248,16 +366,23 @@ public final class OpcUaDriver implements Driver {
       log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
     }
     boolean wereReportedBad = requireLinkLoss().restored();
-    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
-    keeper.restoreAll();
+    // The server may have restarted with its namespaces in another order.
+    namespacesBound = false;
     OpcUaClient c = currentClient();
-    ServerLimits l = limits;
-    if (wereReportedBad && c != null && l != null) {
-      keeper.refreshAll(c, l);
+    boolean bound = c != null && bind(c);
+    report(LinkState.CONNECTED, "session to " + spec.endpointUrl() + " re-established");
+    if (c == null) {
+      return;
+    }
+    if (bound) {
+      acquire(c, wereReportedBad);
+    } else {
+      rebindLater(c, wereReportedBad);
     }
   }
 
   private void sessionInactive() {
+    namespacesBound = false;
     log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
         + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
     report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");

@@ -87,6 +87,9 @@ final class SubscriptionGroup implements TagGroup {
 
   @Override
   public void open(OpcUaClient client, ServerLimits limits) throws UaException {
+    if (tags.isEmpty()) {
+      return; // every tag invalid or its namespace refused: nothing to ask the server for
+    }
     var sub = new OpcUaSubscription(client, millis(spec.publishingInterval()));
     itemsPerCall = limits.monitoredItemsPerCall();
     sub.setMaxMonitoredItemsPerCall(uint(itemsPerCall));

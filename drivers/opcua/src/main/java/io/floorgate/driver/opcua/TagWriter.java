@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
 final class TagWriter {
 
   private final String connection;
-  private final Map<String, NodeId> nodes = new HashMap<>();
+  /** The configured node id of each tag, bound to the server's namespaces per write. */
+  private final Map<String, String> nodeIds = new HashMap<>();
+  private final NamespaceBinding binding;
   private final Supplier<@Nullable OpcUaClient> liveClient;
   private final long timeoutMs;
 
@@ -33,23 +35,23 @@ final class TagWriter {
    * @param liveClient the client while the session is up, null otherwise
    * @param timeoutMs  how long to wait for the PLC's answer
    */
-  TagWriter(ConnectionSpec spec, Supplier<@Nullable OpcUaClient> liveClient, long timeoutMs) {
+  TagWriter(ConnectionSpec spec, NamespaceBinding binding,
+      Supplier<@Nullable OpcUaClient> liveClient, long timeoutMs) {
     this.connection = spec.name();
+    this.binding = binding;
     this.liveClient = liveClient;
     this.timeoutMs = timeoutMs;
     for (TagGroupSpec group : spec.groups()) {
       for (TagSpec tag : group.tags()) {
-        NodeId node = NodeId.parseOrNull(tag.nodeId());
-        if (node != null) {
-          nodes.putIfAbsent(tag.key(), node);
-        }
+        nodeIds.putIfAbsent(tag.key(), tag.nodeId());
       }
     }
   }
 
   CompletableFuture<Status> write(String tag, Object value) {
-    NodeId node = nodes.get(tag);
-    if (node == null) {
+    String configured = nodeIds.get(tag);
+    if (configured == null || !binding.current().nodes().containsKey(configured)
+        && !binding.current().refuses(configured)) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("connection '"
           + connection + "' has no tag '" + tag + "' with a valid node id"));
     }
@@ -64,6 +66,19 @@ final class TagWriter {
     if (client == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("connection '" + connection
           + "' has no session to its PLC right now; the write to '" + tag + "' was not sent"));
+    }
+    // The index a namespace has on this session, never one that names another namespace now.
+    NamespaceBinding.Bound bound = binding.current();
+    if (bound.refuses(configured)) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the write to '" + tag
+          + "' of connection '" + connection + "' was not sent: the namespace of its node id "
+          + configured + " is not on the PLC as configured (see the ERROR logged for it)"));
+    }
+    NodeId node = bound.node(configured);
+    if (node == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("connection '" + connection
+          + "' has not bound its node ids to the PLC's namespaces yet; the write to '" + tag
+          + "' was not sent"));
     }
     // Variant picks the OPC UA built-in type from the Java type: Short is Int16, Integer Int32.
     DataValue written = DataValue.valueOnly(new Variant(value));
