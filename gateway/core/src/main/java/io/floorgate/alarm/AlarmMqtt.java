@@ -1,22 +1,16 @@
 package io.floorgate.alarm;
 
+import io.floorgate.broker.BrokerClient;
 import io.floorgate.broker.BrokerConnection;
 import io.floorgate.broker.Connector;
 import io.floorgate.broker.Window;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +34,6 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
   private final BrokerConnection connection;
   private final AlarmTopics topics;
   private final Supplier<List<Alarm>> states;
-  private final MqttAsyncClient client;
   private final Connector connector;
   private final LinkedBlockingDeque<AlarmEvent> queue = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
@@ -60,9 +53,7 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     this.connection = connection;
     this.topics = topics;
     this.states = states;
-    this.client = connection.client(connection.urls().get(0));
-    this.connector = new Connector(connection, client, () -> !running);
-    client.setCallback(new Callbacks());
+    this.connector = new Connector(connection, this::lost, () -> !running);
     this.sender = new Thread(this::run, "floorgate-alarm-mqtt");
     this.sender.setDaemon(true);
   }
@@ -142,9 +133,9 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
         case CONNECTED -> {
           window = Window.of(MAX_IN_FLIGHT, result.receiveMaximum());
           connected = true;
-          detail = "connected to " + client.getCurrentServerURI();
+          detail = "connected to " + connector.client().serverUri();
           log.info("MQTT alarm connection up to {} as {} (in-flight window {})",
-              client.getCurrentServerURI(), connection.clientId(), window.size());
+              connector.client().serverUri(), connection.clientId(), window.size());
         }
         case FAILED -> {
           detail = "broker not reachable: " + BrokerConnection.describe(result.cause());
@@ -167,22 +158,22 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     if (!w.acquire(() -> running && connected)) {
       return false;
     }
-    MqttMessage message = new MqttMessage(payload, 1, retained, null);
     try {
-      client.publish(topic, message, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          w.release();
-          published.incrementAndGet();
-        }
+      connector.client().publish(topic, payload, 1, retained, Map.of(), null,
+          new BrokerClient.Completion() {
+            @Override
+            public void delivered(String topic, @Nullable Object context, int reasonCode) {
+              w.release();
+              published.incrementAndGet();
+            }
 
-        @Override
-        public void onFailure(IMqttToken token, Throwable cause) {
-          w.release();
-        }
-      });
+            @Override
+            public void failed(String topic, @Nullable Object context, Throwable cause) {
+              w.release();
+            }
+          });
       return true;
-    } catch (MqttException e) {
+    } catch (BrokerClient.Refused | IllegalArgumentException e) {
       w.release();
       log.warn("Alarm MQTT publish to {} failed ({}); retrying after reconnect", topic,
           e.toString());
@@ -216,50 +207,21 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     sender.interrupt();
     try {
       sender.join(3_000);
-      if (client.isConnected()) {
-        client.disconnect(2_000).waitForCompletion(3_000);
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (MqttException e) {
-      log.debug("alarm MQTT disconnect: {}", e.toString());
-    } finally {
-      try {
-        client.close();
-      } catch (MqttException e) {
-        log.debug("alarm MQTT close: {}", e.toString());
-      }
     }
+    BrokerClient client = connector.client();
+    client.disconnect(3_000, false);
+    client.close();
   }
 
-  /** Paho's connection events; on Paho's threads, so they only set flags. */
-  private final class Callbacks implements MqttCallback {
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-      connected = false;
-      String reason = connection.lostReason(response);
-      detail = "connection lost: " + reason;
-      if (running) {
-        log.warn("MQTT alarm connection {} to {} lost ({}); reconnecting", connection.clientId(),
-            client.getCurrentServerURI(), reason);
-      }
+  /** The connection ended; on the client's thread, so it only sets flags and logs. */
+  private void lost(String reason) {
+    connected = false;
+    detail = "connection lost: " + reason;
+    if (running) {
+      log.warn("MQTT alarm connection {} to {} lost ({}); reconnecting", connection.clientId(),
+          connector.client().serverUri(), reason);
     }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-      log.warn("MQTT alarm connection {}: {}", connection.clientId(), exception.toString());
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

@@ -1,26 +1,21 @@
 package io.floorgate.broker;
 
 import io.floorgate.config.BrokerConfig;
+import io.floorgate.config.MqttProtocol;
 import io.floorgate.config.TlsConfig;
 import io.floorgate.driver.Backoff;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.net.SocketFactory;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How one lane (UNS telemetry, Sparkplug, alarms) connects to its brokers: the only place that
- * builds Paho clients and connect options, so TLS, the URL list, credentials, clean start and
- * keep-alive mean the same on every lane, and every lane backs off and explains failures alike.
+ * builds clients ({@link BrokerClient}, MQTT 5 or 3.1.1) and their connect options, so TLS, the
+ * URL list, credentials, clean start, keep-alive and the protocol version mean the same on every
+ * lane, and every lane backs off and explains failures alike.
  *
  * <p>A lane reconnects on a thread of its own, never with Paho's automatic reconnect: Paho does
  * not retry a first connect that fails, does not hand the CONNACK of its own reconnects to the
@@ -32,12 +27,15 @@ public final class BrokerConnection {
 
   /** The broker's Receive Maximum when its CONNACK does not state one (MQTT 5, 3.2.2.3.3). */
   public static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+  /** A limit MQTT 3.1.1 brokers do not state: the lane's own ceiling rules alone. */
+  public static final int UNKNOWN_LIMIT = Integer.MAX_VALUE;
   public static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   private final String lane;
   private final BrokerConfig config;
   private final @Nullable SocketFactory tls;
   private final Backoff backoff;
+  private final ProtocolChoice versions;
 
   /**
    * @param lane what the connection is for, in log lines: "UNS", "Sparkplug", "alarm"
@@ -53,6 +51,7 @@ public final class BrokerConnection {
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     TlsConfig tlsConfig = config.tls();
     this.tls = tlsConfig == null ? null : TlsSockets.of(tlsConfig);
+    this.versions = new ProtocolChoice(lane, config);
   }
 
   public String lane() {
@@ -71,47 +70,46 @@ public final class BrokerConnection {
     return config.urls();
   }
 
-  /** A new client for {@code url} (the options may list more brokers to try after it). */
-  public MqttAsyncClient client(String url) {
+  /**
+   * A new client for {@code url} (the connect may list more brokers to try after it), speaking
+   * the version this lane uses now: {@code protocol: 5} or {@code 3.1.1} as configured; under
+   * {@code auto} MQTT 5 until a broker refused it, then 3.1.1.
+   *
+   * @throws IllegalArgumentException for a URL Paho cannot use
+   */
+  public BrokerClient client(String url, BrokerClient.Events events) {
     try {
-      return new MqttAsyncClient(url, config.clientId(), new MemoryPersistence());
-    } catch (MqttException | IllegalArgumentException e) {
+      return protocol() == MqttProtocol.V3_1_1 ? new V3Client(url, config, tls, events)
+          : new V5Client(url, config, tls, events);
+    } catch (org.eclipse.paho.mqttv5.common.MqttException
+        | org.eclipse.paho.client.mqttv3.MqttException | IllegalArgumentException e) {
       throw new IllegalArgumentException(lane + " broker URL '" + url + "' cannot be used: "
           + e.getMessage() + "; write it as tcp://host:1883 or ssl://host:8883", e);
     }
   }
 
+  /** The TLS sockets every client of this lane uses; null for Paho's default. */
+  @Nullable SocketFactory tls() {
+    return tls;
+  }
+
+  /** The version the next connect speaks. */
+  public MqttProtocol protocol() {
+    return versions.next();
+  }
+
   /**
-   * Options for one CONNECT to {@code urls} (Paho tries them in order and stops at the first that
-   * answers): clean start, no session (nothing for the broker to keep for us), no automatic
-   * reconnect, the lane's keep-alive, timeout, credentials and TLS with host name verification.
+   * Judges a failed connect under {@code protocol: auto}: true when the broker refused MQTT 5 as
+   * an unsupported version (or hung up on its CONNECT) and the next attempt, made at once, is to
+   * speak 3.1.1. Called on the lane's own thread.
    */
-  public MqttConnectionOptions options(List<String> urls, @Nullable Will will) {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
-    options.setSessionExpiryInterval(0L);
-    options.setAutomaticReconnect(false);
-    options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
-    options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-    options.setServerURIs(urls.toArray(String[]::new));
-    if (tls != null) {
-      options.setSocketFactory(tls);
-    }
-    // The broker's certificate must name the host we dial (Paho's default; stated, not assumed).
-    options.setHttpsHostnameVerificationEnabled(true);
-    if (config.username() != null) {
-      options.setUserName(config.username());
-    }
-    if (config.password() != null) {
-      options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-    }
-    if (will != null) {
-      MqttMessage message = new MqttMessage(will.payload());
-      message.setQos(will.qos());
-      message.setRetained(will.retained());
-      options.setWill(will.topic(), message);
-    }
-    return options;
+  public boolean retryWith311(MqttProtocol tried, @Nullable Throwable cause) {
+    return versions.failed(tried, cause);
+  }
+
+  /** Notes a connection that is up; the first 3.1.1 one is logged with what it lacks. */
+  public void connected(BrokerClient.Connack connack, String serverUri) {
+    versions.connected(connack.protocol(), serverUri);
   }
 
   /** How long to wait after the {@code failures}-th failed attempt in a row. */
@@ -136,11 +134,6 @@ public final class BrokerConnection {
   /** What to check after a failed attempt, alone (for lanes that phrase the rest themselves). */
   public String advice(@Nullable Throwable cause) {
     return ConnectFailures.advice(cause, config);
-  }
-
-  /** Why a connection that was up ended, reason codes in words. */
-  public String lostReason(MqttDisconnectResponse response) {
-    return ConnectFailures.lost(response, config);
   }
 
   public static String describe(@Nullable Throwable cause) {

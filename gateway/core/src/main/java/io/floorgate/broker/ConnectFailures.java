@@ -1,7 +1,10 @@
 package io.floorgate.broker;
 
 import io.floorgate.config.BrokerConfig;
+import io.floorgate.config.MqttProtocol;
 import io.floorgate.config.TlsConfig;
+import java.io.EOFException;
+import java.net.SocketException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
@@ -12,12 +15,64 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why a connect failed or a connection ended, in words an operator can act on: TLS refusals
- * named as such with the files to check, and the broker's MQTT 5 reason codes (CONNACK and
- * DISCONNECT) turned into the setting to change.
+ * named as such with the files to check, the broker's MQTT 5 reason codes (CONNACK and
+ * DISCONNECT) and MQTT 3.1.1 return codes turned into the setting to change, and whether a
+ * refusal means the broker does not speak MQTT 5.
  */
 final class ConnectFailures {
 
+  /** How a failed MQTT 5 connect speaks to the broker's protocol version. */
+  enum Version {
+    /** The broker said so: a 3.1.1 CONNACK, or MQTT 5 reason 0x84. */
+    ONLY_3_1_1,
+    /** It closed the connection right after our CONNECT, as some 3.1.1-only brokers do. */
+    MAYBE_3_1_1,
+    /** Nothing to do with the version (down, unreachable, TLS, credentials …). */
+    UNRELATED
+  }
+
+  /** Paho v5: a CONNACK return code that is not an MQTT 5 reason code, i.e. a 3.1.1 answer. */
+  private static final int INVALID_RETURN_CODE =
+      org.eclipse.paho.mqttv5.common.MqttException.REASON_CODE_INVALID_RETURN_CODE;
+  private static final int UNSUPPORTED_PROTOCOL_VERSION = 0x84;
+  private static final int CONNECTION_LOST = 32109;
+
   private ConnectFailures() {}
+
+  /** What a failed MQTT 5 connect says about the broker's version. */
+  static Version version(@Nullable Throwable cause) {
+    if (cause == null || find(cause, SSLException.class) != null) {
+      return Version.UNRELATED;
+    }
+    MqttException v5 = find(cause, MqttException.class);
+    if (v5 != null && (v5.getReasonCode() == INVALID_RETURN_CODE
+        || v5.getReasonCode() == UNSUPPORTED_PROTOCOL_VERSION)) {
+      return Version.ONLY_3_1_1;
+    }
+    // The TCP connection was made and the broker hung up on the CONNECT (aedes, some RabbitMQ
+    // versions): a refused port or a timeout is something else.
+    if (v5 != null && v5.getReasonCode() == CONNECTION_LOST
+        && (find(cause, EOFException.class) != null || find(cause, SocketException.class) != null
+            || root(cause) == v5)) {
+      return Version.MAYBE_3_1_1;
+    }
+    return Version.UNRELATED;
+  }
+
+  /** How the broker refused MQTT 5, for a {@link Version#ONLY_3_1_1} failure. */
+  static String howRefused(@Nullable Throwable cause) {
+    MqttException v5 = find(cause, MqttException.class);
+    return v5 != null && v5.getReasonCode() == UNSUPPORTED_PROTOCOL_VERSION
+        ? "reason 0x84, unsupported protocol version"
+        : "it answered the MQTT 5 CONNECT with an MQTT 3.1.1 CONNACK";
+  }
+
+  /** Whether a failed 3.1.1 connect got a 3.1.1 CONNACK: the broker speaks 3.1.1. */
+  static boolean answered311(@Nullable Throwable cause) {
+    org.eclipse.paho.client.mqttv3.MqttException v3 =
+        find(cause, org.eclipse.paho.client.mqttv3.MqttException.class);
+    return v3 != null && v3.getReasonCode() >= 1 && v3.getReasonCode() <= 5;
+  }
 
   /** The failure and, when it adds something, its root cause. */
   static String describe(@Nullable Throwable cause) {
@@ -49,16 +104,47 @@ final class ConnectFailures {
           + (tls == null ? "" : " (caFile " + tls.caFile() + ")") + ".";
     }
     MqttException mqtt = find(cause, MqttException.class);
+    if (mqtt != null && version(cause) == Version.ONLY_3_1_1) {
+      return "The broker speaks only MQTT 3.1.1 (" + howRefused(mqtt) + "): set protocol: auto (or "
+          + "protocol: 3.1.1) for this lane (mqtt.protocol, or sparkplug.protocol / "
+          + "alarms.protocol), or enable MQTT 5 on the broker.";
+    }
     String refusal = mqtt == null ? null : refusal(mqtt.getReasonCode(), config);
-    return refusal != null ? refusal
-        : "Check that the broker runs and the URL, port and credentials.";
+    if (refusal == null) {
+      org.eclipse.paho.client.mqttv3.MqttException v3 =
+          find(cause, org.eclipse.paho.client.mqttv3.MqttException.class);
+      refusal = v3 == null ? null : refusal311(v3.getReasonCode(), config);
+    }
+    if (refusal != null) {
+      return refusal;
+    }
+    if (version(cause) == Version.MAYBE_3_1_1 && config.protocol() == MqttProtocol.V5) {
+      return "The broker closed the connection on the CONNECT: check the credentials and its "
+          + "access rules, and if it speaks only MQTT 3.1.1, set protocol: auto.";
+    }
+    return "Check that the broker runs and the URL, port and credentials.";
+  }
+
+  /** The broker's answer to an MQTT 3.1.1 CONNECT, when it refused it (3.2.2.3). */
+  static @Nullable String refusal311(int returnCode, BrokerConfig config) {
+    return switch (returnCode) {
+      case 1 -> "The broker refused MQTT 3.1.1 too (return code 1, unacceptable protocol "
+          + "version): check that it is an MQTT broker and which versions it speaks.";
+      case 2 -> "The broker refused client id '" + config.clientId() + "' (return code 2): set "
+          + "clientId to letters, digits and '-' only, or allow it on the broker.";
+      case 3 -> "The broker is unavailable (return code 3): retrying.";
+      case 4 -> "The broker refused user '" + config.username() + "' (return code 4, bad user "
+          + "name or password): check username and password.";
+      case 5 -> "The broker does not authorize client '" + config.clientId() + "'"
+          + (config.username() == null ? "" : " (user '" + config.username() + "')")
+          + " (return code 5): check the broker's access rules for it.";
+      default -> null;
+    };
   }
 
   /** The broker's answer to CONNECT, when it refused it with an MQTT 5 reason code. */
   static @Nullable String refusal(int reasonCode, BrokerConfig config) {
     return switch (reasonCode) {
-      case 0x84 -> "The broker refused MQTT 5 (reason 0x84, unsupported protocol version): use "
-          + "a broker that speaks MQTT 5, or enable MQTT 5 on it.";
       case 0x85 -> "The broker refused client id '" + config.clientId() + "' (reason 0x85): set "
           + "clientId to letters, digits and '-' only, or allow it on the broker.";
       case 0x86 -> "The broker refused user '" + config.username() + "' (reason 0x86, bad user "

@@ -5,34 +5,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One connect attempt of a lane that has a sender thread of its own (UNS, alarms), to the lane's
- * brokers in order, waited for on that thread (never on Paho's) in slices short enough to notice a
- * stop request. The CONNACK's Receive Maximum and Maximum Packet Size are what the attempt is for,
- * besides the connection itself.
+ * The connect attempts of a lane that has a sender thread of its own (UNS, alarms), to the lane's
+ * brokers in order, waited for on that thread (never on the client library's) in slices short
+ * enough to notice a stop request. The CONNACK's Receive Maximum and Maximum Packet Size are what
+ * the attempt is for, besides the connection itself.
+ *
+ * <p>The connector owns the lane's client: when the lane's version changes (a broker refused
+ * MQTT 5 under {@code protocol: auto}), it closes the old client on this thread and makes a
+ * 3.1.1 one, and tries again at once.
  */
 public final class Connector {
 
   private static final long SLICE_MILLIS = 100;
   /** Paho gives up after the connect timeout itself; the margin only guards against it not. */
   private static final long MARGIN_NANOS = TimeUnit.SECONDS.toNanos(5);
-  private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+  private static final int CLIENT_DISCONNECTING = 32102;
+  private static final int CONNECT_IN_PROGRESS = 32110;
 
   public enum Result { CONNECTED, FAILED, BUSY, STOPPED }
 
   /**
    * @param result         what happened
    * @param receiveMaximum the broker's Receive Maximum, when connected
+   *                       ({@link BrokerConnection#UNKNOWN_LIMIT} on 3.1.1)
    * @param cause          why not, when failed
    * @param maxPacketBytes the broker's Maximum Packet Size, when connected (unlimited when it
    *                       states none)
@@ -45,39 +43,66 @@ public final class Connector {
   }
 
   private final BrokerConnection connection;
-  private final MqttAsyncClient client;
+  private final BrokerClient.Events events;
   private final BooleanSupplier stopping;
+  private volatile BrokerClient client;
 
-  public Connector(BrokerConnection connection, MqttAsyncClient client, BooleanSupplier stopping) {
+  /**
+   * @throws IllegalArgumentException for a broker URL that cannot be used
+   */
+  public Connector(BrokerConnection connection, BrokerClient.Events events,
+      BooleanSupplier stopping) {
     this.connection = connection;
-    this.client = client;
+    this.events = events;
     this.stopping = stopping;
+    this.client = connection.client(connection.urls().get(0), events);
+  }
+
+  /** The lane's client now; a new one after a change of version. */
+  public BrokerClient client() {
+    return client;
   }
 
   public Attempt connect() throws InterruptedException {
-    dropOrphanedConnection();
-    CompletableFuture<IMqttToken> done = new CompletableFuture<>();
-    try {
-      client.connect(connection.options(connection.urls(), null), null,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              done.complete(token);
-            }
+    Attempt attempt = attempt();
+    if (attempt.result() == Result.FAILED
+        && connection.retryWith311(client.protocol(), attempt.cause())
+        && !stopping.getAsBoolean()) {
+      attempt = attempt();
+      if (attempt.result() == Result.FAILED) {
+        connection.retryWith311(client.protocol(), attempt.cause());
+      }
+    }
+    if (attempt.result() == Result.CONNECTED) {
+      connection.connected(new BrokerClient.Connack(client.protocol(), attempt.receiveMaximum(),
+          attempt.maxPacketBytes()), client.serverUri());
+    }
+    return attempt;
+  }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable cause) {
-              done.completeExceptionally(cause);
-            }
-          });
+  private Attempt attempt() throws InterruptedException {
+    BrokerClient current = client;
+    if (current.protocol() != connection.protocol()) {
+      current.close();
+      current = connection.client(connection.urls().get(0), events);
+      client = current;
+    } else if (current.isConnected()) {
+      // A connect we stopped waiting for may still have succeeded; its CONNACK (and so the
+      // broker's Receive Maximum) is unknown to us, so it is closed and made again.
+      current.close();
+      current = connection.client(connection.urls().get(0), events);
+      client = current;
+    }
+    try {
+      CompletableFuture<BrokerClient.Connack> done =
+          current.connect(connection.urls(), null, 0);
       long deadline = System.nanoTime() + connection.config().connectTimeout().toNanos()
           * connection.urls().size() + MARGIN_NANOS;
       while (!stopping.getAsBoolean()) {
         try {
-          IMqttToken token = done.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
-          MqttProperties connack = token.getResponseProperties();
-          return new Attempt(Result.CONNECTED, BrokerConnection.receiveMaximum(connack), null,
-              BrokerConnection.maxPacketBytes(connack));
+          BrokerClient.Connack connack = done.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+          return new Attempt(Result.CONNECTED, connack.receiveMaximum(), null,
+              connack.maxPacketBytes());
         } catch (TimeoutException e) {
           if (System.nanoTime() - deadline > 0) {
             return Attempt.of(Result.FAILED, new TimeoutException("no CONNACK within "
@@ -86,32 +111,16 @@ public final class Connector {
         }
       }
       return Attempt.of(Result.STOPPED, null);
-    } catch (MqttException e) {
-      if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
-          || e.getReasonCode() == MqttClientException.REASON_CODE_CONNECT_IN_PROGRESS) {
+    } catch (BrokerClient.Refused e) {
+      if (e.code() == CLIENT_DISCONNECTING || e.code() == CONNECT_IN_PROGRESS) {
         // Paho is still tearing the last connection down; that takes milliseconds.
-        return Attempt.of(Result.BUSY, e);
+        return Attempt.of(Result.BUSY, e.getCause());
       }
-      return Attempt.of(Result.FAILED, e);
+      return Attempt.of(Result.FAILED, e.getCause());
     } catch (ExecutionException e) {
       return Attempt.of(Result.FAILED, e.getCause());
     } catch (RuntimeException e) {
       return Attempt.of(Result.FAILED, e);
-    }
-  }
-
-  /**
-   * A connect we stopped waiting for may still have succeeded; its CONNACK (and so the broker's
-   * Receive Maximum) is unknown to us, so it is closed and made again.
-   */
-  private void dropOrphanedConnection() {
-    if (client.isConnected()) {
-      try {
-        client.disconnectForcibly(0, 1_000, false);
-      } catch (MqttException e) {
-        LOG.debug("dropping the unconfirmed MQTT {} connection: {}", connection.lane(),
-            e.toString());
-      }
     }
   }
 }

@@ -3,13 +3,12 @@ package io.floorgate.broker;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-flight window of one connection: a permit per publish handed to Paho and not yet
  * acknowledged, sized to the smaller of the lane's ceiling and the broker's Receive Maximum from
- * that connection's CONNACK. Paho throws 32202 for one publish beyond the broker's limit, so a
+ * that connection's CONNACK. Paho throws 32202 for one publish beyond the broker's limit (MQTT 5), so a
  * lane takes a permit before each publish and the completion gives it back. A new connection gets
  * a new window, so permits of publishes that died with the old one cannot leak.
  */
@@ -19,14 +18,14 @@ public final class Window {
 
   private final int size;
   private final Semaphore permits;
-  private final MqttActionListener release = new MqttActionListener() {
+  private final BrokerClient.Completion release = new BrokerClient.Completion() {
     @Override
-    public void onSuccess(IMqttToken token) {
+    public void delivered(String topic, @Nullable Object context, int reasonCode) {
       permits.release();
     }
 
     @Override
-    public void onFailure(IMqttToken token, Throwable cause) {
+    public void failed(String topic, @Nullable Object context, Throwable cause) {
       permits.release();
     }
   };
@@ -81,7 +80,7 @@ public final class Window {
   }
 
   /** A completion listener that only gives the permit back. */
-  public MqttActionListener releasing() {
+  public BrokerClient.Completion releasing() {
     return release;
   }
 }

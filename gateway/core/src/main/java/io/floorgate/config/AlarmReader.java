@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AlarmReader {
 
   private static final List<String> KEYS = List.of("clientId", "url", "urls", "username",
-      "password", "stateFile", "maxShelve", "rules", "conditions");
+      "password", "stateFile", "maxShelve", "rules", "conditions", "protocol");
   private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
       "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
       "inService");
@@ -65,6 +65,8 @@ final class AlarmReader {
         : mqtt == null ? null : mqtt.username();
     String password = map.has("password") ? map.string("password")
         : mqtt == null ? null : mqtt.password();
+    MqttProtocol protocol = MqttReader.protocol(map,
+        mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
     Path stateFile = null;
     String file = map.string("stateFile");
     if (file != null) {
@@ -102,7 +104,7 @@ final class AlarmReader {
       return null;
     }
     BrokerConfig broker = mqtt.broker().lane(urls, clientId != null ? clientId.strip()
-        : AlarmsConfig.defaultClientId(mqtt.clientId()), username, password);
+        : AlarmsConfig.defaultClientId(mqtt.clientId()), username, password, protocol);
     return new AlarmsConfig(rules, broker, stateFile, maxShelve, conditions);
   }
 

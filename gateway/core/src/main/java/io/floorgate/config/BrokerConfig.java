@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *                       the JVM's default trust store (an {@code ssl://} broker is still verified)
  * @param keepAlive      MQTT keep-alive
  * @param connectTimeout how long one connect attempt may take
+ * @param protocol       which MQTT version to speak; {@code auto} falls back to 3.1.1 when the
+ *                       broker refuses 5
  */
 public record BrokerConfig(
     List<String> urls,
@@ -28,7 +30,8 @@ public record BrokerConfig(
     @Nullable String password,
     @Nullable TlsConfig tls,
     Duration keepAlive,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    MqttProtocol protocol) {
 
   public BrokerConfig {
     urls = List.copyOf(urls);
@@ -38,18 +41,33 @@ public record BrokerConfig(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(keepAlive, "keepAlive");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(protocol, "protocol");
+  }
+
+  /** Speaking MQTT 5, falling back to 3.1.1 ({@code protocol: auto}). */
+  public BrokerConfig(List<String> urls, String clientId, @Nullable String username,
+      @Nullable String password, @Nullable TlsConfig tls, Duration keepAlive,
+      Duration connectTimeout) {
+    this(urls, clientId, username, password, tls, keepAlive, connectTimeout, MqttProtocol.AUTO);
   }
 
   /** The same connection settings towards other brokers, as another client, with other credentials. */
   public BrokerConfig lane(List<String> urls, String clientId, @Nullable String username,
       @Nullable String password) {
-    return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout);
+    return lane(urls, clientId, username, password, protocol);
+  }
+
+  /** As {@link #lane(List, String, String, String)}, speaking {@code protocol}. */
+  public BrokerConfig lane(List<String> urls, String clientId, @Nullable String username,
+      @Nullable String password, MqttProtocol protocol) {
+    return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout,
+        protocol);
   }
 
   @Override
   public String toString() {
     return "BrokerConfig[urls=" + urls + ", clientId=" + clientId + ", username=" + username
         + ", password=" + (password == null ? "none" : "***") + ", tls=" + tls + ", keepAlive="
-        + keepAlive + ", connectTimeout=" + connectTimeout + "]";
+        + keepAlive + ", connectTimeout=" + connectTimeout + ", protocol=" + protocol.word() + "]";
   }
 }

@@ -17,7 +17,7 @@ final class MqttReader {
 
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
       "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
-      "queueCapacity");
+      "queueCapacity", "protocol");
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
 
   private final Problems problems;
@@ -60,12 +60,31 @@ final class MqttReader {
     String username = map.string("username");
     String password = password(map);
     TlsConfig tls = tls(map, urls);
+    MqttProtocol protocol = protocol(map, MqttProtocol.AUTO);
     if (problems.count() > before || urls.isEmpty()) {
       return null;
     }
     return new MqttConfig(urls,
         clientId != null ? clientId.strip() : MqttConfig.defaultClientId(site == null ? "" : site),
-        qos, maxInFlight, connectTimeout, username, password, tls, keepAlive);
+        qos, maxInFlight, connectTimeout, username, password, tls, keepAlive, protocol);
+  }
+
+  /**
+   * A lane's {@code protocol:} (5, 3.1.1 or auto), {@code fallback} when absent. YAML reads
+   * {@code 5} as a number and {@code 3.1.1} as text; both arrive here as the words they are.
+   */
+  static MqttProtocol protocol(YamlMap map, MqttProtocol fallback) {
+    String text = map.string("protocol");
+    if (text == null) {
+      return fallback;
+    }
+    MqttProtocol protocol = MqttProtocol.byWord().get(text.strip().toLowerCase(Locale.ROOT));
+    if (protocol == null) {
+      map.error("protocol", "'" + text.strip() + "' is not an MQTT version the gateway speaks; "
+          + "write 5, 3.1.1, or auto (MQTT 5, and 3.1.1 with brokers that refuse 5)");
+      return fallback;
+    }
+    return protocol;
   }
 
   /**

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout how long one connect attempt may take
  * @param queueCapacity  readings waiting for the node's thread; beyond it they are dropped and
  *                       counted
+ * @param protocol       MQTT version of the node's connection; {@code mqtt.protocol} by default
  */
 public record SparkplugConfig(
     boolean enabled,
@@ -52,7 +53,8 @@ public record SparkplugConfig(
     int maxDataBytes,
     Duration keepAlive,
     Duration connectTimeout,
-    int queueCapacity) {
+    int queueCapacity,
+    MqttProtocol protocol) {
 
   public static final String DEFAULT_EDGE_NODE_ID = "floorgate";
   public static final boolean DEFAULT_ALIASES = true;
@@ -89,6 +91,16 @@ public record SparkplugConfig(
     Checks.within("keepAlive", keepAlive, MIN_KEEP_ALIVE, MAX_KEEP_ALIVE);
     Checks.within("connectTimeout", connectTimeout, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
     Checks.within("queueCapacity", queueCapacity, 1, MAX_QUEUE_CAPACITY);
+    Objects.requireNonNull(protocol, "protocol");
+  }
+
+  /** With {@code protocol: auto}. */
+  public SparkplugConfig(boolean enabled, String groupId, String edgeNodeId, List<String> brokers,
+      String clientId, @Nullable String username, @Nullable String password,
+      @Nullable TlsConfig tls, @Nullable String primaryHostId, boolean aliases, int maxDataBytes,
+      Duration keepAlive, Duration connectTimeout, int queueCapacity) {
+    this(enabled, groupId, edgeNodeId, brokers, clientId, username, password, tls, primaryHostId,
+        aliases, maxDataBytes, keepAlive, connectTimeout, queueCapacity, MqttProtocol.AUTO);
   }
 
   /** A node that does not run, for configs without a {@code sparkplug:} section. */
@@ -102,7 +114,7 @@ public record SparkplugConfig(
   /** The node's own connection: its brokers, client id and credentials, TLS from {@code mqtt}. */
   public BrokerConfig broker() {
     return new BrokerConfig(brokers, clientId, username, password, tls, keepAlive,
-        connectTimeout);
+        connectTimeout, protocol);
   }
 
   /** The node's client id when the config names none: the UNS client's, suffixed. */

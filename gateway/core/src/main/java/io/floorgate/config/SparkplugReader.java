@@ -15,7 +15,7 @@ final class SparkplugReader {
 
   private static final List<String> KEYS = List.of("enabled", "groupId", "edgeNodeId", "brokers",
       "clientId", "username", "password", "primaryHostId", "aliases", "maxDataBytes",
-      "keepAlive", "connectTimeout", "queueCapacity");
+      "keepAlive", "connectTimeout", "queueCapacity", "protocol");
   private static final List<String> UNS_KEYS = List.of("enabled", "form", "maxBatch", "retain");
 
   private final Problems problems;
@@ -88,6 +88,8 @@ final class SparkplugReader {
         : mqtt == null ? null : mqtt.username();
     String password = map.has("password") ? map.string("password")
         : mqtt == null ? null : mqtt.password();
+    MqttProtocol protocol = MqttReader.protocol(map,
+        mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
     if (problems.count() > before || groupId == null || edgeNodeId == null || mqtt == null
         || brokers.isEmpty() || (map.has("primaryHostId") && primaryHostId == null)) {
       return null;
@@ -95,7 +97,7 @@ final class SparkplugReader {
     return new SparkplugConfig(enabled, groupId, edgeNodeId, brokers,
         clientId != null ? clientId.strip() : SparkplugConfig.defaultClientId(mqtt.clientId()),
         username, password, mqtt.tls(), primaryHostId, aliases, maxDataBytes, keepAlive,
-        connectTimeout, queueCapacity);
+        connectTimeout, queueCapacity, protocol);
   }
 
   /** A Sparkplug id, or its default when absent; null (and an error) when invalid. */

@@ -1,5 +1,6 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.broker.BrokerClient;
 import io.floorgate.broker.BrokerConnection;
 import io.floorgate.buffer.DiskBuffer;
 import io.floorgate.config.MqttConfig;
@@ -14,13 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +46,6 @@ public final class MqttPublisher implements AutoCloseable {
   private final BrokerConnection connection;
   private final DiskBuffer buffer;
   private final PublishCounters counters;
-  private final MqttAsyncClient client;
   private final SenderLoop loop;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -84,10 +77,8 @@ public final class MqttPublisher implements AutoCloseable {
     Objects.requireNonNull(namespace, "namespace");
     this.connection = new BrokerConnection("UNS", config.broker());
     this.counters = new PublishCounters(String.join(", ", config.urls()));
-    this.client = connection.client(config.url());
-    this.loop = new SenderLoop(client, connection, config, namespace, buffer, replayRate,
+    this.loop = new SenderLoop(connection, config, namespace, buffer, replayRate,
         counters, Objects.requireNonNull(uns, "uns"));
-    client.setCallback(new ConnectionCallback());
   }
 
   /** Starts the sender thread, which connects in the background. Returns at once. */
@@ -243,57 +234,8 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   private void closeClient() {
-    try {
-      if (client.isConnected()) {
-        client.disconnect(DISCONNECT_QUIESCE_MILLIS)
-            .waitForCompletion(DISCONNECT_QUIESCE_MILLIS + 1_000);
-      }
-    } catch (MqttException e) {
-      LOG.debug("MQTT disconnect from {} did not complete: {}", config.url(), e.toString());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      // A connect still in progress; cut it so its threads end with us.
-      try {
-        client.disconnectForcibly(0, DISCONNECT_QUIESCE_MILLIS, false);
-        client.close(true);
-      } catch (MqttException again) {
-        LOG.debug("MQTT client for {} did not close cleanly: {}", config.url(), again.toString());
-      }
-    }
-  }
-
-  /** Paho's connection events; runs on Paho's threads, so it only hands over. */
-  private final class ConnectionCallback implements MqttCallback {
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-      loop.connectionLost(connection.lostReason(response));
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-      LOG.warn("MQTT error on the connection to {}: {}", config.url(), exception.toString());
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      // The telemetry client subscribes to nothing.
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-      // Counted in the publish's own listener.
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-      // The sender logs connects with the window it derived from the CONNACK.
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-      // No enhanced authentication.
-    }
+    BrokerClient client = loop.client();
+    client.disconnect(DISCONNECT_QUIESCE_MILLIS + 1_000, false);
+    client.close();
   }
 }

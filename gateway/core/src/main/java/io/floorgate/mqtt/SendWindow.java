@@ -6,27 +6,28 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import io.floorgate.broker.BrokerClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-flight window of one MQTT connection: a permit per unacknowledged publish, sized to the
  * smaller of our ceiling and the broker's Receive Maximum from that connection's CONNACK. Paho
  * throws 32202 for one publish beyond the broker's limit, so the sender takes a permit before
- * every publish and Paho's completion callback gives it back.
+ * every publish and the client's completion callback gives it back (on MQTT 3.1.1, where the
+ * broker states no limit, the window is the configured {@code maxInFlight}).
  *
  * <p>Each connection gets a fresh window, so permits of publishes that die with an old connection
  * cannot leak into the next one. The callbacks run on Paho's threads and only count, release and
  * hand the acknowledged readings to the buffer (which only queues them).
  */
-final class SendWindow implements MqttActionListener {
+final class SendWindow implements BrokerClient.Completion {
 
   /**
    * Marks a metadata publish in the token's user context; a reading's publish carries its
    * {@link BufferedReading}, a batch's the list of them.
    */
   static final Object META = new Object();
-  /** MQTT 5 reason codes from 0x80 on are refusals (e.g. 0x87 not authorized). */
+  /** MQTT 5 reason codes from 0x80 on are refusals (e.g. 0x87 not authorized); 3.1.1 has 0. */
   private static final int FIRST_ERROR_REASON = 0x80;
 
   private final int size;
@@ -77,18 +78,16 @@ final class SendWindow implements MqttActionListener {
   }
 
   @Override
-  public void onSuccess(IMqttToken token) {
+  public void delivered(String topic, @Nullable Object context, int refusal) {
     // Count before releasing: whoever sees the window empty must see the count too.
     try {
-      Object context = token.getUserContext();
-      if (context == META) {
+      if (context == META || context == null) {
         counters.metaPublished.increment();
         return;
       }
       List<BufferedReading> readings = readings(context);
-      int refusal = refusal(token);
       if (refusal >= FIRST_ERROR_REASON) {
-        counters.failed(topic(token), readings.size(), new IllegalStateException(
+        counters.failed(topic, readings.size(), new IllegalStateException(
             String.format("PUBACK reason code 0x%02X", refusal)));
       } else {
         counters.acknowledged(readings);
@@ -101,16 +100,15 @@ final class SendWindow implements MqttActionListener {
   }
 
   @Override
-  public void onFailure(IMqttToken token, Throwable cause) {
+  public void failed(String topic, @Nullable Object context, Throwable cause) {
     try {
-      Object context = token.getUserContext();
-      if (context != META) {
+      if (context != META && context != null) {
         List<BufferedReading> readings = readings(context);
         if (!live()) {
           // The connection went away under it: it stays queued and goes again on the next one.
           counters.requeued.add(readings.size());
         } else {
-          counters.failed(topic(token), readings.size(), cause);
+          counters.failed(topic, readings.size(), cause);
           readings.forEach(acknowledge);
         }
       }
@@ -124,15 +122,5 @@ final class SendWindow implements MqttActionListener {
   @SuppressWarnings("unchecked")
   static List<BufferedReading> readings(Object context) {
     return context instanceof BufferedReading one ? List.of(one) : (List<BufferedReading>) context;
-  }
-
-  private static int refusal(IMqttToken token) {
-    int[] codes = token.getReasonCodes();
-    return codes == null || codes.length == 0 ? 0 : codes[0];
-  }
-
-  private static String topic(IMqttToken token) {
-    String[] topics = token.getTopics();
-    return topics == null || topics.length == 0 ? "?" : topics[0];
   }
 }

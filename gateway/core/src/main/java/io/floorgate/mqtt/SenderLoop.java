@@ -1,5 +1,6 @@
 package io.floorgate.mqtt;
 
+import io.floorgate.broker.BrokerClient;
 import io.floorgate.broker.BrokerConnection;
 import io.floorgate.broker.Connector;
 import io.floorgate.buffer.BufferedReading;
@@ -18,12 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +42,11 @@ final class SenderLoop implements Runnable {
   static final long POLL_MILLIS = 100;
   /** Metadata is retained and read rarely; it must arrive whatever QoS telemetry uses. */
   private static final int META_QOS = 1;
-  /** Marks a replayed reading for subscribers, beside its original timestamps in the payload. */
-  private static final List<UserProperty> HISTORICAL =
-      List.of(new UserProperty("historical", "true"));
+  /**
+   * Marks a replayed reading for MQTT 5 subscribers without parsing the payload; the payload says
+   * {@code "historical": true} too, for everyone else.
+   */
+  private static final Map<String, String> HISTORICAL = Map.of("historical", "true");
   /** A batch stops growing at this size, below any broker's usual packet limit. */
   static final long MAX_BATCH_BYTES = 256 * 1024;
   /** Room left under the broker's Maximum Packet Size for the fixed header, topic and properties. */
@@ -59,7 +56,10 @@ final class SenderLoop implements Runnable {
 
   private enum Outcome { SENT, RETRY, FAILED }
 
-  private final MqttAsyncClient client;
+  /** One publish as the sender hands it to the client. */
+  private record Message(byte[] payload, int qos, boolean retained,
+      Map<String, String> properties) {}
+
   private final MqttConfig config;
   private final Namespace namespace;
   private final DiskBuffer buffer;
@@ -84,10 +84,9 @@ final class SenderLoop implements Runnable {
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
-  SenderLoop(MqttAsyncClient client, BrokerConnection connection, MqttConfig config,
+  SenderLoop(BrokerConnection connection, MqttConfig config,
       Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters,
       UnsConfig uns) {
-    this.client = client;
     this.uns = uns;
     this.retention = new Retention(uns.retain());
     this.config = config;
@@ -96,7 +95,13 @@ final class SenderLoop implements Runnable {
     this.lanes = new Lanes(buffer, replayRate);
     this.counters = counters;
     this.connection = connection;
-    this.connector = new Connector(connection, client, () -> stop.getCount() == 0);
+    this.connector = new Connector(connection, this::connectionLost,
+        () -> stop.getCount() == 0);
+  }
+
+  /** The client of the connection; another after the lane switched to MQTT 3.1.1. */
+  BrokerClient client() {
+    return connector.client();
   }
 
   /**
@@ -142,7 +147,7 @@ final class SenderLoop implements Runnable {
     }
     if (stop.getCount() > 0) {
       LOG.warn("MQTT connection to {} lost ({}); reconnecting. Readings wait in the buffer {}"
-          + " meanwhile.", client.getCurrentServerURI(), reason, buffer.file());
+          + " meanwhile.", client().serverUri(), reason, buffer.file());
     }
   }
 
@@ -190,13 +195,10 @@ final class SenderLoop implements Runnable {
     BufferedReading item = next.item();
     Reading reading = item.reading();
     String topic = Topics.prefixed(namespace, reading.path());
-    MqttProperties properties = new MqttProperties();
-    if (next.historical()) {
-      properties.setUserProperties(HISTORICAL);
-    }
-    MqttMessage message;
+    Map<String, String> properties = next.historical() ? HISTORICAL : Map.of();
+    Message message;
     try {
-      message = new MqttMessage(encoder.encode(reading), config.qos(),
+      message = new Message(encoder.encode(reading, next.historical()), config.qos(),
           retention.value(topic, reading.gatewayTime()), properties);
     } catch (RuntimeException e) {
       // One unencodable reading must not stop the lane.
@@ -219,13 +221,10 @@ final class SenderLoop implements Runnable {
     List<BufferedReading> run = lanes.run(next, uns.maxBatch());
     String connection = next.item().reading().connection();
     String topic = batchTopics.computeIfAbsent(connection, c -> Topics.batch(namespace, c));
-    MqttProperties properties = new MqttProperties();
-    if (next.historical()) {
-      properties.setUserProperties(HISTORICAL);
-    }
+    Map<String, String> properties = next.historical() ? HISTORICAL : Map.of();
     UnsJsonEncoder.Batch batch;
     try {
-      batch = encoder.encodeBatch(run, maxBatchBytes);
+      batch = encoder.encodeBatch(run, maxBatchBytes, next.historical());
     } catch (RuntimeException e) {
       // One unencodable reading must not stop the lane: send the run one by one to find it.
       sendOneByOne(next, run, e);
@@ -233,7 +232,7 @@ final class SenderLoop implements Runnable {
     }
     // The run is this call's own list, never changed after: a view of it is the publish's context.
     List<BufferedReading> sent = run.subList(0, batch.count());
-    MqttMessage message = new MqttMessage(batch.payload(), config.qos(),
+    Message message = new Message(batch.payload(), config.qos(),
         retention.batch(topic, newest(sent)), properties);
     Outcome outcome = send(topic, message, sent);
     if (outcome == Outcome.FAILED) {
@@ -285,12 +284,14 @@ final class SenderLoop implements Runnable {
       maxBatchBytes = Math.max(1, Math.min(MAX_BATCH_BYTES,
           attempt.maxPacketBytes() - PACKET_HEADROOM));
       long backlog = lanes.reset();
+      BrokerClient client = client();
       window = new SendWindow(size, counters, client::isConnected, buffer::acknowledge);
       metaPending = true;
       LOG.info("MQTT connected to {} as {}: in-flight window {} (ceiling {}, broker receive"
               + " maximum {}); {} readings queued, replayed oldest first beside live data",
-          client.getCurrentServerURI(), config.clientId(), size, config.maxInFlight(),
-          attempt.receiveMaximum(), backlog);
+          client.serverUri(), config.clientId(), size, config.maxInFlight(),
+          attempt.receiveMaximum() == BrokerConnection.UNKNOWN_LIMIT ? "not stated in MQTT 3.1.1"
+              : attempt.receiveMaximum(), backlog);
     } else if (attempt.result() == Connector.Result.FAILED) {
       LOG.warn(connection.unreachable(config.urls(), attempt.cause(), nextRetry,
           buffer.size() + " readings wait in the buffer " + buffer.file()));
@@ -305,8 +306,7 @@ final class SenderLoop implements Runnable {
       return;
     }
     for (TagMeta meta : metas) {
-      MqttMessage message = new MqttMessage(encoder.encodeMeta(meta), META_QOS, true,
-          new MqttProperties());
+      Message message = new Message(encoder.encodeMeta(meta), META_QOS, true, Map.of());
       Outcome outcome = send(Topics.meta(namespace, meta.path()), message, SendWindow.META);
       if (outcome == Outcome.RETRY) {
         // The connection is going; the next connect publishes all of it again.
@@ -323,7 +323,7 @@ final class SenderLoop implements Runnable {
       topics = List.copyOf(toClear);
     }
     for (String topic : topics) {
-      MqttMessage empty = new MqttMessage(new byte[0], META_QOS, true, new MqttProperties());
+      Message empty = new Message(new byte[0], META_QOS, true, Map.of());
       Outcome outcome = send(topic, empty, SendWindow.META);
       if (outcome == Outcome.RETRY) {
         return false;
@@ -344,7 +344,7 @@ final class SenderLoop implements Runnable {
    * Publishes within the window. RETRY means the message was not handed to Paho and may be sent
    * later; FAILED means it never will be (counted).
    */
-  private Outcome send(String topic, MqttMessage message, Object context)
+  private Outcome send(String topic, Message message, Object context)
       throws InterruptedException {
     SendWindow w = window;
     if (w == null) {
@@ -357,11 +357,12 @@ final class SenderLoop implements Runnable {
       }
     }
     try {
-      client.publish(topic, message, context, w);
+      client().publish(topic, message.payload(), message.qos(), message.retained(),
+          message.properties(), context, w);
       return Outcome.SENT;
-    } catch (MqttException e) {
+    } catch (BrokerClient.Refused e) {
       w.release();
-      if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+      if (e.inFlightFull()) {
         // Paho frees its slot just after our callback for QoS 0; try again in a moment.
         counters.windowRejections.increment();
         Thread.onSpinWait();
@@ -382,7 +383,7 @@ final class SenderLoop implements Runnable {
     if (context != SendWindow.META) {
       counters.failed(topic, SendWindow.readings(context).size(), cause);
     } else {
-      LOG.warn("MQTT broker {} refused metadata on {}: {}", client.getCurrentServerURI(), topic,
+      LOG.warn("MQTT broker {} refused metadata on {}: {}", client().serverUri(), topic,
           cause.toString());
     }
     return Outcome.FAILED;

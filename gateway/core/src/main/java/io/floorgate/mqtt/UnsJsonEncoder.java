@@ -30,8 +30,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * Values: numbers as JSON numbers (a UInt64 beyond Long exactly), Boolean, text (String,
  * LocalizedText, DateTime as ISO-8601, Guid, ByteString as base64, StatusCode by name), arrays
- * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}. The
- * batched form is {@code {"values":[{"path":"jxnmm/isohara/…/tag", …the fields above}, …]}}.
+ * as JSON arrays. A BAD reading the gateway could not represent carries {@code "reason"}. A
+ * reading replayed from the store-and-forward backlog carries {@code "historical":true} last, so
+ * that every consumer can tell it from live data, also on MQTT 3.1.1 where the MQTT 5 user
+ * property of the same name does not exist; live readings leave the field out. The batched form
+ * is {@code {"values":[{"path":"jxnmm/isohara/…/tag", …the fields above}, …]}}.
  * Thread-safe: the factory is, and each call has its own generator.
  */
 final class UnsJsonEncoder {
@@ -47,13 +50,18 @@ final class UnsJsonEncoder {
    */
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-  /** The telemetry payload of a reading. */
+  /** The telemetry payload of a live reading. */
   byte[] encode(Reading reading) {
+    return encode(reading, false);
+  }
+
+  /** The telemetry payload of a reading; {@code historical} when replayed from the backlog. */
+  byte[] encode(Reading reading, boolean historical) {
     Scratch local = scratch.get();
     ByteArrayOutputStream out = local.out;
     out.reset();
     try (JsonGenerator json = factory.createGenerator(out)) {
-      writeReading(json, reading, local, false);
+      writeReading(json, reading, local, false, historical);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
     }
@@ -69,6 +77,11 @@ final class UnsJsonEncoder {
    * to {@code maxBytes} or beyond (always holds at least one reading).
    */
   Batch encodeBatch(List<BufferedReading> run, long maxBytes) {
+    return encodeBatch(run, maxBytes, false);
+  }
+
+  /** As above; {@code historical} marks every reading of a replayed run. */
+  Batch encodeBatch(List<BufferedReading> run, long maxBytes, boolean historical) {
     Scratch local = scratch.get();
     ByteArrayOutputStream out = local.out;
     out.reset();
@@ -77,7 +90,7 @@ final class UnsJsonEncoder {
       json.writeStartObject();
       json.writeArrayFieldStart("values");
       for (BufferedReading item : run) {
-        writeReading(json, item.reading(), local, true);
+        writeReading(json, item.reading(), local, true, historical);
         count++;
         json.flush();
         if (out.size() >= maxBytes) {
@@ -93,7 +106,7 @@ final class UnsJsonEncoder {
   }
 
   private static void writeReading(JsonGenerator json, Reading reading, Scratch local,
-      boolean withPath) throws IOException {
+      boolean withPath, boolean historical) throws IOException {
     json.writeStartObject();
     if (withPath) {
       json.writeStringField("path", reading.path());
@@ -116,6 +129,9 @@ final class UnsJsonEncoder {
     if (reading.reason() != null) {
       // Only on the rare BAD reading that has one, so ordinary payloads stay as they were.
       json.writeStringField("reason", reading.reason());
+    }
+    if (historical) {
+      json.writeBooleanField("historical", true);
     }
     json.writeEndObject();
   }

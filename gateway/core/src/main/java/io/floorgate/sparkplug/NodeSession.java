@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.broker.BrokerClient;
 import io.floorgate.broker.BrokerConnection;
 import io.floorgate.config.SparkplugConfig;
 import io.floorgate.driver.LinkState;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +119,7 @@ final class NodeSession {
       link = l;
       phase = Phase.CONNECTING;
       l.connect(topics.ndeath(), payloads.ndeath(bdSeq, new Date()));
-    } catch (MqttException | RuntimeException e) {
+    } catch (BrokerClient.Refused | RuntimeException e) {
       link = null;
       phase = Phase.IDLE;
       if (l != null) {
@@ -130,21 +129,22 @@ final class NodeSession {
     }
   }
 
-  void connected(BrokerLink l, MqttProperties connack) {
+  void connected(BrokerLink l, BrokerClient.Connack connack) {
     if (l != link) {
       l.close();
       return;
     }
+    connection.connected(connack, l.url);
     phase = Phase.SUBSCRIBING;
-    out.begin(l, config.maxDataBytes(), connack.getMaximumPacketSize());
+    out.begin(l, config.maxDataBytes(), connack.maxPacketBytes());
     List<String> filters = new ArrayList<>(List.of(topics.ncmd(), topics.dcmdFilter()));
     if (config.primaryHostId() != null) {
       filters.add(SparkplugTopics.state(config.primaryHostId()));
     }
     try {
       l.subscribe(filters.toArray(String[]::new));
-    } catch (MqttException e) {
-      lost(l, "subscribing failed: " + e);
+    } catch (BrokerClient.Refused e) {
+      lost(l, "subscribing failed: " + e.getMessage());
     }
   }
 
@@ -155,6 +155,12 @@ final class NodeSession {
     link = null;
     l.close();
     phase = Phase.IDLE;
+    if (connection.retryWith311(l.protocol(), cause)) {
+      // The broker refused MQTT 5 itself: no session and no Will, so the same bdSeq again.
+      advanceBdSeq = false;
+      loop.execute(this::connect);
+      return;
+    }
     advanceBdSeq = Reconnects.connectMayHaveBeenSent(cause);
     retry("broker " + l.url + " not reachable as client " + config.clientId() + ": "
         + BrokerConnection.describe(cause), cause);

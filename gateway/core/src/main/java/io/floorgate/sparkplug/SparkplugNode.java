@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.broker.BrokerClient;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.SparkplugConfig;
 import io.floorgate.driver.LinkState;
@@ -16,7 +17,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,10 +241,10 @@ public final class SparkplugNode implements AutoCloseable {
     }
   }
 
-  /** Paho's callbacks, handed to the node's thread. */
+  /** The client's callbacks, handed to the node's thread. */
   private final class Handover implements BrokerLink.Events {
     @Override
-    public void connected(BrokerLink link, MqttProperties connack) {
+    public void connected(BrokerLink link, BrokerClient.Connack connack) {
       post(() -> session.connected(link, connack));
     }
 

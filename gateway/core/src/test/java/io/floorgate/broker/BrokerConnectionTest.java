@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.config.BrokerConfig;
+import io.floorgate.config.MqttProtocol;
 import io.floorgate.config.TlsConfig;
 import io.floorgate.mqtt.TestCa;
+import java.io.EOFException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -59,10 +63,8 @@ class BrokerConnectionTest {
 
   @Test
   void everyLaneConnectsWithCleanStartNoSessionAndItsOwnSettings() {
-    BrokerConnection connection = new BrokerConnection("alarm", PLAIN);
-
-    MqttConnectionOptions options = connection.options(
-        List.of("tcp://a:1883", "tcp://b:1883"), null);
+    MqttConnectionOptions options = V5Client.options(PLAIN, null,
+        List.of("tcp://a:1883", "tcp://b:1883"), null, 0);
 
     assertTrue(options.isCleanStart());
     assertEquals(0L, options.getSessionExpiryInterval());
@@ -79,10 +81,8 @@ class BrokerConnectionTest {
 
   @Test
   void aWillIsSetForItsConnectionOnly() {
-    BrokerConnection connection = new BrokerConnection("Sparkplug", PLAIN);
-
-    MqttConnectionOptions options = connection.options(List.of("tcp://a:1883"),
-        new Will("spBv1.0/isohara/NDEATH/floorgate", new byte[] {1, 2}, 1, false));
+    MqttConnectionOptions options = V5Client.options(PLAIN, null, List.of("tcp://a:1883"),
+        new Will("spBv1.0/isohara/NDEATH/floorgate", new byte[] {1, 2}, 1, false), 0);
 
     assertEquals("spBv1.0/isohara/NDEATH/floorgate", options.getWillDestination());
     assertEquals(1, options.getWillMessage().getQos());
@@ -97,8 +97,9 @@ class BrokerConnectionTest {
         null, new TlsConfig(ca.certFile(), null, null), Duration.ofSeconds(30),
         Duration.ofSeconds(10));
 
-    MqttConnectionOptions options = new BrokerConnection("UNS", tls)
-        .options(List.of("ssl://broker:8883"), null);
+    BrokerConnection connection = new BrokerConnection("UNS", tls);
+    MqttConnectionOptions options = V5Client.options(tls, connection.tls(),
+        List.of("ssl://broker:8883"), null, 0);
 
     assertNotNull(options.getSocketFactory());
     assertTrue(options.isHttpsHostnameVerificationEnabled());
@@ -142,6 +143,89 @@ class BrokerConnectionTest {
 
     assertTrue(advice.contains(named), advice);
     assertTrue(advice.contains(String.format("0x%02x", reasonCode)), advice);
+  }
+
+  @Test
+  void anMqtt311ConnectHasTheSameSettingsAndWill() {
+    MqttConnectOptions options = V3Client.options(PLAIN, null,
+        List.of("tcp://a:1883", "tcp://b:1883"),
+        new Will("spBv1.0/isohara/NDEATH/floorgate", new byte[] {1, 2}, 1, false));
+
+    assertEquals(MqttConnectOptions.MQTT_VERSION_3_1_1, options.getMqttVersion(),
+        "exactly 3.1.1, never Paho's silent step down to 3.1");
+    assertTrue(options.isCleanSession());
+    assertFalse(options.isAutomaticReconnect());
+    assertEquals(20, options.getKeepAliveInterval());
+    assertEquals(7, options.getConnectionTimeout());
+    assertArrayEquals(new String[] {"tcp://a:1883", "tcp://b:1883"}, options.getServerURIs());
+    assertEquals("gw", options.getUserName());
+    assertArrayEquals("s3cret".toCharArray(), options.getPassword());
+    assertEquals("spBv1.0/isohara/NDEATH/floorgate", options.getWillDestination());
+    assertEquals(1, options.getWillMessage().getQos());
+    assertTrue(options.getMaxInflight() >= 65_535, "the lane's window is the limit, not Paho's 10");
+  }
+
+  @Test
+  void anMqtt311ConnackToAnMqtt5ConnectMeansTheBrokerSpeaksOnly311() {
+    // What Paho v5 throws when Moquette or RabbitMQ answer with return code 1.
+    MqttException invalidReturnCode = new MqttException(MqttException.REASON_CODE_INVALID_RETURN_CODE);
+
+    assertEquals(ConnectFailures.Version.ONLY_3_1_1, ConnectFailures.version(invalidReturnCode));
+    assertEquals(ConnectFailures.Version.ONLY_3_1_1, ConnectFailures.version(new MqttException(0x84)));
+    String advice = ConnectFailures.advice(invalidReturnCode, PLAIN);
+    assertTrue(advice.contains("speaks only MQTT 3.1.1"), advice);
+    assertTrue(advice.contains("protocol: auto"), advice);
+  }
+
+  @Test
+  void aHangUpOnTheConnectMayMean311ButARefusedPortOrTlsDoesNot() {
+    MqttException eof = new MqttException(32109, new EOFException());
+    MqttException refused = new MqttException(32103, new ConnectException("Connection refused"));
+    MqttException tls = new MqttException(32109, new SSLHandshakeException("bad certificate"));
+    MqttException timeout = new MqttException(32000);
+
+    assertEquals(ConnectFailures.Version.MAYBE_3_1_1, ConnectFailures.version(eof));
+    assertEquals(ConnectFailures.Version.UNRELATED, ConnectFailures.version(refused));
+    assertEquals(ConnectFailures.Version.UNRELATED, ConnectFailures.version(tls));
+    assertEquals(ConnectFailures.Version.UNRELATED, ConnectFailures.version(timeout));
+  }
+
+  @Test
+  void autoFallsBackTo311OnARefusalAndRemembersIt() {
+    BrokerConnection connection = new BrokerConnection("UNS", PLAIN);
+    assertEquals(MqttProtocol.V5, connection.protocol());
+
+    assertTrue(connection.retryWith311(MqttProtocol.V5,
+        new MqttException(MqttException.REASON_CODE_INVALID_RETURN_CODE)));
+    assertEquals(MqttProtocol.V3_1_1, connection.protocol());
+
+    // A later outage of the 3.1.1 broker does not bring MQTT 5 back.
+    assertFalse(connection.retryWith311(MqttProtocol.V3_1_1,
+        new org.eclipse.paho.client.mqttv3.MqttException(32103)));
+    assertEquals(MqttProtocol.V3_1_1, connection.protocol());
+  }
+
+  @Test
+  void aHangUpIsTriedWith311OnceAndForgottenWhen311FailsToo() {
+    BrokerConnection connection = new BrokerConnection("UNS", PLAIN);
+
+    assertTrue(connection.retryWith311(MqttProtocol.V5, new MqttException(32109,
+        new EOFException())));
+    assertEquals(MqttProtocol.V3_1_1, connection.protocol());
+    assertFalse(connection.retryWith311(MqttProtocol.V3_1_1,
+        new org.eclipse.paho.client.mqttv3.MqttException(32109, new EOFException())));
+
+    assertEquals(MqttProtocol.V5, connection.protocol(), "the broker hangs up on 3.1.1 too");
+  }
+
+  @Test
+  void aConfiguredVersionIsNeverChanged() {
+    BrokerConnection five = new BrokerConnection("UNS", PLAIN.lane(PLAIN.urls(), "c", null, null,
+        MqttProtocol.V5));
+
+    assertFalse(five.retryWith311(MqttProtocol.V5,
+        new MqttException(MqttException.REASON_CODE_INVALID_RETURN_CODE)));
+    assertEquals(MqttProtocol.V5, five.protocol());
   }
 
   @Test

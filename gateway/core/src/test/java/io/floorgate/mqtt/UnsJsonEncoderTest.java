@@ -1,7 +1,9 @@
 package io.floorgate.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.floorgate.buffer.BufferedReading;
 import io.floorgate.config.Range;
 import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
@@ -9,6 +11,7 @@ import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,37 @@ class UnsJsonEncoderTest {
         + "\"sourceTime\":\"2026-11-26T07:40:01.250Z\","
         + "\"gatewayTime\":\"2026-11-26T07:40:01.262Z\"}",
         json(encoder.encode(reading)));
+  }
+
+  @Test
+  void aReplayedReadingSaysSoInItsPayloadForConsumersWithoutUserProperties() {
+    Reading reading = new Reading("rhk01", PATH, 742.3, "°C", Quality.GOOD, Status.GOOD, SOURCE,
+        SOURCE, TimestampSource.SOURCE, GATEWAY);
+
+    assertEquals("{\"value\":742.3,\"unit\":\"°C\",\"quality\":\"GOOD\","
+        + "\"status\":{\"code\":0,\"name\":\"Good\"},"
+        + "\"timestamp\":\"2026-11-26T07:40:01.250Z\",\"timestampSource\":\"SOURCE\","
+        + "\"sourceTime\":\"2026-11-26T07:40:01.250Z\","
+        + "\"gatewayTime\":\"2026-11-26T07:40:01.262Z\",\"historical\":true}",
+        json(encoder.encode(reading, true)));
+    assertEquals(json(encoder.encode(reading)), json(encoder.encode(reading, false)),
+        "a live reading has no historical field");
+  }
+
+  @Test
+  void everyReadingOfAReplayedBatchIsMarkedAndALiveBatchIsNot() {
+    List<BufferedReading> run = List.of(
+        new BufferedReading(1, 0, 2, new Reading("rhk01", PATH, 1.0, "°C", Quality.GOOD,
+            Status.GOOD, SOURCE, SOURCE, TimestampSource.SOURCE, GATEWAY)),
+        new BufferedReading(1, 1, 2, new Reading("rhk01", PATH, 2.0, "°C", Quality.GOOD,
+            Status.GOOD, SOURCE, SOURCE, TimestampSource.SOURCE, GATEWAY)));
+
+    String replayed = json(encoder.encodeBatch(run, Long.MAX_VALUE, true).payload());
+    String live = json(encoder.encodeBatch(run, Long.MAX_VALUE, false).payload());
+
+    assertEquals(2, replayed.split("\"historical\":true}", -1).length - 1, replayed);
+    assertFalse(live.contains("historical"), live);
+    assertEquals(live, json(encoder.encodeBatch(run, Long.MAX_VALUE).payload()));
   }
 
   @Test
