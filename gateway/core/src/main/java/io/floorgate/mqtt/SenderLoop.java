@@ -233,7 +233,7 @@ final class SenderLoop implements Runnable {
     // The run is this call's own list, never changed after: a view of it is the publish's context.
     List<BufferedReading> sent = run.subList(0, batch.count());
     Message message = new Message(batch.payload(), config.qos(),
-        retention.batch(topic, newest(sent)), properties);
+        uns.retainsBatches() && retention.batch(topic, newest(sent)), properties);
     Outcome outcome = send(topic, message, sent);
     if (outcome == Outcome.FAILED) {
       sent.forEach(buffer::acknowledge);
