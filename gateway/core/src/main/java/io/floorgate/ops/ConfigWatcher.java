@@ -52,6 +52,7 @@ public final class ConfigWatcher implements AutoCloseable {
     this.env = env;
     this.apply = apply;
     this.ops = ops;
+    ops.configFile(this.file);
     this.watch = FileSystems.getDefault().newWatchService();
     this.file.getParent().register(watch, StandardWatchEventKinds.ENTRY_MODIFY,
         StandardWatchEventKinds.ENTRY_CREATE);
@@ -124,7 +125,7 @@ public final class ConfigWatcher implements AutoCloseable {
       log.error("Configuration edit refused: {} error(s) in {}; still running on the previous "
           + "configuration — fix them (floorgate check --config {} lists them)", e.errors().size(),
           file, file);
-      ops.reloadRefused(e.errors().size());
+      ops.reloadRefused(e.errors().stream().map(ConfigError::format).toList());
       return;
     }
     try {
@@ -133,7 +134,7 @@ public final class ConfigWatcher implements AutoCloseable {
       log.info("Configuration {} reloaded: {}", file, String.join("; ", done));
     } catch (IllegalStateException e) {
       log.error("Configuration edit refused: {}", e.getMessage());
-      ops.reloadRefused(1);
+      ops.reloadRefused(List.of(String.valueOf(e.getMessage())));
     }
   }
 

@@ -21,7 +21,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +69,21 @@ public final class Operations implements AutoCloseable {
     this.outputs = List.copyOf(outputs);
     config.connections().forEach(c -> links.register(c.name()));
     this.plcMeters = new PlcMeters(links);
-    this.status = new StatusJson(links, values, this.outputs);
     MeterRegistry r = registry;
+    this.status = new StatusJson(links, values, this.outputs, pipeline, r,
+        new StatusJson.Setup(config.buffer().maxBytes(), config.buffer().maxAge(),
+            config.api() != null && config.api().token() != null));
     plcMeters.bindTo(r);
     this.outputs.forEach(o -> o.bindTo(r));
     new PipelineMeters(pipeline).bindTo(r);
-    Gauge.builder("floorgate.api.websocket.clients", this, o -> o.webSocketClients())
+    // Gauges hold their object weakly: the registry must keep this one alive itself.
+    Gauge.builder("floorgate.api.websocket.clients", this::webSocketClients)
+        .strongReference(true)
         .description("open WebSocket streams (alarm stream and status page)").register(r);
+    BuildInfo build = BuildInfo.current();
+    Gauge.builder("floorgate.build.info", () -> 1).strongReference(true)
+        .tag("version", build.version()).tag("commit", build.commit())
+        .description("1, with the running gateway's version and commit as tags").register(r);
     new JvmMemoryMetrics().bindTo(r);
     gc.bindTo(r);
     new JvmThreadMetrics().bindTo(r);
@@ -84,7 +94,7 @@ public final class Operations implements AutoCloseable {
     this.reloadsApplied = Counter.builder("floorgate.config.reloads").tag("result", "applied")
         .description("configuration reloads, by result").register(r);
     this.reloadsRefused = Counter.builder("floorgate.config.reloads").tag("result", "refused")
-        .register(r);
+        .description("configuration reloads, by result").register(r);
     this.reloadErrors = Counter.builder("floorgate.config.reload.errors")
         .description("errors found in refused configuration edits").register(r);
   }
@@ -114,15 +124,24 @@ public final class Operations implements AutoCloseable {
   public void connectionRemoved(String connection) {
     links.remove(connection);
     plcMeters.remove(connection);
+    status.connectionRemoved(connection);
+  }
+
+  /** The file the configuration is read from, for the status page. */
+  public void configFile(Path file) {
+    status.configFile(file);
   }
 
   public void reloadApplied() {
     reloadsApplied.increment();
+    status.reloadApplied(Instant.now());
   }
 
-  public void reloadRefused(int errors) {
+  /** An edit was refused: counted, and its errors shown on the status page until the next. */
+  public void reloadRefused(List<String> errors) {
     reloadsRefused.increment();
-    reloadErrors.increment(errors);
+    reloadErrors.increment(errors.size());
+    status.reloadRefused(new StatusJson.Refusal(Instant.now(), errors));
   }
 
   /** Adds the routes; GET only, so no token is needed. */
