@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The alarm API:
  * <ul>
- *   <li>{@code GET /api/alarms}: every alarm's state;
+ *   <li>{@code GET /api/alarms}: every alarm's state; narrowed by {@code ?active=true} (the
+ *       condition is present) or {@code false}, {@code ?state=UNACKED,RTN_UNACKED} and
+ *       {@code ?priority=high,urgent} (each a comma-separated list, any case; all must match);
  *   <li>{@code GET /api/alarms/{id}}: one;
  *   <li>{@code POST /api/alarms/{id}/ack} {@code {"by":…, "comment":…}};
  *   <li>{@code POST /api/alarms/{id}/shelve} {@code {"by":…, "duration":"30m", "comment":…}};
@@ -43,7 +46,7 @@ public final class AlarmRoutes {
   /** Adds the alarm routes to {@code router}. */
   public static void register(Router router, AlarmEngine engine) {
     AlarmRoutes r = new AlarmRoutes(engine);
-    router.getNow("/api/alarms", request -> ApiResponse.json(200, engine.alarms()));
+    router.getNow("/api/alarms", r::list);
     router.getNow("/api/alarms/{id}", r::one);
     router.post("/api/alarms/{id}/ack", request -> r.command(request, false,
         (id, body, by, comment) -> engine.acknowledge(id, by, comment)));
@@ -59,6 +62,16 @@ public final class AlarmRoutes {
 
   private interface Command {
     CompletableFuture<Alarm> run(String id, JsonNode body, String by, @Nullable String comment);
+  }
+
+  private ApiResponse list(ApiRequest request) {
+    Predicate<Alarm> filter;
+    try {
+      filter = AlarmFilter.of(request.query());
+    } catch (IllegalArgumentException e) {
+      return ApiResponse.error(400, "bad request", e.getMessage());
+    }
+    return ApiResponse.json(200, engine.alarms().stream().filter(filter).toList());
   }
 
   private ApiResponse one(ApiRequest request) {

@@ -115,6 +115,48 @@ class RouterHandlerTest {
   }
 
   @Test
+  void activeTrueListsOnlyAlarmsWhoseConditionIsPresent() throws Exception {
+    assertEquals(0, call(HttpMethod.GET, "/api/alarms?active=true", "", null).json().size());
+    assertEquals(1, call(HttpMethod.GET, "/api/alarms?active=false", "", null).json().size());
+    raise();
+    Answer active = call(HttpMethod.GET, "/api/alarms?active=true", "", null);
+    assertEquals(200, active.status());
+    assertEquals(1, active.json().size());
+    assertEquals(ID, active.json().get(0).path("id").asText());
+    assertEquals(0, call(HttpMethod.GET, "/api/alarms?active=false", "", null).json().size());
+    assertFalse(channel.finish());
+  }
+
+  @Test
+  void stateAndPriorityFiltersAreCombined() throws Exception {
+    raise();
+    String priority = call(HttpMethod.GET, "/api/alarms", "", null).json().get(0)
+        .path("priority").asText().toLowerCase(java.util.Locale.ROOT);
+    assertEquals(1, call(HttpMethod.GET, "/api/alarms?state=acked,Unacked&priority=" + priority,
+        "", null).json().size());
+    assertEquals(0, call(HttpMethod.GET, "/api/alarms?state=normal", "", null).json().size());
+    assertEquals(0, call(HttpMethod.GET, "/api/alarms?state=unacked&priority="
+        + (priority.equals("low") ? "urgent" : "low"), "", null).json().size());
+    assertFalse(channel.finish());
+  }
+
+  @Test
+  void aFilterItCannotApplyIs400SayingWhatIsAllowed() throws Exception {
+    Answer typo = call(HttpMethod.GET, "/api/alarms?actve=true", "", null);
+    assertEquals(400, typo.status());
+    assertTrue(typo.json().path("message").asText().contains("active, priority, state"),
+        typo.json().toString());
+    Answer value = call(HttpMethod.GET, "/api/alarms?active=yes", "", null);
+    assertEquals(400, value.status());
+    assertTrue(value.json().path("message").asText().contains("true"), value.json().toString());
+    Answer state = call(HttpMethod.GET, "/api/alarms?state=raised", "", null);
+    assertEquals(400, state.status());
+    assertTrue(state.json().path("message").asText().contains("rtn_unacked"),
+        state.json().toString());
+    assertFalse(channel.finish());
+  }
+
+  @Test
   void ackWithoutTokenIs401AndChangesNothing() throws Exception {
     raise();
     Answer answer = call(HttpMethod.POST, "/api/alarms/" + ID + "/ack", "{\"by\":\"tanaka\"}", null);
