@@ -21,7 +21,13 @@ final class OpsPlant {
   private final String template;
 
   OpsPlant(SimulatedPlant plant, Path dir, String prefix, String token) throws IOException {
-    try (InputStream in = OpsPlant.class.getResourceAsStream("/ops/plant.yaml")) {
+    this(plant, dir, prefix, token, "/ops/plant.yaml");
+  }
+
+  /** With another template of the same placeholders, e.g. {@code /ops/status-page.yaml}. */
+  OpsPlant(SimulatedPlant plant, Path dir, String prefix, String token, String resource)
+      throws IOException {
+    try (InputStream in = OpsPlant.class.getResourceAsStream(resource)) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     file = dir.resolve("plant.yaml");
