@@ -60,14 +60,15 @@ class StatusPageIT {
   }
 
   /** Runs the browser script against the gateway; fails with its output unless it exits 0. */
-  void browse(Floorgate gateway, String token, String screenshots, String configFile)
-      throws Exception {
+  void browse(Floorgate gateway, String token, String screenshots, String configFile,
+      List<String> standing) throws Exception {
     assertTrue(Files.isDirectory(BROWSER_PROJECT.resolve("node_modules/playwright-core")),
         "playwright-core is not installed in " + BROWSER_PROJECT + ": run bash .ci/run (or npm ci "
             + "there)");
     File log = dir.resolve("browser.log").toFile();
     Process node = new ProcessBuilder(List.of("node", "status-page.mjs",
-        "http://127.0.0.1:" + gateway.api().port(), token, String.join(",", BY_PRIORITY),
+        "http://127.0.0.1:" + gateway.api().port(), token,
+        standing.isEmpty() ? "-" : String.join(",", standing),
         screenshots, configFile))
         .directory(BROWSER_PROJECT.toFile())
         .redirectErrorStream(true)
@@ -94,7 +95,7 @@ class StatusPageIT {
     try (Floorgate gateway = Floorgate.start(config.load());
         ConfigWatcher watcher = new ConfigWatcher(config.file, config.env, gateway::reload,
             gateway.operations()).start(false)) {
-      browse(gateway, token, screenshots, config.file.toAbsolutePath().toString());
+      browse(gateway, token, screenshots, config.file.toAbsolutePath().toString(), BY_PRIORITY);
       for (String id : BY_PRIORITY.subList(0, 3)) {
         Alarm alarm = gateway.alarms().alarm(id);
         assertEquals("ACKED", alarm.state().name(), id);
@@ -105,12 +106,26 @@ class StatusPageIT {
   }
 
   @Test
+  void withNoAlarmStandingTheAlarmTableSaysNone() throws Exception {
+    String token = "status-page-" + UUID.randomUUID();
+    OpsPlant config = config(token);
+    Files.writeString(config.file, Files.readString(config.file)
+        .replaceAll("limit: \\d+", "limit: 1090"));
+    try (Floorgate gateway = Floorgate.start(config.load())) {
+      browse(gateway, token, "-", "-", List.of());
+      for (String id : BY_PRIORITY) {
+        assertEquals("NORMAL", gateway.alarms().alarm(id).state().name(), id);
+      }
+    }
+  }
+
+  @Test
   void withoutAnApiTokenThePageOffersNoCommand() throws Exception {
     OpsPlant config = config("unused");
     Files.writeString(config.file, Files.readString(config.file)
         .replace("  token: ${OPS_TOKEN}\n", ""));
     try (Floorgate gateway = Floorgate.start(config.load())) {
-      browse(gateway, "-", "-", "-");
+      browse(gateway, "-", "-", "-", BY_PRIORITY);
       for (String id : BY_PRIORITY) {
         assertEquals("UNACKED", gateway.alarms().alarm(id).state().name(), id);
       }
