@@ -1,12 +1,12 @@
 package io.floorgate.cli;
 
+import io.floorgate.ops.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "development" when run from classes. */
+/** {@code floorgate -V}: the version and commit the jar was built from (BuildInfo). */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = VersionProvider.class.getPackage().getImplementationVersion();
-    return new String[] {"floorgate " + (version == null ? "development" : version)};
+    return new String[] {BuildInfo.current().describe()};
   }
 }
