@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,11 @@ import org.slf4j.LoggerFactory;
 final class UntilSignal {
 
   private static final Logger log = LoggerFactory.getLogger(UntilSignal.class);
+  /**
+   * How long closing may take before the process ends anyway: each part bounds its own waits, and
+   * a stop that hangs past this would keep systemd (TimeoutStopSec, 90 s by default) waiting to kill.
+   */
+  static final long STOP_LIMIT_SECONDS = 30;
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -37,7 +43,10 @@ final class UntilSignal {
     }
   }
 
-  /** Closes in reverse order; also used when start-up fails half way. */
+  /**
+   * Closes in reverse order; also used when start-up fails half way. Returns after at most
+   * {@link #STOP_LIMIT_SECONDS}, leaving a part that hangs to the end of the process.
+   */
   void closeAll() {
     List<AutoCloseable> parts;
     synchronized (started) {
@@ -45,13 +54,26 @@ final class UntilSignal {
       started.clear();
     }
     Collections.reverse(parts);
-    for (AutoCloseable part : parts) {
-      try {
-        part.close();
-      } catch (Exception e) {
-        log.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
-      }
+    Thread closer = new Thread(() -> parts.forEach(UntilSignal::closeQuietly), "floorgate-stop");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(TimeUnit.SECONDS.toMillis(STOP_LIMIT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      log.error("Stopping took longer than {} s; exiting without waiting further (a broker or PLC "
+          + "that does not answer?)", STOP_LIMIT_SECONDS);
     }
     stopped.countDown();
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      log.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+    }
   }
 }
