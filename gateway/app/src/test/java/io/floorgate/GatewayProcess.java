@@ -30,6 +30,15 @@ final class GatewayProcess implements AutoCloseable {
     return new GatewayProcess(process, log);
   }
 
+  /**
+   * Waits for the process to end by itself.
+   *
+   * @return its exit code, or null when it still runs after {@code timeout}
+   */
+  Integer exitCode(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -74,8 +74,8 @@ class RunStartFailureTest {
       Outcome outcome = execute("run", "--config", file.toString());
 
       assertEquals(1, outcome.exitCode(), outcome.err());
-      assertTrue(outcome.err().contains("API server cannot listen on 127.0.0.1:"
-          + taken.getLocalPort()), outcome.err());
+      assertTrue(outcome.err().contains("Not started: API server: port " + taken.getLocalPort()
+          + " on 127.0.0.1 is in use by another process: stop it or set api.port"), outcome.err());
       try (DiskBuffer again = DiskBuffer.open(ConfigLoader.load(file, Map.of()).buffer(),
           Clock.systemUTC())) {
         assertEquals(0, again.size(), "the buffers were closed on the way out");

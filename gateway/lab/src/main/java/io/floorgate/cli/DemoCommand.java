@@ -50,11 +50,11 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     UntilSignal lifetime = new UntilSignal();
     try {
+      // Checked first: the embedded broker would report a taken port only after a long wait.
+      ListenFailure.check("127.0.0.1", brokerPort, "the broker address", "--broker-port");
       // Port 0: the PLCs and the Modbus devices each take a free port.
       SimulatedPlant plant = lifetime.closeOnExit(
           SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 42, 0, 1.0).withModbusPort(0)));
-      // Checked first: the embedded broker reports a taken port only after a long wait.
-      ListenFailure.check("127.0.0.1", brokerPort, "the broker address", "--broker-port");
       EmbeddedBroker broker = lifetime.closeOnExit(EmbeddedBroker.start(brokerPort));
 
       Map<String, String> env = new HashMap<>(System.getenv());

@@ -1,0 +1,139 @@
+package io.floorgate;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code floorgate run} as systemd runs it, a process of its own: when a part cannot start it
+ * ends by itself, soon, with exit code 1 and one line naming the cause and the fix — no stack
+ * trace, no half-started process waiting for a signal; a healthy start keeps running.
+ */
+@Timeout(120)
+class StartFailureExitTest {
+
+  /** Start, fail, close what was opened (MQTT sessions, buffers) and exit: well within this. */
+  static final Duration EXIT_BOUND = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+
+  /** Alarms, UNS and Sparkplug on the local broker; a PLC nobody serves (retried, not fatal). */
+  String config(int apiPort) {
+    return """
+        namespace: { enterprise: jxnmm, site: isohara }
+        mqtt: { url: tcp://127.0.0.1:1883, clientId: exit-test-%1$s }
+        buffer: { directory: '%2$s' }
+        sparkplug: { enabled: true, groupId: exit-test-%1$s }
+        api: { bind: 127.0.0.1, port: %3$d }
+        alarms:
+          stateFile: '%4$s'
+          rules:
+            - { tag: calcination/rhk01/zone01/temperature, type: hi, limit: 800 }
+        connections:
+          - name: rhk01
+            endpoint: opc.tcp://127.0.0.1:1/rhk01
+            area: calcination
+            groups:
+              - name: fast
+                tags:
+                  - { path: rhk01/zone01/temperature, node: "ns=2;s=RHK01.Zone01.TempPV", unit: °C }
+        """.formatted(dir.getFileName(), dir.resolve("buffer"), apiPort,
+        dir.resolve("state").resolve("alarms.json"));
+  }
+
+  Path write(String yaml) throws Exception {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  /** Runs {@code config}; asserts the exit within the bound, code 1, and no stack trace. */
+  String runUntilItEnds(Path config) throws Exception {
+    long started = System.nanoTime();
+    try (GatewayProcess gateway = GatewayProcess.run(config, dir.resolve("gateway.log"))) {
+      Integer code = gateway.exitCode(EXIT_BOUND);
+      String log = gateway.log();
+      assertNotNull(code, "still running " + EXIT_BOUND.toSeconds() + " s after start:\n" + log);
+      assertEquals(1, code, log);
+      assertFalse(log.contains("\tat ") || log.contains("Exception in thread"),
+          "no stack trace for an expected condition:\n" + log);
+      System.out.printf("exit 1 after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+      return log;
+    }
+  }
+
+  /** The one line that says why the gateway did not start. */
+  static String notStarted(String log) {
+    List<String> lines = log.lines().filter(l -> l.startsWith("Not started:")).toList();
+    assertEquals(1, lines.size(), log);
+    return lines.get(0);
+  }
+
+  @Test
+  void aTakenApiPortEndsTheProcessNamingThePortAndTheSetting() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String line = notStarted(runUntilItEnds(write(config(taken.getLocalPort()))));
+
+      assertTrue(line.contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use by "
+          + "another process: stop it or set api.port"), line);
+    }
+  }
+
+  @Test
+  void anAlarmStateFileThatIsADirectoryEndsTheProcess() throws Exception {
+    Files.createDirectories(dir.resolve("state").resolve("alarms.json"));
+
+    String line = notStarted(runUntilItEnds(write(config(0))));
+
+    assertTrue(line.contains("alarm state file " + dir.resolve("state").resolve("alarms.json")
+        + " is a directory: set alarms.stateFile"), line);
+  }
+
+  @Test
+  void aSparkplugBdSeqFileThatCannotBeWrittenEndsTheProcess() throws Exception {
+    Files.createDirectories(dir.resolve("buffer-sparkplug.bdseq"));
+
+    String line = notStarted(runUntilItEnds(write(config(0))));
+
+    assertTrue(line.contains("Sparkplug bdSeq file") && line.contains("buffer-sparkplug.bdseq"),
+        line);
+  }
+
+  @Test
+  void aDirectoryGivenAsConfigSaysWhichFileIsExpected() throws Exception {
+    write(config(0));
+
+    String log = runUntilItEnds(dir);
+
+    assertTrue(log.contains(dir + " is a directory: give the YAML file in it with --config, "
+        + "e.g. " + dir.resolve("gateway.yaml")), log);
+  }
+
+  @Test
+  void aHealthyStartKeepsRunningAnnouncesTheStatusPageAndStopsOnSignal() throws Exception {
+    try (GatewayProcess gateway = GatewayProcess.run(write(config(0)),
+        dir.resolve("gateway.log"))) {
+      await().atMost(EXIT_BOUND).until(() -> gateway.log().contains("Watching "));
+      assertTrue(gateway.isAlive(), gateway.log());
+      assertTrue(gateway.log().matches("(?s).*Status page http://127\\.0\\.0\\.1:\\d+/ — metrics "
+          + "http://127\\.0\\.0\\.1:\\d+/metrics.*"), gateway.log());
+
+      gateway.close();
+
+      assertFalse(gateway.isAlive());
+      assertTrue(gateway.log().contains("Floorgate stopped"), gateway.log());
+    }
+  }
+}
