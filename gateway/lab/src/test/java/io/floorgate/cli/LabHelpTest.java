@@ -24,7 +24,7 @@ class LabHelpTest {
       Outcome outcome = execute(command, flag);
 
       assertEquals(0, outcome.exitCode(), command + " " + flag + ":\n" + outcome.err());
-      assertTrue(outcome.out().startsWith("Usage: floorgate-lab " + command), outcome.out());
+      assertTrue(outcome.out().contains("Usage: floorgate-lab " + command + " "), outcome.out());
       assertEquals("", outcome.err());
     }
   }
