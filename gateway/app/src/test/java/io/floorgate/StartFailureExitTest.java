@@ -112,6 +112,19 @@ class StartFailureExitTest {
   }
 
   @Test
+  void aPkiDirectoryThatCannotBeUsedEndsTheProcessInsteadOfRetryingThePlc() throws Exception {
+    Files.writeString(dir.resolve("pki"), "not a directory");
+    String secured = config(0).replace("    area: calcination\n", "    area: calcination\n"
+        + "    security: { policy: Basic256Sha256, mode: SignAndEncrypt, pki: '"
+        + dir.resolve("pki") + "' }\n");
+    assertTrue(secured.contains("SignAndEncrypt"), secured);
+
+    String line = notStarted(runUntilItEnds(write(secured)));
+
+    assertTrue(line.contains("cannot use the PKI directory " + dir.resolve("pki")), line);
+  }
+
+  @Test
   void aDirectoryGivenAsConfigSaysWhichFileIsExpected() throws Exception {
     write(config(0));
 
