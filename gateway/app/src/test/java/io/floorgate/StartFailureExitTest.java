@@ -130,6 +130,7 @@ class StartFailureExitTest {
 
     String log = runUntilItEnds(dir);
 
+    assertFalse(log.contains("Not started"), "the one line is enough:\n" + log);
     assertTrue(log.contains(dir + " is a directory: give the YAML file in it with --config, "
         + "e.g. " + dir.resolve("gateway.yaml")), log);
   }

@@ -4,6 +4,7 @@ import io.floorgate.Floorgate;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.ops.ConfigWatcher;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     GatewayConfig loaded = ConfigFiles.load(config, System.getenv(), err);
+    if (loaded == null && !Files.isRegularFile(config)) {
+      return 1; // the one line above says which file was expected
+    }
     if (loaded == null) {
       return notStarted(err, "fix the errors above (floorgate check --config " + config
           + " lists them again)");

@@ -91,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
           gatewayConfig.namespace().enterprise());
       if (gateway.api() != null) {
         int api = gateway.api().port();
+        out.printf("Status page: http://127.0.0.1:%d/ (metrics: http://127.0.0.1:%d/metrics)%n",
+            api, api);
         out.printf("Alarms: ws://127.0.0.1:%d/alarms/stream and http://127.0.0.1:%d/api/alarms%n",
             api, api);
         out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/+/_alarms/#' -v%n", broker.port(),
