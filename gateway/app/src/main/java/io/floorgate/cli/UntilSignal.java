@@ -1,10 +1,10 @@
 package io.floorgate.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +23,15 @@ final class UntilSignal {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Duration stopLimit;
+
+  UntilSignal() {
+    this(Duration.ofSeconds(STOP_LIMIT_SECONDS));
+  }
+
+  UntilSignal(Duration stopLimit) {
+    this.stopLimit = stopLimit;
+  }
 
   /** Registers something to close at shutdown; returns it for chaining. */
   <T extends AutoCloseable> T closeOnExit(T part) {
@@ -44,8 +53,8 @@ final class UntilSignal {
   }
 
   /**
-   * Closes in reverse order; also used when start-up fails half way. Returns after at most
-   * {@link #STOP_LIMIT_SECONDS}, leaving a part that hangs to the end of the process.
+   * Closes in reverse order; also used when start-up fails half way. Returns after at most the
+   * stop limit, leaving a part that hangs (and those after it) to the end of the process.
    */
   void closeAll() {
     List<AutoCloseable> parts;
@@ -58,13 +67,13 @@ final class UntilSignal {
     closer.setDaemon(true);
     closer.start();
     try {
-      closer.join(TimeUnit.SECONDS.toMillis(STOP_LIMIT_SECONDS));
+      closer.join(stopLimit.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (closer.isAlive()) {
       log.error("Stopping took longer than {} s; exiting without waiting further (a broker or PLC "
-          + "that does not answer?)", STOP_LIMIT_SECONDS);
+          + "that does not answer?)", stopLimit.toSeconds());
     }
     stopped.countDown();
   }

@@ -1,4 +1,4 @@
-package io.floorgate;
+package io.floorgate.cli;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floorgate.GatewayProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -29,28 +30,8 @@ class StartFailureExitTest {
 
   @TempDir Path dir;
 
-  /** Alarms, UNS and Sparkplug on the local broker; a PLC nobody serves (retried, not fatal). */
   String config(int apiPort) {
-    return """
-        namespace: { enterprise: jxnmm, site: isohara }
-        mqtt: { url: tcp://127.0.0.1:1883, clientId: exit-test-%1$s }
-        buffer: { directory: '%2$s' }
-        sparkplug: { enabled: true, groupId: exit-test-%1$s }
-        api: { bind: 127.0.0.1, port: %3$d }
-        alarms:
-          stateFile: '%4$s'
-          rules:
-            - { tag: calcination/rhk01/zone01/temperature, type: hi, limit: 800 }
-        connections:
-          - name: rhk01
-            endpoint: opc.tcp://127.0.0.1:1/rhk01
-            area: calcination
-            groups:
-              - name: fast
-                tags:
-                  - { path: rhk01/zone01/temperature, node: "ns=2;s=RHK01.Zone01.TempPV", unit: °C }
-        """.formatted(dir.getFileName(), dir.resolve("buffer"), apiPort,
-        dir.resolve("state").resolve("alarms.json"));
+    return RunStartFailureTest.config(dir, apiPort);
   }
 
   Path write(String yaml) throws Exception {
