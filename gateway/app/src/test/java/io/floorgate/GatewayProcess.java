@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * {@code floorgate run --config FILE} as a process of its own (the test's classpath, a JVM of its
  * own), so that a test can kill it as hard as a power cut of the JVM would: {@code kill -9}.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
@@ -19,7 +19,7 @@ final class GatewayProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static GatewayProcess run(Path config, Path log) throws IOException {
+  public static GatewayProcess run(Path config, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(java, "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
@@ -30,16 +30,25 @@ final class GatewayProcess implements AutoCloseable {
     return new GatewayProcess(process, log);
   }
 
-  boolean isAlive() {
+  /**
+   * Waits for the process to end by itself.
+   *
+   * @return its exit code, or null when it still runs after {@code timeout}
+   */
+  public Integer exitCode(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
   /** SIGKILL: no shutdown hook, no final commit, no clean close of anything. */
-  void killNine() throws InterruptedException {
+  public void killNine() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }

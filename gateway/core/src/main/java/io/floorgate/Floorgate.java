@@ -104,7 +104,8 @@ public final class Floorgate implements AutoCloseable {
         built.add(SparkplugOutput.open(config, drivers, clock));
       }
       return built;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Also what Netty or Milo throw undeclared; the precise rethrow keeps the signature.
       closeAll(built);
       throw e;
     }
@@ -162,7 +163,7 @@ public final class Floorgate implements AutoCloseable {
     Floorgate gateway;
     try {
       gateway = new Floorgate(config, clock, outputs, alarms, drivers);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       closeAll(outputs);
       throw e;
     }

@@ -15,7 +15,12 @@ public interface Driver extends AutoCloseable {
   /** The connection this driver serves. */
   ConnectionSpec spec();
 
-  /** Starts connecting and acquiring in the background; samples go to {@code sink}. */
+  /**
+   * Starts connecting and acquiring in the background; samples go to {@code sink}.
+   *
+   * @throws RuntimeException when the driver cannot work on this host whatever the PLC does (e.g.
+   *     a PKI directory it cannot use), with a message naming the fix: the gateway does not start
+   */
   void start(SampleSink sink);
 
   /** The current link state. */

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "floorgate",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes --help (and --version), even one with required options.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Plant-floor telemetry gateway: OPC UA PLCs in, MQTT Unified Namespace out.",
     subcommands = {

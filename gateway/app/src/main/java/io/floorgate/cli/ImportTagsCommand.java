@@ -73,9 +73,6 @@ final class ImportTagsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
-
   @Parameters(paramLabel = "FILE.csv", description = "The tag list, one tag per line.")
   Path file;
 

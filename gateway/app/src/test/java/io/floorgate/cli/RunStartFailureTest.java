@@ -26,14 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class RunStartFailureTest {
 
-  /** A plant nobody serves: the drivers never get that far, or retry in the background. */
+  /**
+   * A plant nobody serves (the drivers retry in the background): alarms, UNS and Sparkplug on the
+   * local broker, everything kept in {@code dir}.
+   */
   static String config(Path dir, int apiPort) {
     return """
         namespace: { enterprise: jxnmm, site: isohara }
-        mqtt: { url: tcp://127.0.0.1:1883 }
-        buffer: { directory: %s }
-        sparkplug: { enabled: true }
-        api: { bind: 127.0.0.1, port: %d }
+        mqtt: { url: tcp://127.0.0.1:1883, clientId: start-test-%1$s }
+        buffer: { directory: '%2$s' }
+        sparkplug: { enabled: true, groupId: start-test-%1$s }
+        api: { bind: 127.0.0.1, port: %3$d }
+        alarms:
+          stateFile: '%4$s'
+          rules:
+            - { tag: calcination/rhk01/zone01/temperature, type: hi, limit: 800 }
         connections:
           - name: rhk01
             endpoint: opc.tcp://127.0.0.1:1/rhk01
@@ -42,7 +49,8 @@ class RunStartFailureTest {
               - name: fast
                 tags:
                   - { path: rhk01/zone01/temperature, node: "ns=2;s=RHK01.Zone01.TempPV", unit: °C }
-        """.formatted(dir.resolve("buffer"), apiPort);
+        """.formatted(dir.getFileName(), dir.resolve("buffer"), apiPort,
+        dir.resolve("state").resolve("alarms.json"));
   }
 
   @Test
@@ -74,8 +82,8 @@ class RunStartFailureTest {
       Outcome outcome = execute("run", "--config", file.toString());
 
       assertEquals(1, outcome.exitCode(), outcome.err());
-      assertTrue(outcome.err().contains("API server cannot listen on 127.0.0.1:"
-          + taken.getLocalPort()), outcome.err());
+      assertTrue(outcome.err().contains("Not started: API server: port " + taken.getLocalPort()
+          + " on 127.0.0.1 is in use by another process: stop it or set api.port"), outcome.err());
       try (DiskBuffer again = DiskBuffer.open(ConfigLoader.load(file, Map.of()).buffer(),
           Clock.systemUTC())) {
         assertEquals(0, again.size(), "the buffers were closed on the way out");

@@ -2,6 +2,7 @@ package io.floorgate.alarm;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.floorgate.config.AlarmKind;
+import io.floorgate.output.StateFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,7 +35,9 @@ final class AlarmStore implements AutoCloseable {
   private final Thread writer;
   private volatile boolean running = true;
 
+  /** @throws IllegalStateException when the file cannot be read or written: state would be lost */
   AlarmStore(Path file) {
+    StateFile.requireUsable(file, "alarm state file", "alarms.stateFile");
     this.file = file;
     this.writer = new Thread(this::writeLoop, "floorgate-alarm-store");
     this.writer.setDaemon(true);

@@ -53,17 +53,31 @@ public final class ApiServer implements AutoCloseable {
           .syncUninterruptibly()
           .channel();
     } catch (Exception e) {
-      // Netty rethrows the bind's BindException unchecked-ly, so catch it as what it is.
+      // Netty rethrows the bind's checked BindException without declaring it: a caller's
+      // catch (IOException) meant for something else would take it, so it is wrapped here.
       close();
-      throw new IllegalStateException("API server cannot listen on " + config.bind() + ":"
-          + config.port() + " (" + e + "); free the port or set api.port", e);
+      throw new IllegalStateException("API server: " + ListenFailure.describe(config.bind(),
+          config.port(), e, "api.bind", "api.port"), e);
     }
     if (config.token() == null) {
       log.warn("API has no token (api.token): acknowledging and shelving over HTTP are refused; "
           + "set FLOORGATE_API_TOKEN (or api.token) to enable them");
     }
-    log.info("API listening on http://{}:{} (alarm stream ws://{}:{}{})", config.bind(), port(),
-        config.bind(), port(), ApiInitializer.STREAM_PATH);
+    String base = "http://" + reachableHost() + ":" + port();
+    log.info("Status page {}/ — metrics {}/metrics, health {}/health/ready, alarm stream "
+        + "ws://{}:{}{}{}", base, base, base, reachableHost(), port(), ApiInitializer.STREAM_PATH,
+        wildcard() ? " (listening on every interface)" : "");
+  }
+
+  /** The host in the announced URLs: one a browser can open, also when bound to every interface. */
+  private String reachableHost() {
+    return wildcard() ? "localhost" : config.bind().contains(":") ? "[" + config.bind() + "]"
+        : config.bind();
+  }
+
+  private boolean wildcard() {
+    return config.bind().equals("0.0.0.0") || config.bind().equals("::")
+        || config.bind().equals("[::]");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.output.StateFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,7 +40,9 @@ final class BdSeqFile {
     return new BdSeqFile(null);
   }
 
+  /** @throws IllegalStateException when the file cannot be read or written */
   static BdSeqFile at(Path path) {
+    StateFile.requireUsable(path, "Sparkplug bdSeq file", "buffer.directory (it lies beside it)");
     return new BdSeqFile(path);
   }
 

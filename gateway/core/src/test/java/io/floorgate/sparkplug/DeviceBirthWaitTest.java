@@ -62,6 +62,7 @@ class DeviceBirthWaitTest {
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: '%1$s', clientId: '%2$s-uns' }
         uns: { enabled: false }
+        buffer: { directory: 'target/test-buffers/%2$s' }
         sparkplug: { enabled: true, groupId: '%2$s' }
         connections:
           - name: rhk01

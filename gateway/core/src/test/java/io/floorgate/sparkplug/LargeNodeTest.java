@@ -72,6 +72,7 @@ class LargeNodeTest {
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: '%1$s', clientId: '%2$s-uns' }
         uns: { enabled: false }
+        buffer: { directory: 'target/test-buffers/%2$s' }
         sparkplug: { enabled: true, groupId: '%2$s', maxDataBytes: %3$d, keepAlive: 5s }
         connections:
           - name: rhk01

@@ -130,6 +130,7 @@ final class TypedEdgeNode implements AutoCloseable {
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: '%BROKER%', clientId: '%GROUP%-uns' }
         uns: { enabled: false }
+        buffer: { directory: 'target/test-buffers/%GROUP%' }
         sparkplug:
           enabled: true
           groupId: '%GROUP%'

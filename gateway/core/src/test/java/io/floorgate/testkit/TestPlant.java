@@ -98,6 +98,7 @@ public final class TestPlant {
       namespace: { enterprise: jxnmm, site: isohara }
       mqtt: { url: 'tcp://127.0.0.1:1883', clientId: '%GROUP%-uns' }
       uns: { enabled: false }
+      buffer: { directory: 'target/test-buffers/%GROUP%' }
       sparkplug:
         enabled: true
         groupId: '%GROUP%'

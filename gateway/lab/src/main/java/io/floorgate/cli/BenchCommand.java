@@ -23,9 +23,6 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  boolean help;
-
   @Option(names = "--tags", defaultValue = "5000", description = "Load variables (default ${DEFAULT-VALUE}).")
   int tags;
 

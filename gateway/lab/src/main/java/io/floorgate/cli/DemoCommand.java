@@ -1,6 +1,7 @@
 package io.floorgate.cli;
 
 import io.floorgate.Floorgate;
+import io.floorgate.api.ListenFailure;
 import io.floorgate.config.ConfigException;
 import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
@@ -49,6 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     UntilSignal lifetime = new UntilSignal();
     try {
+      // Checked first: the embedded broker would report a taken port only after a long wait.
+      ListenFailure.check("127.0.0.1", brokerPort, "the broker address", "--broker-port");
       // Port 0: the PLCs and the Modbus devices each take a free port.
       SimulatedPlant plant = lifetime.closeOnExit(
           SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 42, 0, 1.0).withModbusPort(0)));
@@ -56,7 +59,10 @@ final class DemoCommand implements Callable<Integer> {
 
       Map<String, String> env = new HashMap<>(System.getenv());
       env.put("FLOORGATE_MQTT_URL", broker.url());
-      env.put("FLOORGATE_DEMO_BUFFER_DIR", lifetime.closeOnExit(TempDirectory.create("floorgate-demo-buffer-")).toString());
+      // The buffers (UNS, and Sparkplug's beside it with its bdSeq file) all inside one temporary
+      // directory, removed on exit.
+      TempDirectory run = lifetime.closeOnExit(TempDirectory.create("floorgate-demo-"));
+      env.put("FLOORGATE_DEMO_BUFFER_DIR", run.resolve("buffer").toString());
       for (SimulatedPlc plc : plant.plcs()) {
         env.put("FLOORGATE_DEMO_" + plc.name().toUpperCase(Locale.ROOT) + "_PORT", Integer.toString(plc.port()));
       }
@@ -85,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
           gatewayConfig.namespace().enterprise());
       if (gateway.api() != null) {
         int api = gateway.api().port();
+        out.printf("Status page: http://127.0.0.1:%d/ (metrics: http://127.0.0.1:%d/metrics)%n",
+            api, api);
         out.printf("Alarms: ws://127.0.0.1:%d/alarms/stream and http://127.0.0.1:%d/api/alarms%n",
             api, api);
         out.printf("mosquitto_sub -h 127.0.0.1 -p %d -t '%s/+/_alarms/#' -v%n", broker.port(),
@@ -105,8 +113,9 @@ final class DemoCommand implements Callable<Integer> {
       err.flush();
       lifetime.closeAll();
       return 1;
-    } catch (IOException | RuntimeException e) {
-      err.println("Demo not started: " + e.getMessage());
+    } catch (Exception e) {
+      // Undeclared checked exceptions (Netty, Milo) too: the temporary directory must go.
+      err.println("Demo not started: " + (e.getMessage() != null ? e.getMessage() : e));
       err.flush();
       lifetime.closeAll();
       return 1;

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "floorgate-lab",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes --help (and --version), even one with required options.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Floorgate's lab: the demo, the simulated Isohara plant and the benchmark.",
     subcommands = {

@@ -1,5 +1,6 @@
 package io.floorgate.cli;
 
+import io.floorgate.api.ListenFailure;
 import io.floorgate.sim.ModbusDevice;
 import io.floorgate.sim.SimLimits;
 import io.floorgate.sim.SimOptions;
@@ -29,6 +30,10 @@ final class SimCommand implements Callable<Integer> {
   static final String PASSWORD_VARIABLE = "FLOORGATE_PLC_PASSWORD";
   static final String DEFAULT_USER = "floorgate";
   static final String DEFAULT_PASSWORD = "isohara-sim";
+  /** RHK01, MX01, MX02 on --port and the next two. */
+  private static final int PLC_COUNT = 3;
+  /** O2A01 and PM01 on --modbus-port and the next. */
+  private static final int MODBUS_COUNT = 2;
 
   @Spec CommandSpec spec;
 
@@ -87,17 +92,18 @@ final class SimCommand implements Callable<Integer> {
       SimLimits limits = maxPerCall > 0 ? new SimLimits(maxPerCall, maxPerCall, !unpublishedLimits)
           : SimLimits.DEFAULT;
       int modbus = modbusPort != null ? modbusPort : SimOptions.defaultModbusPort(port);
+      // Checked first: Milo would try every endpoint on a taken port, each failure with a trace.
+      requireFree(port, PLC_COUNT, "--port");
+      requireFree(modbus, MODBUS_COUNT, "--modbus-port");
       plant = lifetime.closeOnExit(SimulatedPlant.start(
           new SimOptions(host, port, seed, scale, rate, security, limits, modbus)));
-    } catch (IllegalArgumentException e) {
-      // An option out of range: the message says which and what to use.
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // An option out of range or a port taken: the message says which and what to use.
       spec.commandLine().getErr().println("Simulator not started: " + e.getMessage());
       lifetime.closeAll();
       return 1;
     } catch (Exception e) {
-      spec.commandLine().getErr().println("Simulator not started on " + host + ": "
-          + e.getMessage() + " — is another simulator or server using the port? Try --port or "
-          + "--modbus-port.");
+      spec.commandLine().getErr().println("Simulator not started on " + host + ": " + e);
       lifetime.closeAll();
       return 1;
     }
@@ -119,6 +125,13 @@ final class SimCommand implements Callable<Integer> {
     out.flush();
     lifetime.await();
     return 0;
+  }
+
+  /** The ports {@code first} and the {@code count - 1} next, unless they take free ones (0). */
+  private void requireFree(int first, int count, String option) {
+    for (int i = 0; first != 0 && i < count; i++) {
+      ListenFailure.check(host, first + i, "--host", option);
+    }
   }
 
   private static String nonEmpty(String value, String fallback) {

@@ -20,6 +20,11 @@ final class TempDirectory implements AutoCloseable {
     return new TempDirectory(Files.createTempDirectory(prefix));
   }
 
+  /** A path inside the directory. */
+  Path resolve(String name) {
+    return path.resolve(name);
+  }
+
   @Override
   public void close() {
     try (Stream<Path> paths = Files.walk(path)) {

@@ -1,6 +1,7 @@
 package io.floorgate.cli;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,9 @@ class DemoIT {
 
   static final Pattern WATCH_LINE =
       Pattern.compile("^mosquitto_sub -h 127\\.0\\.0\\.1 -p (\\d+) -t 'jxnmm/#' -v$");
+
+  static final Pattern BUFFER_LINE =
+      Pattern.compile("Store-and-forward buffer (\\S+)/queue\\.mv");
 
   @Test
   void demoPrintsWatchLineServesLiveValuesAndStopsOnSignal() throws Exception {
@@ -71,6 +75,16 @@ class DemoIT {
       assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo did not stop within 60 s of SIGTERM");
       String stderr = Files.readString(log);
       assertTrue(stderr.contains("Floorgate stopped"), "clean shutdown is logged:\n" + stderr);
+      // Nothing of the run is left in the temporary directory: neither buffer, nor the bdSeq.
+      Matcher buffers = BUFFER_LINE.matcher(stderr);
+      int seen = 0;
+      while (buffers.find()) {
+        Path buffer = Path.of(buffers.group(1));
+        seen++;
+        assertFalse(Files.exists(buffer), buffer + " left behind");
+        assertFalse(Files.exists(buffer.getParent()), buffer.getParent() + " left behind");
+      }
+      assertEquals(2, seen, "the UNS and Sparkplug buffers are logged:\n" + stderr);
     } finally {
       if (demo.isAlive()) {
         demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

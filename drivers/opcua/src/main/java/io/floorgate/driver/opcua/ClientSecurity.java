@@ -38,8 +38,23 @@ final class ClientSecurity {
 
   /** Security for {@code connection}; opens (or creates) the PKI when the connection needs it. */
   static ClientSecurity of(SecuritySpec spec, String connection) {
-    boolean needsPki = spec.isSecured() || !(spec.identity() instanceof UserIdentity.Anonymous);
-    return new ClientSecurity(spec, connection, needsPki ? Pki.open(spec.pkiDir()) : null);
+    return new ClientSecurity(spec, connection, needsPki(spec) ? Pki.open(spec.pkiDir()) : null);
+  }
+
+  /**
+   * Opens (or creates) the PKI when {@code spec} needs it, so that a directory the gateway cannot
+   * use fails the start rather than every connection attempt.
+   *
+   * @throws java.io.UncheckedIOException naming the directory and the fix
+   */
+  static void openPki(SecuritySpec spec) {
+    if (needsPki(spec)) {
+      Pki.open(spec.pkiDir());
+    }
+  }
+
+  private static boolean needsPki(SecuritySpec spec) {
+    return spec.isSecured() || !(spec.identity() instanceof UserIdentity.Anonymous);
   }
 
   static ClientSecurity none() {

@@ -127,6 +127,9 @@ public final class OpcUaDriver implements Driver {
   @Override
   public void start(SampleSink sink) {
     Objects.requireNonNull(sink, "sink");
+    // The box's own PKI directory is not the PLC's to fix: retrying would read as "PLC
+    // unreachable" forever, so a directory that cannot be used fails the start.
+    ClientSecurity.openPki(spec.security());
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("driver for '" + spec.name() + "' is closed");
