@@ -80,7 +80,7 @@ final class ConnectionReader {
     String area = ConfigReader.level(map, "area", "calcination");
     TimestampPolicy timestamps = timestamps(map);
     Retry retry = retry(map);
-    SecuritySpec security = SecurityReader.read(map);
+    SecuritySpec security = SecurityReader.read(map, endpoint == null ? null : host(endpoint));
     Object settings = factory == null ? ConnectionSpec.NO_SETTINGS : factory.readConnection(map);
     Duration badAfter = map.duration("badAfterLinkLoss",
         ConnectionConfig.DEFAULT_BAD_AFTER_LINK_LOSS, ConnectionConfig.MIN_BAD_AFTER_LINK_LOSS,
@@ -203,6 +203,15 @@ final class ConnectionReader {
       return "'" + endpoint + "' has no host name; write opc.tcp://<host>:<port>/<path>";
     }
     return null;
+  }
+
+  /** The endpoint's host, null when it is not a URL with one (reported on the endpoint). */
+  private static @Nullable String host(String endpoint) {
+    try {
+      return new URI(endpoint.strip()).getHost();
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   private static @Nullable Instant instant(String text) {
