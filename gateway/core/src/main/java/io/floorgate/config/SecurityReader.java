@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +30,10 @@ final class SecurityReader {
 
   static {
     for (SecurityPolicy p : SecurityPolicy.values()) {
-      POLICIES.put(p.specName().toLowerCase(Locale.ROOT), p);
+      POLICIES.put(p.specName(), p);
     }
     for (SecurityMode m : SecurityMode.values()) {
-      MODES.put(m.specName().toLowerCase(Locale.ROOT), m);
+      MODES.put(m.specName(), m);
     }
   }
 

@@ -235,17 +235,26 @@ final class YamlMap implements ConfigSection {
     }
   }
 
-  /** One of a few words (case-insensitive), e.g. {@code subscription}/{@code polling}. */
+  /**
+   * One of a few words, matched ignoring case, e.g. {@code subscription}/{@code polling}; the
+   * keys of {@code choices} are shown as written in messages.
+   */
   <T> T choice(String key, T fallback, Map<String, T> choices) {
     String text = string(key);
     if (text == null) {
       return fallback;
     }
     T chosen = choices.get(text.strip().toLowerCase(Locale.ROOT));
+    for (var entry : choices.entrySet()) {
+      if (chosen == null && entry.getKey().equalsIgnoreCase(text.strip())) {
+        chosen = entry.getValue();
+      }
+    }
     if (chosen == null) {
       String near = Names.closest(text.strip(), choices.keySet());
-      error(key, "'" + text + "' is not one of "
-          + String.join(", ", new TreeSet<>(choices.keySet()))
+      Set<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      words.addAll(choices.keySet());
+      error(key, "'" + text + "' is not one of " + String.join(", ", words)
           + (near == null ? "" : "; did you mean '" + near + "'?"));
       return fallback;
     }

@@ -120,7 +120,9 @@ class SecurityConfigTest {
         security: { policy: Basic256Sha265 }
         """, Map.of()));
 
-    assertTrue(e.errors().get(0).message().contains("is not one of aes128_sha256_rsaoaep, aes256_sha256_rsapss, basic128rsa15, basic256, basic256sha256, none"), e::report);
+    assertEquals("'Basic256Sha265' is not one of Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss, "
+        + "Basic128Rsa15, Basic256, Basic256Sha256, None; did you mean 'Basic256Sha256'?",
+        e.errors().get(0).message(), e::report);
   }
 
   @Test
