@@ -197,6 +197,10 @@ final class AlarmReader {
     }
     String trimmed = tag.strip();
     if (!tagPaths.contains(trimmed)) {
+      int slash = trimmed.indexOf('/');
+      if (slash > 0 && problems.follows(trimmed.substring(slash))) {
+        return null;
+      }
       String near = Names.closest(trimmed, tagPaths);
       map.error(key, "no tag '" + trimmed + "' is configured; write the area and the tag's path, "
           + (near != null ? "e.g. '" + near + "'" : "e.g. calcination/rhk01/zone05/temperature"));

@@ -127,6 +127,12 @@ final class YamlMap implements ConfigSection {
     problems.add(tuple == null ? node : tuple.getValueNode(), child(key), message);
   }
 
+  /** Records a warning about the key, at its value's line: allowed, but probably not meant. */
+  void warning(String key, String message) {
+    NodeTuple tuple = entries.get(key);
+    problems.warn(tuple == null ? node : tuple.getValueNode(), child(key), message);
+  }
+
   /** An optional text value, substituted; null when absent or wrong. */
   @Override
   public @Nullable String string(String key) {
