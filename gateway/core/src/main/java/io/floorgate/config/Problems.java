@@ -65,24 +65,32 @@ final class Problems {
         line(node), path, message);
   }
 
-  /**
-   * The warnings, in file order; one for a line that gives several tags (a template with
-   * {@code for:}), with their count.
-   */
+  /** The warnings, in file order, one per line and cause (see {@link #merged}). */
   List<ConfigError> warnings() {
-    Map<List<Object>, ConfigError> first = new LinkedHashMap<>();
-    Map<List<Object>, Integer> more = new HashMap<>();
-    for (ConfigError w : warnings) {
-      List<Object> key = List.of(w.source(), w.line(), w.message());
-      if (first.putIfAbsent(key, w) != null) {
-        more.merge(key, 1, Integer::sum);
-      }
+    return merged(warnings);
+  }
+
+  /**
+   * {@code found} in file order, with those of one line that say the same thing (a template's
+   * tags, a YAML alias used by three connections) as one, naming how many more it stands for.
+   */
+  private List<ConfigError> merged(List<ConfigError> found) {
+    Map<List<Object>, List<ConfigError>> same = new LinkedHashMap<>();
+    for (ConfigError e : found) {
+      List<Object> key = e.line() == 0 ? List.of(e) : List.of(e.source(), e.line(), e.message());
+      same.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
     }
-    List<ConfigError> sorted = new ArrayList<>();
-    first.forEach((key, w) -> sorted.add(!more.containsKey(key) ? w : new ConfigError(w.source(),
-        w.line(), w.path(), w.message() + " (and " + more.get(key) + " more tags of this line)")));
-    sorted.sort(Comparator.comparingInt(ConfigError::line));
-    return sorted;
+    List<ConfigError> merged = new ArrayList<>();
+    for (List<ConfigError> group : same.values()) {
+      ConfigError e = group.get(0);
+      merged.add(group.size() == 1 ? e : new ConfigError(e.source(), e.line(), e.path(),
+          e.message() + " (the same for " + (group.size() - 1) + " more from this line, "
+              + (group.size() == 2 ? "" : "e.g. ") + group.get(1).path() + ")"));
+    }
+    // Errors without a line (file-level) first; the sort is stable for one line.
+    merged.sort(Comparator.comparing((ConfigError e) -> !e.source().equals(source))
+        .thenComparingInt(ConfigError::line));
+    return merged;
   }
 
   void add(int line, String path, String message) {
@@ -127,10 +135,7 @@ final class Problems {
         sorted.set(cause, new ConfigError(e.source(), e.line(), e.path(), e.message()
             + "; because of it, " + consequences.get(cause).apply(n) + " (not listed)"));
       });
-      // Errors without a line (file-level) first; the sort is stable for one line.
-      sorted.sort(Comparator.comparing((ConfigError e) -> !e.source().equals(source))
-          .thenComparingInt(ConfigError::line));
-      throw new ConfigException(source, sorted);
+      throw new ConfigException(source, merged(sorted));
     }
   }
 

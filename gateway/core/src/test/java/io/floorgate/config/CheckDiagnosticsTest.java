@@ -125,7 +125,8 @@ class CheckDiagnosticsTest {
         "mixer.yaml", Map.of(), ConfigLoader.NO_BASES);
 
     assertEquals(1, checked.warnings().size(), checked.warningLines()::toString);
-    assertTrue(checked.warningLines().get(0).endsWith("(and 2 more tags of this line)"),
+    assertTrue(checked.warningLines().get(0).endsWith("(the same for 2 more from this line, "
+        + "e.g. connections.mx01.groups.drive.tags.mx01/zone2/temperature.unit)"),
         checked.warningLines()::toString);
   }
 
