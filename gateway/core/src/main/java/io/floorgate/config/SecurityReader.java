@@ -56,13 +56,15 @@ final class SecurityReader {
     Problems problems = map.problems();
     int before = problems.count();
     SecurityPolicy policy = map.choice("policy", SecurityPolicy.NONE, POLICIES);
+    // A misspelt policy reads as None: whether the mode goes with it would be a second error.
+    boolean policyKnown = problems.count() == before;
     SecurityMode fallbackMode =
         policy == SecurityPolicy.NONE ? SecurityMode.NONE : SecurityMode.SIGN_AND_ENCRYPT;
     SecurityMode mode = map.choice("mode", fallbackMode, MODES);
-    if (policy == SecurityPolicy.NONE && mode != SecurityMode.NONE) {
+    if (policyKnown && policy == SecurityPolicy.NONE && mode != SecurityMode.NONE) {
       map.error("mode", "mode " + mode.specName() + " needs a signing policy; set policy: "
           + "Basic256Sha256 (or another), or remove mode");
-    } else if (policy != SecurityPolicy.NONE && mode == SecurityMode.NONE) {
+    } else if (policyKnown && policy != SecurityPolicy.NONE && mode == SecurityMode.NONE) {
       map.error("mode", "policy " + policy.specName() + " signs messages, so mode None cannot "
           + "go with it; use Sign or SignAndEncrypt, or policy: None");
     }

@@ -41,21 +41,22 @@ final class UnitHints {
   static @Nullable String doubt(String symbol, Unit<?> unit, String path,
       @Nullable String description) {
     for (Hint hint : HINTS) {
-      String word = firstWord(hint.words(), path + " " + (description == null ? "" : description));
-      if (word == null || unit.getDimension().equals(hint.dimension())) {
+      if (!mentions(hint.words(), path + " " + (description == null ? "" : description))
+          || unit.getDimension().equals(hint.dimension())) {
         continue;
       }
       String name = unit.getName() == null ? symbol
           : unit.getName().toLowerCase(Locale.ROOT);
-      return "unit " + symbol + " is " + name + " (" + UnitSymbols.quantityOf(unit) + "), but '"
-          + word + "' in the tag's path or description says " + hint.quantity() + "; "
+      // The same words for every tag of a template, so that its warnings merge into one line.
+      return "unit " + symbol + " is " + name + " (" + UnitSymbols.quantityOf(unit) + "), but "
+          + "the tag's path or description says " + hint.quantity() + "; "
           + hint.meant().getOrDefault(symbol, hint.advice());
     }
     return null;
   }
 
-  private static @Nullable String firstWord(Set<String> words, String text) {
+  private static boolean mentions(Set<String> words, String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(words::contains).findFirst().orElse(null);
+        .anyMatch(words::contains);
   }
 }

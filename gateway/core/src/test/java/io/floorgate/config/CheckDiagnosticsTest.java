@@ -87,10 +87,10 @@ class CheckDiagnosticsTest {
 
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource(delimiter = '|', textBlock = """
-      C  | mx01/bearing/temperature | ''                         | unit C is coulomb (an electric charge), but 'temperature' in the tag's path or description says a temperature; for degrees Celsius write °C or Cel
-      F  | mx01/bearing/temp        | ''                         | unit F is farad (a capacitance), but 'temp' in the tag's path or description says a temperature; for degrees Fahrenheit write °F
-      A  | mx01/bearing/value       | Bearing temperature, TC 3  | unit A is ampere (a current), but 'temperature' in the tag's path or description says a temperature; write °C (or Cel), K or °F
-      mA | mx01/hydraulic/pressure  | ''                         | unit mA is mA (a current), but 'pressure' in the tag's path or description says a pressure; write Pa, kPa, bar or mbar
+      C  | mx01/bearing/temperature | ''                         | unit C is coulomb (an electric charge), but the tag's path or description says a temperature; for degrees Celsius write °C or Cel
+      F  | mx01/bearing/temp        | ''                         | unit F is farad (a capacitance), but the tag's path or description says a temperature; for degrees Fahrenheit write °F
+      A  | mx01/bearing/value       | Bearing temperature, TC 3  | unit A is ampere (a current), but the tag's path or description says a temperature; write °C (or Cel), K or °F
+      mA | mx01/hydraulic/pressure  | ''                         | unit mA is mA (a current), but the tag's path or description says a pressure; write Pa, kPa, bar or mbar
       """)
   void unitOfAnotherQuantityThanTheTagSaysIsAWarning(String unit, String path,
       String description, String warning) throws ConfigException {
