@@ -33,7 +33,7 @@ final class ApiReader {
         map.error("token", problem + "; " + Secrets.howToSet(map, "token", TOKEN_VARIABLE)
             + " to a long random one, made by: " + Secrets.GENERATE
             + " (or leave it empty to keep alarms read-only over the API)");
-      } else if (map.references("token").stream().anyMatch(r -> r.fallsBack(map.problems().env()))) {
+      } else if (Secrets.defaulted(map, "token") != null) {
         map.error("token", "comes from the default written in the file, which everyone who "
             + "has the file knows; remove the default and " + Secrets.howToSet(map, "token",
             TOKEN_VARIABLE) + " to the output of: " + Secrets.GENERATE);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Secrets that are not secret: the placeholders of example files, and API tokens too short or too
@@ -107,12 +108,30 @@ final class Secrets {
   }
 
   /**
+   * The {@code ${VAR}} references in the key's value as written, before substitution; empty for
+   * a literal, an absent key or one that is not text.
+   */
+  static List<EnvSubstitution.Reference> references(YamlMap map, String key) {
+    return map.value(key) instanceof ScalarNode scalar
+        ? EnvSubstitution.references(scalar.getValue()) : List.of();
+  }
+
+  /**
+   * The variable whose unset (or empty) value lets the default written in the file stand for the
+   * key's value; null when the value is literal or its variables are set.
+   */
+  static @Nullable String defaulted(YamlMap map, String key) {
+    return references(map, key).stream().filter(r -> r.fallsBack(map.problems().env()))
+        .map(EnvSubstitution.Reference::name).findFirst().orElse(null);
+  }
+
+  /**
    * Where the secret of {@code key} is given, for a message: "set FLOORGATE_API_TOKEN (in
    * /etc/floorgate/floorgate.env or the Kubernetes Secret)" when the value names a variable, else
    * how to take it from one.
    */
   static String howToSet(YamlMap map, String key, String variable) {
-    List<EnvSubstitution.Reference> refs = map.references(key);
+    List<EnvSubstitution.Reference> refs = references(map, key);
     String name = refs.isEmpty() ? variable : refs.get(0).name();
     return (refs.isEmpty() ? "write " + key + ": ${" + name + "} and set " : "set ") + name
         + " (in /etc/floorgate/floorgate.env, or the container's environment or Secret)";

@@ -147,10 +147,9 @@ final class SecurityReader {
     }
     // A default in a shared file is the simulator's demo account (isohara.yaml): never sent to a
     // real PLC because the variable was forgotten.
-    var fallback = map.references("password").stream()
-        .filter(r -> r.fallsBack(map.problems().env())).findFirst();
-    if (fallback.isPresent() && !Secrets.isLoopback(host)) {
-      map.error("password", fallback.get().name() + " is not set, and the default written here "
+    String unset = Secrets.defaulted(map, "password");
+    if (unset != null && !Secrets.isLoopback(host)) {
+      map.error("password", unset + " is not set, and the default written here "
           + "is for a PLC on this machine (127.0.0.1 or localhost) only, not for " + host + "; "
           + Secrets.howToSet(map, "password", PASSWORD_VARIABLE) + " to the password of the PLC "
           + "account, or use passwordFile: <file>");

@@ -140,15 +140,6 @@ final class YamlMap implements ConfigSection {
     return value == null ? null : Scalars.scalar(value, child(key), problems);
   }
 
-  /**
-   * The {@code ${VAR}} references in the key's value as written, before substitution; empty for
-   * a literal, an absent key or one that is not text.
-   */
-  List<EnvSubstitution.Reference> references(String key) {
-    return value(key) instanceof ScalarNode scalar
-        ? EnvSubstitution.references(scalar.getValue()) : List.of();
-  }
-
   /** A required text value; an error naming an example when missing or empty. */
   @Override
   public @Nullable String required(String key, String example) {
