@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,10 @@ import io.floorgate.driver.Secret;
 import io.floorgate.driver.UserIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,18 @@ class PlaceholderSecretsTest {
       "0270ee26-c242-4b5a-a969-8157da30ea98", "Kx9#mQ2$vL7!pR4&"})
   void randomTokenIsAccepted(String token) throws ConfigException {
     assertEquals(token, parse(TOKEN_LINE, Map.of("FLOORGATE_API_TOKEN", token)).api().token());
+  }
+
+  @Test
+  void everyTokenOfTheRecommendedCommandPasses() {
+    // openssl rand -hex 24: 24 random bytes as 48 hex digits; seeded, so a failure repeats.
+    Random random = new Random(16);
+    for (int i = 0; i < 100_000; i++) {
+      byte[] bytes = new byte[24];
+      random.nextBytes(bytes);
+      String token = HexFormat.of().formatHex(bytes);
+      assertNull(Secrets.tokenProblem(token), token);
+    }
   }
 
   @Test
