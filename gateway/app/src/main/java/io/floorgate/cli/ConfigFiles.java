@@ -32,7 +32,10 @@ final class ConfigFiles {
       return null;
     }
     try {
-      return ConfigLoader.load(file, env);
+      ConfigLoader.Checked checked = ConfigLoader.check(file, env);
+      checked.warningLines().forEach(err::println);
+      err.flush();
+      return checked.config();
     } catch (ConfigException e) {
       err.println(e.report());
       err.flush();

@@ -79,6 +79,31 @@ class CheckCommandTest {
   }
 
   @Test
+  void unitOfAnotherQuantityIsAWarningAndTheFileStillPasses(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("coulomb.yaml");
+    Files.writeString(file, """
+        namespace: { enterprise: jxnmm, site: isohara }
+        mqtt: { url: tcp://127.0.0.1:1883 }
+        connections:
+          - name: mx01
+            endpoint: opc.tcp://127.0.0.1:4842/mx01
+            area: mixing
+            groups:
+              - name: drive
+                tags:
+                  - { path: mx01/bearing/temperature, node: 'ns=2;s=MX01.Bearing', unit: C }
+        """);
+
+    Outcome outcome = execute("check", "--config", file.toString());
+
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains(":10: connections.mx01.groups.drive.tags."
+        + "mx01/bearing/temperature.unit: warning: unit C is coulomb (an electric charge)"),
+        outcome.err());
+    assertTrue(outcome.out().contains("OK"), outcome.out());
+  }
+
+  @Test
   void missingFileSaysWhatToPass(@TempDir Path dir) {
     Outcome outcome = execute("check", "--config", dir.resolve("nope.yaml").toString());
 

@@ -63,7 +63,8 @@ final class AlarmReader {
         : new MqttReader(problems).laneUrls(map, mqtt);
     String username = map.has("username") ? map.string("username")
         : mqtt == null ? null : mqtt.username();
-    String password = map.has("password") ? map.string("password")
+    String password = map.has("password")
+        ? Secrets.brokerPassword(map, "password", MqttReader.PASSWORD_VARIABLE)
         : mqtt == null ? null : mqtt.password();
     MqttProtocol protocol = MqttReader.protocol(map,
         mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
@@ -196,6 +197,10 @@ final class AlarmReader {
     }
     String trimmed = tag.strip();
     if (!tagPaths.contains(trimmed)) {
+      int slash = trimmed.indexOf('/');
+      if (slash > 0 && problems.follows(trimmed.substring(slash))) {
+        return null;
+      }
       String near = Names.closest(trimmed, tagPaths);
       map.error(key, "no tag '" + trimmed + "' is configured; write the area and the tag's path, "
           + (near != null ? "e.g. '" + near + "'" : "e.g. calcination/rhk01/zone05/temperature"));

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param bind         address to listen on; 127.0.0.1 keeps it on the box
  * @param port         TCP port
  * @param token        bearer token required by state-changing calls (from {@code ${VAR}});
- *                     never logged; null (or empty in YAML) refuses every state-changing call
+ *                     never logged; null (or empty in YAML) refuses every state-changing call.
+ *                     The loader refuses placeholders and guessable tokens (the rule is in
+ *                     {@code Secrets}); this record checks the length only
  * @param streamBuffer bytes of alarm messages a WebSocket client may fall behind by before it is
  *                     disconnected as too slow
  */

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 final class ApiReader {
 
   private static final List<String> KEYS = List.of("bind", "port", "token", "streamBuffer");
+  static final String TOKEN_VARIABLE = "FLOORGATE_API_TOKEN";
 
   private ApiReader() {}
 
@@ -26,9 +27,17 @@ final class ApiReader {
       // An unset ${FLOORGATE_API_TOKEN:-} leaves the API read-only rather than open.
       token = null;
     }
-    if (token != null && token.strip().length() < ApiConfig.MIN_TOKEN_LENGTH) {
-      map.error("token", "is shorter than " + ApiConfig.MIN_TOKEN_LENGTH + " characters; use a "
-          + "long random secret, e.g. from: openssl rand -hex 24");
+    if (token != null) {
+      String problem = Secrets.tokenProblem(token.strip());
+      if (problem != null) {
+        map.error("token", problem + "; " + Secrets.howToSet(map, "token", TOKEN_VARIABLE)
+            + " to a long random one, made by: " + Secrets.GENERATE
+            + " (or leave it empty to keep alarms read-only over the API)");
+      } else if (Secrets.defaulted(map, "token") != null) {
+        map.error("token", "comes from the default written in the file, which everyone who "
+            + "has the file knows; remove the default and " + Secrets.howToSet(map, "token",
+            TOKEN_VARIABLE) + " to the output of: " + Secrets.GENERATE);
+      }
     }
     int streamBuffer = map.integer("streamBuffer", ApiConfig.DEFAULT_STREAM_BUFFER,
         ApiConfig.MIN_STREAM_BUFFER, ApiConfig.MAX_STREAM_BUFFER);

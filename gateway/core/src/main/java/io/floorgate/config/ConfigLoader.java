@@ -48,6 +48,26 @@ public final class ConfigLoader {
   public static final Bases NO_BASES = name -> null;
 
   /**
+   * A config that loaded, and what in it is allowed but probably not meant (such as {@code unit:
+   * C}, coulomb, on a temperature).
+   *
+   * @param config   the validated config
+   * @param warnings one per doubtful setting, in file order; {@link #warningLines()} to print
+   */
+  public record Checked(GatewayConfig config, List<ConfigError> warnings) {
+
+    public Checked {
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Each warning as {@code source:line: path: warning: message}, the form of errors. */
+    public List<String> warningLines() {
+      return warnings.stream().map(w -> new ConfigError(w.source(), w.line(), w.path(),
+          "warning: " + w.message()).format()).toList();
+    }
+  }
+
+  /**
    * Loads a config file.
    *
    * @param file the YAML file; its name as given is the {@code source} of every error
@@ -55,6 +75,15 @@ public final class ConfigLoader {
    * @throws ConfigException when the file cannot be read or anything in it is wrong
    */
   public static GatewayConfig load(Path file, Map<String, String> env) throws ConfigException {
+    return check(file, env).config();
+  }
+
+  /**
+   * Loads a config file with its warnings, for {@code check} and {@code run} to print.
+   *
+   * @throws ConfigException when the file cannot be read or anything in it is wrong
+   */
+  public static Checked check(Path file, Map<String, String> env) throws ConfigException {
     String source = file.toString();
     String yaml;
     try {
@@ -68,7 +97,7 @@ public final class ConfigLoader {
           + "the gateway's user may read it");
     }
     Path dir = file.toAbsolutePath().getParent();
-    return parse(yaml, source, env, name -> {
+    return read(yaml, source, env, name -> {
       Path base = dir == null ? Path.of(name) : dir.resolve(name);
       return Files.isRegularFile(base)
           ? new Base(file.resolveSibling(name).toString(), Files.readString(base)) : null;
@@ -96,6 +125,12 @@ public final class ConfigLoader {
    */
   public static GatewayConfig parse(String yaml, String sourceName, Map<String, String> env,
       Bases bases) throws ConfigException {
+    return read(yaml, sourceName, env, bases).config();
+  }
+
+  /** Config text with its warnings. */
+  static Checked read(String yaml, String sourceName, Map<String, String> env, Bases bases)
+      throws ConfigException {
     Problems problems = new Problems(sourceName, env);
     Node root = compose(yaml, sourceName);
     String extended = Overlay.extendsOf(root);
@@ -125,7 +160,7 @@ public final class ConfigLoader {
       // Every path that gives null has recorded why; this guards against one that did not.
       throw single(sourceName, "could not be read, for a reason not reported; please report this");
     }
-    return config;
+    return new Checked(config, problems.warnings());
   }
 
   private static Node compose(String yaml, String sourceName) throws ConfigException {

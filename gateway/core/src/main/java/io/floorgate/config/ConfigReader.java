@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -41,7 +43,14 @@ final class ConfigReader {
     List<ConnectionConfig> connections = new ArrayList<>();
     List<Node> items = top.nonEmptyList("connections", "add the PLCs as a list, each with name, "
         + "endpoint, area and groups");
-    ConnectionReader reader = new ConnectionReader(problems, connectionNames, tagPaths);
+    Set<String> areas = new TreeSet<>();
+    for (Node item : items) {
+      String area = ConnectionReader.peek(item, "area", problems.env());
+      if (area != null && Names.levelProblem(area) == null) {
+        areas.add(area);
+      }
+    }
+    ConnectionReader reader = new ConnectionReader(problems, connectionNames, tagPaths, areas);
     for (int i = 0; i < items.size(); i++) {
       ConnectionConfig connection = reader.read(items.get(i), i);
       if (connection != null) {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,18 @@ final class ConnectionReader {
   private final Map<String, Integer> names;
   private final Map<String, Integer> tagPaths;
 
-  ConnectionReader(Problems problems, Map<String, Integer> names, Map<String, Integer> tagPaths) {
+  /** What {@code area:} says when it is missing: the areas the file uses, if any. */
+  private final String areaExample;
+
+  /** @param areas the areas the file's connections name, for the example of a missing one */
+  ConnectionReader(Problems problems, Map<String, Integer> names, Map<String, Integer> tagPaths,
+      Collection<String> areas) {
     this.problems = problems;
     this.names = names;
     this.tagPaths = tagPaths;
+    this.areaExample = "<area name> (the part of the plant this PLC serves, a topic level"
+        + (areas.isEmpty() ? "" : "; the other connections name " + String.join(", ", areas))
+        + ")";
   }
 
   @Nullable ConnectionConfig read(Node node, int index) {
@@ -77,10 +86,11 @@ final class ConnectionReader {
         map.error("endpoint", problem);
       }
     }
-    String area = ConfigReader.level(map, "area", "calcination");
+    int beforeArea = problems.count();
+    String area = ConfigReader.level(map, "area", areaExample);
     TimestampPolicy timestamps = timestamps(map);
     Retry retry = retry(map);
-    SecuritySpec security = SecurityReader.read(map);
+    SecuritySpec security = SecurityReader.read(map, endpoint == null ? null : host(endpoint));
     Object settings = factory == null ? ConnectionSpec.NO_SETTINGS : factory.readConnection(map);
     Duration badAfter = map.duration("badAfterLinkLoss",
         ConnectionConfig.DEFAULT_BAD_AFTER_LINK_LOSS, ConnectionConfig.MIN_BAD_AFTER_LINK_LOSS,
@@ -103,12 +113,27 @@ final class ConnectionReader {
         groups.add(group);
       }
     }
+    if (area == null && problems.count() > beforeArea) {
+      blameArea(beforeArea);
+    }
     if (problems.count() > before || name == null || endpoint == null || area == null
         || security == null || settings == null) {
       return null;
     }
     return new ConnectionConfig(name, endpoint.strip(), area, timestamps, retry.initial(),
         retry.max(), groups, security, badAfter, maxNodesPerRead, maxItemsPerCall, settings);
+  }
+
+  /**
+   * Without an area this connection's tags have no full name, so every alarm rule that names one
+   * would be an error of its own: they are counted against the area's error instead. Tags read
+   * without an area are those registered as "/path".
+   */
+  private void blameArea(int areaError) {
+    List<String> unnamed = tagPaths.keySet().stream().filter(p -> p.startsWith("/")).toList();
+    problems.causesAt(areaError, unnamed, n -> n == 1
+        ? "1 reference to a tag of this connection in alarm rules could not be checked"
+        : n + " references to tags of this connection in alarm rules could not be checked");
   }
 
   private TimestampPolicy timestamps(YamlMap connection) {
@@ -203,6 +228,15 @@ final class ConnectionReader {
       return "'" + endpoint + "' has no host name; write opc.tcp://<host>:<port>/<path>";
     }
     return null;
+  }
+
+  /** The endpoint's host, null when it is not a URL with one (reported on the endpoint). */
+  private static @Nullable String host(String endpoint) {
+    try {
+      return new URI(endpoint.strip()).getHost();
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 
   private static @Nullable Instant instant(String text) {

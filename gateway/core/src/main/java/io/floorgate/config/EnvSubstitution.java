@@ -1,6 +1,8 @@
 package io.floorgate.config;
 
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +13,26 @@ import java.util.regex.Pattern;
 final class EnvSubstitution {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?}");
+
+  /** One well-formed {@code ${NAME}} or {@code ${NAME:-default}} in a value. */
+  record Reference(String name, boolean hasDefault) {
+
+    /** Whether the default applies: the variable is unset or empty, and there is a default. */
+    boolean fallsBack(Map<String, String> env) {
+      String set = env.get(name);
+      return hasDefault && (set == null || set.isEmpty());
+    }
+  }
 
   private EnvSubstitution() {}
+
+  /** The well-formed references in {@code value}, in order; malformed ones are left to apply. */
+  static List<Reference> references(String value) {
+    Matcher m = REFERENCE.matcher(value);
+    return m.results().map(r -> new Reference(r.group(1), r.group(2) != null)).toList();
+  }
 
   /**
    * Substitutes every reference in {@code value}.

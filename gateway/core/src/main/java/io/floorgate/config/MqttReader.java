@@ -18,6 +18,7 @@ final class MqttReader {
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
       "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
       "queueCapacity", "protocol");
+  static final String PASSWORD_VARIABLE = "FLOORGATE_MQTT_PASSWORD";
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
 
   private final Problems problems;
@@ -146,7 +147,7 @@ final class MqttReader {
   }
 
   private @Nullable String password(YamlMap map) {
-    String password = map.string("password");
+    String password = Secrets.brokerPassword(map, "password", PASSWORD_VARIABLE);
     if (!map.has("passwordFile")) {
       return password;
     }
@@ -167,7 +168,7 @@ final class MqttReader {
         map.error("passwordFile", file + " is empty; write the password on its first line");
         return null;
       }
-      return first;
+      return Secrets.fromFile(map, file, first, "broker");
     } catch (IOException e) {
       map.error("passwordFile", "cannot read " + file + ": " + e.getMessage());
       return null;

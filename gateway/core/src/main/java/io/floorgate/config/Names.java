@@ -100,30 +100,52 @@ final class Names {
   }
 
   /**
-   * The known word closest to {@code word}: equal ignoring case, a prefix of at least three
-   * characters, or a few edits away (one for short words, up to three for long ones). Null when
-   * nothing is close enough to be a useful hint.
+   * The known word closest to {@code word}: equal ignoring case, a few edits away (one for short
+   * words, up to three for long ones; a swap of neighbours is one edit), or, failing that, one
+   * that starts with it or that it starts with (at least three characters). Ties go to the word
+   * that shares the longest beginning with it: {@code Basic256Sha265} is one swap from
+   * {@code Basic256Sha256} and merely starts with {@code Basic256}. Null when nothing is close
+   * enough to be a useful hint.
    */
   static @Nullable String closest(String word, Collection<String> known) {
     String lower = word.toLowerCase(Locale.ROOT);
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    Rank bestRank = null;
     for (String candidate : known) {
       String c = candidate.toLowerCase(Locale.ROOT);
       if (c.equals(lower)) {
         return candidate;
       }
-      int d = distance(lower, c);
-      if (lower.length() >= 3 && (c.startsWith(lower) || lower.startsWith(c))) {
-        d = Math.min(d, 1);
-      }
-      if (d < bestDistance) {
+      int edits = distance(lower, c);
+      boolean prefix = edits > 1 && lower.length() >= 3
+          && (c.startsWith(lower) || lower.startsWith(c));
+      Rank rank = new Rank(prefix ? 1 : edits, prefix, commonPrefix(lower, c));
+      if (bestRank == null || rank.compareTo(bestRank) < 0) {
         best = candidate;
-        bestDistance = d;
+        bestRank = rank;
       }
     }
     int allowed = word.length() <= 4 ? 1 : word.length() <= 8 ? 2 : 3;
-    return bestDistance <= allowed ? best : null;
+    return bestRank != null && bestRank.distance() <= allowed ? best : null;
+  }
+
+  /** How near a candidate is: fewer edits, then real edits before a prefix, then a longer prefix. */
+  private record Rank(int distance, boolean prefixOnly, int common) implements Comparable<Rank> {
+    @Override
+    public int compareTo(Rank o) {
+      return distance != o.distance ? Integer.compare(distance, o.distance)
+          : prefixOnly != o.prefixOnly ? Boolean.compare(prefixOnly, o.prefixOnly)
+          : Integer.compare(o.common, common);
+    }
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   // Edit distance counting a swap of neighbours as one edit ("aera" is one typo from "area").

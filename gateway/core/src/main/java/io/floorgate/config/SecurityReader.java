@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,22 +24,28 @@ final class SecurityReader {
       "passwordFile", "certificate", "privateKey", "pki", "trustOnFirstUse");
   private static final Map<String, SecurityPolicy> POLICIES = new LinkedHashMap<>();
   private static final Map<String, SecurityMode> MODES = new LinkedHashMap<>();
+  private static final String PASSWORD_VARIABLE = "FLOORGATE_PLC_PASSWORD";
   private static final Map<String, String> IDENTITIES =
       Map.of("anonymous", "anonymous", "username", "username", "x509", "x509");
 
   static {
     for (SecurityPolicy p : SecurityPolicy.values()) {
-      POLICIES.put(p.specName().toLowerCase(Locale.ROOT), p);
+      POLICIES.put(p.specName(), p);
     }
     for (SecurityMode m : SecurityMode.values()) {
-      MODES.put(m.specName().toLowerCase(Locale.ROOT), m);
+      MODES.put(m.specName(), m);
     }
   }
 
   private SecurityReader() {}
 
-  /** The section's security, {@link SecuritySpec#none()} when absent; null when it is wrong. */
-  static @Nullable SecuritySpec read(YamlMap connection) {
+  /**
+   * The section's security, {@link SecuritySpec#none()} when absent; null when it is wrong.
+   *
+   * @param host the endpoint's host, null when unknown: a password from a default written in the
+   *             file is taken for this machine only
+   */
+  static @Nullable SecuritySpec read(YamlMap connection, @Nullable String host) {
     if (!connection.has("security")) {
       return SecuritySpec.none();
     }
@@ -51,19 +56,21 @@ final class SecurityReader {
     Problems problems = map.problems();
     int before = problems.count();
     SecurityPolicy policy = map.choice("policy", SecurityPolicy.NONE, POLICIES);
+    // A misspelt policy reads as None: whether the mode goes with it would be a second error.
+    boolean policyKnown = problems.count() == before;
     SecurityMode fallbackMode =
         policy == SecurityPolicy.NONE ? SecurityMode.NONE : SecurityMode.SIGN_AND_ENCRYPT;
     SecurityMode mode = map.choice("mode", fallbackMode, MODES);
-    if (policy == SecurityPolicy.NONE && mode != SecurityMode.NONE) {
+    if (policyKnown && policy == SecurityPolicy.NONE && mode != SecurityMode.NONE) {
       map.error("mode", "mode " + mode.specName() + " needs a signing policy; set policy: "
           + "Basic256Sha256 (or another), or remove mode");
-    } else if (policy != SecurityPolicy.NONE && mode == SecurityMode.NONE) {
+    } else if (policyKnown && policy != SecurityPolicy.NONE && mode == SecurityMode.NONE) {
       map.error("mode", "policy " + policy.specName() + " signs messages, so mode None cannot "
           + "go with it; use Sign or SignAndEncrypt, or policy: None");
     }
     String kind = map.choice("identity", map.has("username") ? "username"
         : map.has("certificate") ? "x509" : "anonymous", IDENTITIES);
-    UserIdentity identity = identity(map, kind);
+    UserIdentity identity = identity(map, kind, host);
     String pki = map.string("pki");
     boolean tofu = map.bool("trustOnFirstUse", false);
     if (problems.count() > before || identity == null) {
@@ -73,7 +80,8 @@ final class SecurityReader {
         pki == null || pki.isBlank() ? SecuritySpec.DEFAULT_PKI_DIR : Path.of(pki.strip()), tofu);
   }
 
-  private static @Nullable UserIdentity identity(YamlMap map, String kind) {
+  private static @Nullable UserIdentity identity(YamlMap map, String kind,
+      @Nullable String host) {
     for (String key : List.of("username", "password", "passwordFile")) {
       if (!kind.equals("username") && map.has(key)) {
         map.error(key, "applies to identity: username only; remove it or set identity: username");
@@ -86,7 +94,7 @@ final class SecurityReader {
     }
     if (kind.equals("username")) {
       String user = map.required("username", "${FLOORGATE_PLC_USER}");
-      Secret password = password(map);
+      Secret password = password(map, host);
       return user == null || password == null ? null
           : new UserIdentity.UserName(user.strip(), password);
     }
@@ -98,7 +106,7 @@ final class SecurityReader {
     return UserIdentity.anonymous();
   }
 
-  private static @Nullable Secret password(YamlMap map) {
+  private static @Nullable Secret password(YamlMap map, @Nullable String host) {
     if (map.has("password") && map.has("passwordFile")) {
       map.error("passwordFile", "give password or passwordFile, not both");
       return null;
@@ -111,8 +119,10 @@ final class SecurityReader {
       try {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         // Editors and `echo` end files with a newline that is not part of the password.
-        return Secret.of(text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-            : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+        String password = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+            : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String checked = Secrets.fromFile(map, file, password, "PLC");
+        return checked == null ? null : Secret.of(checked);
       } catch (IOException e) {
         map.error("passwordFile", "cannot read " + file + " (" + e.getClass().getSimpleName()
             + "); make it readable by the gateway's user");
@@ -125,7 +135,27 @@ final class SecurityReader {
       return null;
     }
     String password = map.string("password");
-    return password == null ? null : Secret.of(password);
+    if (password == null) {
+      return null;
+    }
+    String placeholder = Secrets.placeholder(password);
+    if (placeholder != null) {
+      map.error("password", "is a placeholder ('" + placeholder + "'), not the PLC's password; "
+          + Secrets.howToSet(map, "password", PASSWORD_VARIABLE) + " to the password of the PLC "
+          + "account, or use passwordFile: <file>");
+      return null;
+    }
+    // A default in a shared file is the simulator's demo account (isohara.yaml): never sent to a
+    // real PLC because the variable was forgotten.
+    String unset = Secrets.defaulted(map, "password");
+    if (unset != null && !Secrets.isLoopback(host)) {
+      map.error("password", unset + " is not set, and the default written here "
+          + "is for a PLC on this machine (127.0.0.1 or localhost) only, not for " + host + "; "
+          + Secrets.howToSet(map, "password", PASSWORD_VARIABLE) + " to the password of the PLC "
+          + "account, or use passwordFile: <file>");
+      return null;
+    }
+    return Secret.of(password);
   }
 
   private static @Nullable Path readableFile(YamlMap map, String key, String example) {

@@ -86,7 +86,8 @@ final class SparkplugReader {
         SparkplugConfig.MAX_QUEUE_CAPACITY);
     String username = map.has("username") ? map.string("username")
         : mqtt == null ? null : mqtt.username();
-    String password = map.has("password") ? map.string("password")
+    String password = map.has("password")
+        ? Secrets.brokerPassword(map, "password", MqttReader.PASSWORD_VARIABLE)
         : mqtt == null ? null : mqtt.password();
     MqttProtocol protocol = MqttReader.protocol(map,
         mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());

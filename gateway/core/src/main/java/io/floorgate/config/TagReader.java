@@ -86,6 +86,12 @@ final class TagReader {
             + "unit the PLC sends and unit the one to publish, of the same quantity");
       }
     }
+    if (unit != null && path != null) {
+      String doubt = UnitHints.doubt(unit, units.get(unit), path, description);
+      if (doubt != null) {
+        map.warning("unit", doubt);
+      }
+    }
     Scaling scaling = scaling(map);
     Range range = range(map);
     Map<Long, String> enumMap = enumMap(map);

@@ -28,6 +28,8 @@ public final class UnitSymbols {
       Map.entry("°c", Units.CELSIUS),
       Map.entry("degc", Units.CELSIUS),
       Map.entry("℃", Units.CELSIUS),
+      // UCUM's code for degree Celsius, for those who cannot type °.
+      Map.entry("cel", Units.CELSIUS),
       Map.entry("°f", FAHRENHEIT),
       Map.entry("degf", FAHRENHEIT),
       Map.entry("℉", FAHRENHEIT),
@@ -71,7 +73,10 @@ public final class UnitSymbols {
       Map.entry(Units.KILOGRAM.getDimension(), "a mass"),
       Map.entry(Units.METRE.getDimension(), "a length"),
       Map.entry(Units.CUBIC_METRE.getDimension(), "a volume"),
-      Map.entry(Units.SECOND.getDimension(), "a time"));
+      Map.entry(Units.SECOND.getDimension(), "a time"),
+      // Named for the warnings on C (coulomb) and F (farad) written for °C and °F.
+      Map.entry(Units.COULOMB.getDimension(), "an electric charge"),
+      Map.entry(Units.FARAD.getDimension(), "a capacitance"));
 
   private UnitSymbols() {}
 

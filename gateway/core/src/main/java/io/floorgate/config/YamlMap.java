@@ -127,6 +127,12 @@ final class YamlMap implements ConfigSection {
     problems.add(tuple == null ? node : tuple.getValueNode(), child(key), message);
   }
 
+  /** Records a warning about the key, at its value's line: allowed, but probably not meant. */
+  void warning(String key, String message) {
+    NodeTuple tuple = entries.get(key);
+    problems.warn(tuple == null ? node : tuple.getValueNode(), child(key), message);
+  }
+
   /** An optional text value, substituted; null when absent or wrong. */
   @Override
   public @Nullable String string(String key) {
@@ -226,17 +232,26 @@ final class YamlMap implements ConfigSection {
     }
   }
 
-  /** One of a few words (case-insensitive), e.g. {@code subscription}/{@code polling}. */
+  /**
+   * One of a few words, matched ignoring case, e.g. {@code subscription}/{@code polling}; the
+   * keys of {@code choices} are shown as written in messages.
+   */
   <T> T choice(String key, T fallback, Map<String, T> choices) {
     String text = string(key);
     if (text == null) {
       return fallback;
     }
     T chosen = choices.get(text.strip().toLowerCase(Locale.ROOT));
+    for (var entry : choices.entrySet()) {
+      if (chosen == null && entry.getKey().equalsIgnoreCase(text.strip())) {
+        chosen = entry.getValue();
+      }
+    }
     if (chosen == null) {
       String near = Names.closest(text.strip(), choices.keySet());
-      error(key, "'" + text + "' is not one of "
-          + String.join(", ", new TreeSet<>(choices.keySet()))
+      Set<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      words.addAll(choices.keySet());
+      error(key, "'" + text + "' is not one of " + String.join(", ", words)
           + (near == null ? "" : "; did you mean '" + near + "'?"));
       return fallback;
     }

@@ -30,7 +30,7 @@ class AlarmConfigTest {
       """;
 
   static GatewayConfig parse(String more) throws ConfigException {
-    return ConfigLoader.parse(PLANT + more, "test.yaml", Map.of("TOKEN", "0123456789abcdef-token"));
+    return ConfigLoader.parse(PLANT + more, "test.yaml", Map.of("TOKEN", "9f86d081884c7d659a2feaa0c55ad015"));
   }
 
   static List<String> errors(String more) {
@@ -85,7 +85,7 @@ class AlarmConfigTest {
         "Zone off setpoint", "calcination/k/sp", null,
         new AlarmRuleConfig.Suppression("calcination/k/running", "false"), false), rule);
     assertEquals(Path.of("/var/lib/floorgate/alarms.json"), config.alarms().stateFile());
-    assertEquals(new ApiConfig("127.0.0.1", 0, "0123456789abcdef-token", 1 << 20), config.api());
+    assertEquals(new ApiConfig("127.0.0.1", 0, "9f86d081884c7d659a2feaa0c55ad015", 1 << 20), config.api());
   }
 
   @Test

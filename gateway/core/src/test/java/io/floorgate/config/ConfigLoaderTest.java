@@ -67,7 +67,7 @@ class ConfigLoaderTest {
           maxInFlight: 20
           connectTimeout: 30s
           username: gw
-          password: secret
+          password: broker-pw-7f3a
         buffer:
           directory: /var/lib/floorgate/queue
           maxBytes: 500MB
@@ -112,7 +112,7 @@ class ConfigLoaderTest {
 
     assertEquals(new Namespace("jxnmm", "isohara", "test-1/run"), config.namespace());
     assertEquals(new MqttConfig(List.of("ssl://broker:8883"), "edge-7", 0, 20,
-        Duration.ofSeconds(30), "gw", "secret", null), config.mqtt());
+        Duration.ofSeconds(30), "gw", "broker-pw-7f3a", null), config.mqtt());
     assertEquals(new BufferConfig(Path.of("/var/lib/floorgate/queue"), 500_000_000L,
         Duration.ofHours(2), BufferConfig.WhenFull.DROP_NEWEST, 5000), config.buffer());
     ConnectionConfig mx01 = config.connections().get(0);

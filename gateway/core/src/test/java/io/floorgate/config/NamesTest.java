@@ -30,6 +30,18 @@ class NamesTest {
     assertEquals(suggestion, Names.closest(typed, GROUP_KEYS));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(textBlock = """
+      Basic256Sha265,   Basic256Sha256
+      basic256sha265,   Basic256Sha256
+      Basic265,         Basic256
+      Basic256Sha,      Basic256Sha256
+      """)
+  void closestPolicyWinsOverOneItMerelyStartsWith(String typed, String suggestion) {
+    assertEquals(suggestion, Names.closest(typed, List.of("None", "Basic128Rsa15", "Basic256",
+        "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss")));
+  }
+
   @ParameterizedTest
   @CsvSource({"color", "x", "interval", "endpoint"})
   void unrelatedWordsGetNoSuggestion(String typed) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The shipped files under config/ load, and isohara.yaml covers the simulated plant. */
 class PlantConfigFilesTest {
 
-  private static final Path CONFIG_DIR = repoRoot().resolve("config");
+  static final Path CONFIG_DIR = repoRoot().resolve("config");
   /** Tags that carry no unit or range: counters, switches, states and names. */
   private static final Set<String> UNITLESS_VARIABLES =
       Set.of("Heartbeat", "Running", "State", "BatchId");
@@ -87,7 +87,8 @@ class PlantConfigFilesTest {
   @Test
   void isoharaReadsThePlcsOnTheirPortsAndHost() throws ConfigException {
     GatewayConfig config = ConfigLoader.load(CONFIG_DIR.resolve("isohara.yaml"),
-        Map.of("FLOORGATE_PLC_HOST", "10.20.1.15", "FLOORGATE_MQTT_URL", "tcp://broker:1883"));
+        Map.of("FLOORGATE_PLC_HOST", "10.20.1.15", "FLOORGATE_MQTT_URL", "tcp://broker:1883",
+            "FLOORGATE_PLC_PASSWORD", "Kiln#2026-plc"));
 
     assertEquals(List.of("opc.tcp://10.20.1.15:4841/rhk01", "opc.tcp://10.20.1.15:4842/mx01",
             "opc.tcp://10.20.1.15:4843/mx02", "modbus+tcp://10.20.1.15:5020",

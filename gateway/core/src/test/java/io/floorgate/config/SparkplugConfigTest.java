@@ -19,7 +19,7 @@ class SparkplugConfigTest {
 
   static final String BASE = """
       namespace: { enterprise: jxnmm, site: isohara }
-      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: secret }
+      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: gw-pass-5k2 }
       %SECTIONS%
       connections:
         - name: rhk01
@@ -61,12 +61,12 @@ class SparkplugConfigTest {
         () -> assertEquals(List.of("tcp://broker:1883"), sp.brokers()),
         () -> assertEquals("edge-1-sparkplug", sp.clientId()),
         () -> assertEquals("gw", sp.username()),
-        () -> assertEquals("secret", sp.password()),
+        () -> assertEquals("gw-pass-5k2", sp.password()),
         () -> assertNull(sp.primaryHostId()),
         () -> assertTrue(sp.aliases()),
         () -> assertEquals(65_536, sp.maxDataBytes()),
         () -> assertEquals(Duration.ofSeconds(30), sp.keepAlive()));
-    assertFalse(sp.toString().contains("secret"), sp::toString);
+    assertFalse(sp.toString().contains("gw-pass-5k2"), sp::toString);
   }
 
   @Test
@@ -87,7 +87,7 @@ class SparkplugConfigTest {
           queueCapacity: 500""", "").sparkplug();
 
     assertEquals(new SparkplugConfig(true, "Isohara Works", "gw-7",
-        List.of("tcp://a:1883", "ssl://b:8883"), "gw-7-sp", "gw", "secret", null, "scada", false, 4096,
+        List.of("tcp://a:1883", "ssl://b:8883"), "gw-7-sp", "gw", "gw-pass-5k2", null, "scada", false, 4096,
         Duration.ofSeconds(10), Duration.ofSeconds(5), 500), sp);
   }
 
