@@ -132,7 +132,7 @@ public final class BrokerConnection {
     return new BrokerClient.Events() {
       @Override
       public void lost(String reason) {
-        lane.lost(takeovers.lost(reason, versions.next()) + holdOffSuffix());
+        lane.lost(takeovers.lost(reason) + holdOffSuffix());
       }
 
       @Override

@@ -1,6 +1,5 @@
 package io.floorgate.broker;
 
-import io.floorgate.config.MqttProtocol;
 import io.floorgate.driver.Backoff;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.function.LongSupplier;
  * Notices a second client with the lane's client id — typically a second gateway started with
  * the same config — and holds the lane's reconnect back, so that the two do not take the session
  * from each other forever, several times a second. An MQTT 5 broker says so (DISCONNECT reason
- * 0x8E, session taken over); on MQTT 3.1.1 the broker only closes the connection, so connections
- * lost soon after they were made, several in a row, are taken for the same cause.
+ * 0x8E, session taken over); on MQTT 3.1.1 the broker only closes the connection (and an MQTT 5
+ * one may close it before its DISCONNECT is read), so connections lost soon after they were
+ * made, several in a row, are taken for the same cause.
  *
  * <p>The waits grow ({@link #HOLD_OFFS}: 30 s, 2 min, then 5 min) while the takeovers go on, and
  * start again after a loss for another reason or a connection that lasted. Thread-safe: losses
@@ -65,9 +65,10 @@ final class Takeovers {
   }
 
   /** Any other loss of a connection that was up; {@code reason} in words, returned completed. */
-  synchronized String lost(String reason, MqttProtocol protocol) {
+  synchronized String lost(String reason) {
     long lasted = endOf();
-    if (protocol == MqttProtocol.V3_1_1 && lasted < QUICK.toNanos()) {
+    // 3.1.1 has no reason to give, and MQTT 5 brokers do not always send theirs before closing.
+    if (lasted < QUICK.toNanos()) {
       if (++quickLosses >= QUICK_IN_A_ROW) {
         int times = quickLosses;
         quickLosses = 0;

@@ -209,7 +209,9 @@ final class V5Client implements BrokerClient, MqttCallback {
   @Override
   public void disconnected(MqttDisconnectResponse response) {
     String reason = ConnectFailures.lost(response, config);
-    if (response.getException() == null && response.getReturnCode() == SESSION_TAKEN_OVER) {
+    // Paho puts the broker's DISCONNECT reason in the response, or in its exception.
+    if (response.getReturnCode() == SESSION_TAKEN_OVER || (response.getException() != null
+        && response.getException().getReasonCode() == SESSION_TAKEN_OVER)) {
       events.takenOver(reason);
     } else {
       events.lost(reason);
