@@ -8,7 +8,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.floorgate.alarm.AlarmMqtt;
+import io.floorgate.alarm.AlarmTopics;
+import io.floorgate.broker.BrokerConnection;
 import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.config.BrokerConfig;
 import io.floorgate.config.MqttConfig;
 import io.floorgate.config.MqttProtocol;
 import io.floorgate.config.Namespace;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +85,37 @@ class SessionTakeoverTest {
     assertTrue(warnings.size() <= 4, warnings.size() + " lines: " + warnings);
     // The slower retry: no connect for 30 s after the line, so the other one keeps the session.
     assertTrue(connectsSince(namedAt) == 0, "connects after the takeover: " + info());
+  }
+
+  @Test
+  void theAlarmLaneNamesItsOwnClientIdKey() {
+    var alarmLog = new ListAppender<ILoggingEvent>();
+    var alarmLogger = (Logger) LoggerFactory.getLogger(AlarmMqtt.class);
+    alarmLog.start();
+    alarmLogger.addAppender(alarmLog);
+    String clientId = "floorgate-alarms-" + UUID.randomUUID().toString().substring(0, 8);
+    BrokerConfig broker = new BrokerConfig(List.of(BROKER), clientId, null, null, null,
+        Duration.ofSeconds(20), Duration.ofSeconds(3));
+    AlarmTopics topics = new AlarmTopics(new Namespace("jxnmm", "isohara",
+        Readings.uniquePrefix()));
+    try {
+      AlarmMqtt first = open(new AlarmMqtt(new BrokerConnection("alarm", broker), topics,
+          List::of));
+      first.start();
+      await().atMost(Duration.ofSeconds(10)).until(first::isConnected);
+      open(new AlarmMqtt(new BrokerConnection("alarm", broker), topics, List::of)).start();
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> alarmLog.list.stream()
+          .anyMatch(e -> e.getFormattedMessage().contains("another client with id " + clientId)));
+      await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+      List<String> lines = alarmLog.list.stream().filter(e -> e.getLevel() == Level.WARN)
+          .map(ILoggingEvent::getFormattedMessage).toList();
+      assertTrue(lines.stream().anyMatch(l -> l.contains("each gateway needs its own "
+          + "`alarms.clientId`; next attempt in 30 s")), lines.toString());
+      assertTrue(lines.size() <= 4, lines.size() + " lines: " + lines);
+    } finally {
+      alarmLogger.detachAppender(alarmLog);
+    }
   }
 
   private MqttPublisher publisher(MqttConfig config, Namespace namespace) {
