@@ -230,10 +230,11 @@ public final class BrokerConnection {
 
   /**
    * {@code line} when {@code cause} is new or was last logged a minute ago (with its count), else
-   * null — for lanes that phrase their failures themselves.
+   * null — for lanes that phrase their failures and losses themselves. Not reset by a connect: a
+   * connection that keeps coming and going is one cause.
    */
   public @Nullable String throttle(String cause, String line) {
-    return failures.admit(cause, line);
+    return losses.admit(cause, line);
   }
 
   private String line(List<String> urls, @Nullable Throwable cause, Duration next,
