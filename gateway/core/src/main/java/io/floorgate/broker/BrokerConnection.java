@@ -124,9 +124,9 @@ public final class BrokerConnection {
   }
 
   /**
-   * The lane's events with every loss judged first: a takeover (or, on 3.1.1, quick losses in a
-   * row) holds the next connect back ({@link #holdOff()}), and the reason says so and when the
-   * next attempt is; any other reason ends in "reconnecting".
+   * The lane's events with every loss judged first: a takeover (MQTT 5 reason 0x8E, or quick
+   * losses in a row, see {@link Takeovers}) holds the next connect back ({@link #holdOff()}), and
+   * the reason says so and when the next attempt is; any other reason ends in "reconnecting".
    */
   private BrokerClient.Events watch(BrokerClient.Events lane) {
     return new BrokerClient.Events() {

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} returns at once. The driver's own thread connects, retrying an unreachable
  * PLC with exponential backoff ({@link ConnectionSpec#retryInitial()} up to
- * {@link ConnectionSpec#retryMax()}, with jitter). Once connected, Milo keeps the session alive
+ * {@link ConnectionSpec#retryMax()}, with jitter); a PLC that refuses the user is tried again
+ * only after {@link DriverOptions#AUTH_RETRY}, so that an account lockout policy does not lock
+ * the account. Each cause of failure is logged once, then counted ({@link CauseThrottle}).
+ * Once connected, Milo keeps the session alive
  * and reconnects by itself; the driver reports each drop and return through
  * {@link SampleSink#linkChanged} and re-creates subscriptions the server no longer has.
  * A tag whose node cannot be monitored or read is delivered as a sample with that bad status,
