@@ -19,7 +19,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * The gateway's logging, set up in code and only here (the jar has no {@code logback.xml}):
  * no XML parsed at start (Joran and the JDK's XML parser are about 600 classes and a tenth of a
  * second of the start). {@code FLOORGATE_LOG_FORMAT=json} writes one JSON object per line, anything else the
- * human format; {@code FLOORGATE_LOG_LEVEL} sets the root level (INFO).
+ * human format; {@code FLOORGATE_LOG_LEVEL} sets the root level (INFO). The libraries (Milo,
+ * Netty, Paho — through java.util.logging too —, Moquette) write in the same format from WARN up,
+ * less their warnings about expected network and trust conditions ({@link LibraryLogFilter}).
  *
  * <p>Steps aside (and logback reads its XML files as usual) when {@code -Dlogback.configurationFile}
  * is given or a {@code logback-test.xml} is on the class path, as in the tests.
@@ -57,7 +59,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.setLevel(Level.toLevel(env.getOrDefault("FLOORGATE_LOG_LEVEL", "INFO"), Level.INFO));
     root.addAppender(appender);
     for (String quiet : new String[] {"org.eclipse.milo", "io.netty", "com.hivemq", "migrations",
-        "org.eclipse.paho"}) {
+        "org.eclipse.paho", "io.moquette"}) {
       context.getLogger(quiet).setLevel(Level.WARN);
     }
     // The Modbus library logs every expected socket close at ERROR with a stack trace; the Modbus
