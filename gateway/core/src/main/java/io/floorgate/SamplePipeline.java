@@ -130,7 +130,9 @@ final class SamplePipeline implements SampleSink, PipelineCounts, AutoCloseable 
       normalizer.linkUp(connection);
       log.info("PLC {} connected: {}", connection, detail);
     } else if (state == LinkState.DISCONNECTED) {
-      log.warn("PLC {} disconnected: {}", connection, detail);
+      // The driver has logged the cause with its fix (once, then counted); the detail would
+      // repeat that line.
+      log.info("PLC {} disconnected", connection);
     } else {
       log.info("PLC {} {}: {}", connection, state.name().toLowerCase(java.util.Locale.ROOT), detail);
     }

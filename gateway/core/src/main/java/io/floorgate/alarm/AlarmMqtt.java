@@ -95,6 +95,15 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     int failures = 0;
     while (running) {
       if (!connected) {
+        // Another client with this id took the session over: not at once, or the two would
+        // take it from each other forever.
+        Duration hold = connection.holdOff();
+        if (!hold.isZero()) {
+          pause(hold);
+          if (!running) {
+            break;
+          }
+        }
         Connector.Result result = connect(failures + 1);
         if (result == Connector.Result.FAILED) {
           failures++;
@@ -126,7 +135,6 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
 
   /** One attempt; after a failure, waits the backoff's delay before returning. */
   private Connector.Result connect(int attempt) {
-    Duration retry = connection.retryDelay(attempt);
     try {
       Connector.Attempt result = connector.connect();
       switch (result.result()) {
@@ -139,8 +147,12 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
         }
         case FAILED -> {
           detail = "broker not reachable: " + BrokerConnection.describe(result.cause());
-          log.warn(connection.unreachable(connection.urls(), result.cause(), retry,
-              queue.size() + " alarm transitions wait"));
+          Duration retry = connection.retryDelay(attempt, result.cause());
+          String line = connection.unreachable(connection.urls(), result.cause(), retry,
+              queue.size() + " alarm transitions wait");
+          if (line != null) {
+            log.warn(line);
+          }
           pause(retry);
         }
         default -> pause(Duration.ofMillis(100));
@@ -175,8 +187,11 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
       return true;
     } catch (BrokerClient.Refused | IllegalArgumentException e) {
       w.release();
-      log.warn("Alarm MQTT publish to {} failed ({}); retrying after reconnect", topic,
-          e.toString());
+      String line = connection.lost(connector.client().serverUri(),
+          "publish to " + topic + " refused (" + e + "); reconnecting", "");
+      if (line != null) {
+        log.warn(line);
+      }
       connected = false;
       return false;
     }
@@ -220,8 +235,11 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     connected = false;
     detail = "connection lost: " + reason;
     if (running) {
-      log.warn("MQTT alarm connection {} to {} lost ({}); reconnecting", connection.clientId(),
-          connector.client().serverUri(), reason);
+      String line = connection.lost(connector.client().serverUri(), reason,
+          queue.size() + " alarm transitions wait.");
+      if (line != null) {
+        log.warn(line);
+      }
     }
   }
 }

@@ -26,6 +26,14 @@ public interface BrokerClient {
     /** The connection ended without this side asking; {@code reason} is in words. */
     void lost(String reason);
 
+    /**
+     * The broker ended the connection because another client connected with the same client id
+     * (MQTT 5 reason 0x8E, session taken over).
+     */
+    default void takenOver(String reason) {
+      lost(reason);
+    }
+
     /** A message on a subscribed topic. */
     default void message(String topic, byte[] payload) {}
   }

@@ -74,6 +74,20 @@ final class ConnectFailures {
     return v3 != null && v3.getReasonCode() >= 1 && v3.getReasonCode() <= 5;
   }
 
+  /**
+   * Whether the broker refused the credentials or the client (MQTT 5 reason 0x86 or 0x87, 3.1.1
+   * return code 4 or 5): retrying soon cannot help and may lock the account.
+   */
+  static boolean isAuthRefusal(@Nullable Throwable cause) {
+    MqttException v5 = find(cause, MqttException.class);
+    if (v5 != null && (v5.getReasonCode() == 0x86 || v5.getReasonCode() == 0x87)) {
+      return true;
+    }
+    org.eclipse.paho.client.mqttv3.MqttException v3 =
+        find(cause, org.eclipse.paho.client.mqttv3.MqttException.class);
+    return v3 != null && (v3.getReasonCode() == 4 || v3.getReasonCode() == 5);
+  }
+
   /** The failure and, when it adds something, its root cause. */
   static String describe(@Nullable Throwable cause) {
     if (cause == null) {

@@ -33,6 +33,7 @@ final class V5Client implements BrokerClient, MqttCallback {
   private final MqttAsyncClient client;
   private final BrokerConfig config;
   private final @Nullable SocketFactory tls;
+  private static final int SESSION_TAKEN_OVER = 0x8E;
   private final Events events;
 
   V5Client(String url, BrokerConfig config, @Nullable SocketFactory tls, Events events)
@@ -207,7 +208,14 @@ final class V5Client implements BrokerClient, MqttCallback {
 
   @Override
   public void disconnected(MqttDisconnectResponse response) {
-    events.lost(ConnectFailures.lost(response, config));
+    String reason = ConnectFailures.lost(response, config);
+    // Paho puts the broker's DISCONNECT reason in the response, or in its exception.
+    if (response.getReturnCode() == SESSION_TAKEN_OVER || (response.getException() != null
+        && response.getException().getReasonCode() == SESSION_TAKEN_OVER)) {
+      events.takenOver(reason);
+    } else {
+      events.lost(reason);
+    }
   }
 
   @Override

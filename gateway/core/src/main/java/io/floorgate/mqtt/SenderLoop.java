@@ -79,6 +79,8 @@ final class SenderLoop implements Runnable {
   private final Set<String> toClear = new LinkedHashSet<>();
   private final Object clearLock = new Object();
   private long maxBatchBytes = MAX_BATCH_BYTES;
+  /** The wait after the last failed connect; on the sender thread only. */
+  private Duration retry = Duration.ZERO;
 
   private volatile List<TagMeta> metas = List.of();
   private volatile boolean metaPending;
@@ -146,8 +148,11 @@ final class SenderLoop implements Runnable {
       w.retire();
     }
     if (stop.getCount() > 0) {
-      LOG.warn("MQTT connection to {} lost ({}); reconnecting. Readings wait in the buffer {}"
-          + " meanwhile.", client().serverUri(), reason, buffer.file());
+      String line = connection.lost(client().serverUri(), reason,
+          "Readings wait in the buffer " + buffer.file() + " meanwhile.");
+      if (line != null) {
+        LOG.warn(line);
+      }
     }
   }
 
@@ -158,11 +163,16 @@ final class SenderLoop implements Runnable {
       while (stop.getCount() > 0) {
         buffer.maintain();
         if (!connected()) {
-          Duration retry = connection.retryDelay(failures + 1);
-          Connector.Result result = connect(retry);
-          if (result == Connector.Result.CONNECTED) {
+          // Another client with this id took the session over: not at once, or the two would
+          // take it from each other forever.
+          Duration hold = connection.holdOff();
+          if (!hold.isZero() && stop.await(hold.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+          }
+          Connector.Attempt attempt = connect(failures + 1);
+          if (attempt.result() == Connector.Result.CONNECTED) {
             failures = 0;
-          } else if (result != Connector.Result.FAILED) {
+          } else if (attempt.result() != Connector.Result.FAILED) {
             stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
           } else {
             failures++;
@@ -272,17 +282,18 @@ final class SenderLoop implements Runnable {
     lanes.taken(next.historical(), 1);
   }
 
-  private Connector.Result connect(Duration nextRetry) throws InterruptedException {
+  /** One attempt; after a failure, {@link #retry} says how long to wait. */
+  private Connector.Attempt connect(int attempt) throws InterruptedException {
     SendWindow old = window;
     if (old != null) {
       old.retire();
       window = null;
     }
-    Connector.Attempt attempt = connector.connect();
-    if (attempt.result() == Connector.Result.CONNECTED) {
-      int size = Math.min(config.maxInFlight(), attempt.receiveMaximum());
+    Connector.Attempt result = connector.connect();
+    if (result.result() == Connector.Result.CONNECTED) {
+      int size = Math.min(config.maxInFlight(), result.receiveMaximum());
       maxBatchBytes = Math.max(1, Math.min(MAX_BATCH_BYTES,
-          attempt.maxPacketBytes() - PACKET_HEADROOM));
+          result.maxPacketBytes() - PACKET_HEADROOM));
       long backlog = lanes.reset();
       BrokerClient client = client();
       window = new SendWindow(size, counters, client::isConnected, buffer::acknowledge);
@@ -290,13 +301,17 @@ final class SenderLoop implements Runnable {
       LOG.info("MQTT connected to {} as {}: in-flight window {} (ceiling {}, broker receive"
               + " maximum {}); {} readings queued, replayed oldest first beside live data",
           client.serverUri(), config.clientId(), size, config.maxInFlight(),
-          attempt.receiveMaximum() == BrokerConnection.UNKNOWN_LIMIT ? "not stated in MQTT 3.1.1"
-              : attempt.receiveMaximum(), backlog);
-    } else if (attempt.result() == Connector.Result.FAILED) {
-      LOG.warn(connection.unreachable(config.urls(), attempt.cause(), nextRetry,
-          buffer.size() + " readings wait in the buffer " + buffer.file()));
+          result.receiveMaximum() == BrokerConnection.UNKNOWN_LIMIT ? "not stated in MQTT 3.1.1"
+              : result.receiveMaximum(), backlog);
+    } else if (result.result() == Connector.Result.FAILED) {
+      retry = connection.retryDelay(attempt, result.cause());
+      String line = connection.unreachable(config.urls(), result.cause(), retry,
+          buffer.size() + " readings wait in the buffer " + buffer.file());
+      if (line != null) {
+        LOG.warn(line);
+      }
     }
-    return attempt.result();
+    return result;
   }
 
   private void publishMeta() throws InterruptedException {

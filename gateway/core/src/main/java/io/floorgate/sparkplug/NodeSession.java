@@ -312,7 +312,16 @@ final class NodeSession {
     boolean wasOnline = phase == Phase.ONLINE;
     endSession();
     l.close();
-    if (wasOnline && System.nanoTime() - onlineSinceNanos > SHORT_SESSION_NANOS) {
+    Duration hold = connection.holdOff();
+    if (!hold.isZero()) {
+      // Another client with this id took the session over: not at once, or forever.
+      detail = "connection to " + l.url + " lost (" + reason + ")";
+      String line = connection.lost(l.url, reason, "");
+      if (line != null) {
+        LOG.warn(line);
+      }
+      loop.schedule(this::connect, hold.toMillis());
+    } else if (wasOnline && System.nanoTime() - onlineSinceNanos > SHORT_SESSION_NANOS) {
       LOG.warn("Sparkplug edge node {}: connection to {} lost ({}); the broker publishes its "
           + "NDEATH (bdSeq {}). Reconnecting at once with bdSeq {}.", name, l.url, reason,
           l.bdSeq, (l.bdSeq + 1) & 0xFF);
@@ -339,11 +348,15 @@ final class NodeSession {
 
   private void retry(String reason, @Nullable Throwable cause) {
     detail = reason;
-    Duration delay = reconnects.walk();
+    Duration delay = connection.afterRefusal(reconnects.walk(), cause);
     String next = config.brokers().get(reconnects.index());
-    LOG.warn("MQTT Sparkplug connection of edge node {}: {}; next attempt at {} {}. {}", name,
-        reason, next, Reconnects.humanize(delay), cause != null ? connection.advice(cause)
-            : "Check that the broker runs and the node's permissions.");
+    String line = connection.throttle(reason, "MQTT Sparkplug connection of edge node " + name
+        + ": " + reason + "; next attempt at " + next + " " + Reconnects.humanize(delay) + ". "
+        + (cause != null ? connection.advice(cause)
+            : "Check that the broker runs and the node's permissions."));
+    if (line != null) {
+      LOG.warn(line);
+    }
     loop.schedule(this::connect, delay.toMillis());
   }
 

@@ -4,6 +4,7 @@ import com.digitalpetri.modbus.client.ModbusTcpClient;
 import com.digitalpetri.modbus.tcp.client.NettyTcpClientTransport;
 import io.floorgate.driver.AcquisitionMode;
 import io.floorgate.driver.Backoff;
+import io.floorgate.driver.CauseThrottle;
 import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
 import io.floorgate.driver.LinkState;
@@ -62,6 +63,8 @@ final class ModbusDriver implements Driver {
   private @Nullable ScheduledFuture<?> badTimer;
   private int failures;
   private @Nullable String lastFailure;
+  /** Connect failures and losses: once per cause, then counted, at most a line a minute. */
+  private final CauseThrottle repeats = new CauseThrottle();
 
   ModbusDriver(ConnectionSpec spec) {
     this.spec = spec;
@@ -158,10 +161,14 @@ final class ModbusDriver implements Driver {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
     String reason = "cannot connect to " + where() + ": " + cause;
     String detail = reason + "; next attempt in " + Backoff.humanize(delay);
-    // One line per cause, not per attempt: a device that stays away logs (and reports) once.
+    // One line per cause, not per attempt: a device that stays away logs once, then once a
+    // minute with the count; it reports once.
+    String line = repeats.admit(reason, "modbus connection '" + spec.name() + "': " + detail
+        + ". Check that the device is on and the host, port and network path.");
+    if (line != null) {
+      log.warn(line);
+    }
     if (!reason.equals(lastFailure)) {
-      log.warn("modbus connection '{}': {}. Check that the device is on and the host, port "
-          + "and network path.", spec.name(), detail);
       lastFailure = reason;
       report(state == LinkState.CONNECTING ? LinkState.CONNECTING : LinkState.DISCONNECTED,
           detail);
@@ -194,9 +201,12 @@ final class ModbusDriver implements Driver {
     client = null;
     disconnect(from);
     report(LinkState.DISCONNECTED, "link lost (" + reason + "); reconnecting");
-    log.warn("modbus connection '{}': link to {} lost ({}); reconnecting, every tag BAD in {} "
-        + "unless it is back", spec.name(), where(), reason,
-        Backoff.humanize(spec.badAfterLinkLoss()));
+    String line = repeats.admit("lost: " + reason, "modbus connection '" + spec.name()
+        + "': link to " + where() + " lost (" + reason + "); reconnecting, every tag BAD in "
+        + Backoff.humanize(spec.badAfterLinkLoss()) + " unless it is back");
+    if (line != null) {
+      log.warn(line);
+    }
     badTimer = loop.schedule(this::allBad, spec.badAfterLinkLoss().toMillis(),
         TimeUnit.MILLISECONDS);
     connect();

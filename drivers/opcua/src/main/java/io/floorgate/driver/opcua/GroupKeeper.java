@@ -1,6 +1,7 @@
 package io.floorgate.driver.opcua;
 
 import io.floorgate.driver.Backoff;
+import io.floorgate.driver.CauseThrottle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ final class GroupKeeper {
   private final BiConsumer<Runnable, Duration> schedule;
   private volatile List<TagGroup> groups = List.of();
   private int restoreFailures;
+  private final CauseThrottle failures = new CauseThrottle();
   private boolean restoreScheduled;
 
   /**
@@ -148,21 +150,29 @@ final class GroupKeeper {
   }
 
   private boolean failed(TagGroup group, Exception e) {
-    log.warn("opcua connection '{}': group '{}' could not be set up on {}: {}; retrying with backoff",
-        connection, group.name(), endpoint, Causes.describe(e));
+    String cause = Causes.describe(e);
+    String line = failures.admit(group.name() + ": " + cause, "opcua connection '" + connection
+        + "': group '" + group.name() + "' could not be set up on " + endpoint + ": " + cause
+        + "; retrying with backoff");
+    if (line != null) {
+      log.warn(line);
+    }
     return false;
   }
 
   private void afterRound(boolean allWell) {
     if (allWell) {
       restoreFailures = 0;
+      failures.clear();
       return;
     }
     if (!restoreScheduled) {
       restoreScheduled = true;
       Duration delay = backoff.next(++restoreFailures);
-      log.info("opcua connection '{}': next attempt to set up the failed groups in {}",
-          connection, Backoff.humanize(delay));
+      if (restoreFailures == 1) {
+        log.info("opcua connection '{}': next attempt to set up the failed groups in {}",
+            connection, Backoff.humanize(delay));
+      }
       schedule.accept(() -> {
         restoreScheduled = false;
         restoreAll();

@@ -1,8 +1,9 @@
 package io.floorgate.driver.opcua;
 
-import io.floorgate.driver.Backoff;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import io.floorgate.driver.Backoff;
+import io.floorgate.driver.CauseThrottle;
 import io.floorgate.driver.ConditionSink;
 import io.floorgate.driver.ConnectionSpec;
 import io.floorgate.driver.Driver;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} returns at once. The driver's own thread connects, retrying an unreachable
  * PLC with exponential backoff ({@link ConnectionSpec#retryInitial()} up to
- * {@link ConnectionSpec#retryMax()}, with jitter). Once connected, Milo keeps the session alive
+ * {@link ConnectionSpec#retryMax()}, with jitter); a PLC that refuses the user is tried again
+ * only after {@link DriverOptions#AUTH_RETRY}, so that an account lockout policy does not lock
+ * the account. Each cause of failure is logged once, then counted ({@link CauseThrottle}).
+ * Once connected, Milo keeps the session alive
  * and reconnects by itself; the driver reports each drop and return through
  * {@link SampleSink#linkChanged} and re-creates subscriptions the server no longer has.
  * A tag whose node cannot be monitored or read is delivered as a sample with that bad status,
@@ -78,6 +82,8 @@ public final class OpcUaDriver implements Driver {
   // Written on the driver's thread only.
   private final GroupKeeper keeper;
   private int connectFailures;
+  /** Connect failures are logged once per cause, then counted (at most a line a minute). */
+  private final CauseThrottle failures = new CauseThrottle();
   private int sessionLosses;
   private @Nullable LinkLoss linkLoss;
   private @Nullable ServerLimits limits;
@@ -238,21 +244,32 @@ public final class OpcUaDriver implements Driver {
         return;
       }
       connectFailures++;
-      Duration delay = backoff.next(connectFailures);
       String cause = Causes.describe(e);
       String advice = conn == null ? null : SecurityAdvice.advise(e, conn.security());
+      // A refused user is retried after minutes, not seconds: a PLC with an account lockout
+      // policy would lock the account after a few quick tries.
+      boolean userRefused = SecurityAdvice.isUserRefused(e);
+      Duration delay = userRefused ? options.authRetry() : backoff.next(connectFailures);
+      String next = "next attempt in " + Backoff.humanize(delay)
+          + (userRefused ? " to avoid locking the account" : "");
       if (advice != null) {
-        log.error("opcua connection '{}': cannot connect to {} ({}): {}; next attempt in {}",
-            spec.name(), spec.endpointUrl(), spec.security().describe(), advice,
-            Backoff.humanize(delay));
+        String line = failures.admit(advice, "opcua connection '" + spec.name()
+            + "': cannot connect to " + spec.endpointUrl() + " (" + spec.security().describe()
+            + "): " + advice + "; " + next);
+        if (line != null) {
+          log.error(line);
+        }
         cause = advice;
       } else {
-        log.warn("opcua connection '{}': cannot connect to {}: {}; next attempt in {} (check that "
-                + "the PLC is on and reachable and the endpoint URL is right)",
-            spec.name(), spec.endpointUrl(), cause, Backoff.humanize(delay));
+        String line = failures.admit(cause, "opcua connection '" + spec.name()
+            + "': cannot connect to " + spec.endpointUrl() + ": " + cause + "; " + next
+            + " (check that the PLC is on and reachable and the endpoint URL is right)");
+        if (line != null) {
+          log.warn(line);
+        }
       }
       requireLinkLoss().lost();
-      report(LinkState.DISCONNECTED, cause + "; next attempt in " + Backoff.humanize(delay));
+      report(LinkState.DISCONNECTED, cause + "; " + next);
       schedule("reconnect", this::attemptConnect, delay);
       return;
     }
@@ -267,6 +284,7 @@ public final class OpcUaDriver implements Driver {
       return;
     }
     connectFailures = 0;
+    failures.clear();
     c.addSessionActivityListener(sessionListener);
     ServerLimits limits = ServerLimits.read(c,
         options.monitoredItemsPerCall() > 0 ? options.monitoredItemsPerCall()
@@ -393,8 +411,12 @@ public final class OpcUaDriver implements Driver {
 
   private void sessionInactive() {
     namespacesBound = false;
-    log.warn("opcua connection '{}': session to {} lost; reconnecting automatically, "
-        + "subscriptions are restored when it is back", spec.name(), spec.endpointUrl());
+    String line = failures.admit("session lost", "opcua connection '" + spec.name()
+        + "': session to " + spec.endpointUrl() + " lost; reconnecting automatically, "
+        + "subscriptions are restored when it is back");
+    if (line != null) {
+      log.warn(line);
+    }
     report(LinkState.DISCONNECTED, "session to " + spec.endpointUrl() + " lost; reconnecting");
     requireLinkLoss().lost();
     int loss = ++sessionLosses;

@@ -33,8 +33,7 @@ final class SecurityAdvice {
           + "; check the fingerprint with the PLC's, then run: floorgate trust --pki "
           + pki.dir() + " " + thumb.substring(0, 16);
     }
-    if (code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenRejected
-        || code == StatusCodes.Bad_IdentityTokenInvalid) {
+    if (isUserRefusal(code)) {
       UserIdentity identity = security.spec().identity();
       String who = identity instanceof UserIdentity.UserName u ? "user '" + u.username() + "'"
           : identity instanceof UserIdentity.X509 x ? "the user certificate " + x.certificate()
@@ -54,6 +53,19 @@ final class SecurityAdvice {
           + "floorgate sim move it from the simulator's rejected folder to its trusted folder";
     }
     return null;
+  }
+
+  /** Whether the PLC refused the user (not the certificate, not the network). */
+  static boolean isUserRefused(Throwable failure) {
+    return isUserRefusal(UaExceptionStatus.extract(Causes.unwrap(failure))
+        .map(s -> s.getStatusCode().value()).orElse(StatusCodes.Good));
+  }
+
+  private static boolean isUserRefusal(long code) {
+    return code == StatusCodes.Bad_UserAccessDenied
+        || code == StatusCodes.Bad_IdentityTokenRejected
+        || code == StatusCodes.Bad_IdentityTokenInvalid
+        || code == StatusCodes.Bad_UserSignatureInvalid;
   }
 
   private static boolean isCertificateRefusal(long code) {

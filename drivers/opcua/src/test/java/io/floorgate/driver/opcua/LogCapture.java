@@ -22,7 +22,12 @@ final class LogCapture implements AutoCloseable {
 
   /** Also lowers the logger to {@code level} while capturing, e.g. to see a library's DEBUG. */
   LogCapture(Class<?> loggerOf, @Nullable Level level) {
-    logger = (Logger) LoggerFactory.getLogger(loggerOf);
+    this(loggerOf.getName(), level);
+  }
+
+  /** For a logger whose class is not visible here (the simulator's). */
+  LogCapture(String loggerName, @Nullable Level level) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
     previousLevel = logger.getLevel();
     if (level != null) {
       logger.setLevel(level);
@@ -37,6 +42,16 @@ final class LogCapture implements AutoCloseable {
       return appender.list.stream()
           .filter(e -> e.getLevel() == level)
           .map(ILoggingEvent::getFormattedMessage)
+          .toList();
+    }
+  }
+
+  /** When each message at {@code level} containing {@code text} was logged, in epoch ms. */
+  List<Long> times(Level level, String text) {
+    synchronized (appender) {
+      return appender.list.stream()
+          .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))
+          .map(ILoggingEvent::getTimeStamp)
           .toList();
     }
   }

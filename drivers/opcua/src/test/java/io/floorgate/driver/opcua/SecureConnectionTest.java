@@ -131,6 +131,32 @@ class SecureConnectionTest {
   }
 
   @Test
+  void refusedUserIsRetriedAfterTheAuthenticationWaitNotTheBackoff() {
+    // The policy: minutes between attempts. Scaled down here, with a backoff of 100–500 ms that
+    // would otherwise try several times a second.
+    assertTrue(DriverOptions.defaults().authRetry().compareTo(Duration.ofMinutes(5)) >= 0);
+    Duration authRetry = Duration.ofSeconds(2);
+    var sink = new CollectingSink();
+    try (var plc = new LogCapture("io.floorgate.sim.PlcSecurity", null);
+        var logs = new LogCapture(OpcUaDriver.class);
+        var driver = new OpcUaDriver(secured("not-the-password", true),
+            DriverOptions.defaults().withAuthRetry(authRetry))) {
+      driver.start(sink);
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> plc.times(Level.WARN, "refused user").size() >= 3);
+      List<Long> attempts = plc.times(Level.WARN, "refused user");
+      for (int i = 1; i < attempts.size(); i++) {
+        long gap = attempts.get(i) - attempts.get(i - 1);
+        assertTrue(gap >= authRetry.toMillis() * 8 / 10, "attempts " + gap + " ms apart");
+      }
+      List<String> lines = logs.messages(Level.ERROR);
+      assertEquals(1, lines.size(), "one line for one cause: " + lines);
+      assertTrue(lines.get(0).contains("next attempt in 2 s to avoid locking the account"),
+          lines.get(0));
+    }
+  }
+
+  @Test
   void gatewayCertificateIsCreatedOnceAndKeptOnDisk() throws Exception {
     try (var driver = new OpcUaDriver(secured(PASSWORD, true))) {
       var sink = new CollectingSink();

@@ -15,18 +15,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class UnreachablePlcTest {
 
-  private static final Pattern NEXT_ATTEMPT = Pattern.compile("next attempt in (\\d+) ms");
-
   @Test
-  void unreachablePlcIsRetriedWithGrowingDelaysAndOneActionableWarningPerAttempt() throws Exception {
+  void unreachablePlcIsRetriedWithOneActionableWarningForTheCause() throws Exception {
     String url = "opc.tcp://127.0.0.1:" + freePort() + "/rhk01";
     var spec = new ConnectionSpec("rhk01", url, Duration.ofMillis(100), Duration.ofMillis(400),
         List.of(group()));
@@ -35,17 +31,16 @@ class UnreachablePlcTest {
     try (var logs = new LogCapture(OpcUaDriver.class); var driver = new OpcUaDriver(spec)) {
       assertTimeoutPreemptively(Duration.ofSeconds(1), () -> driver.start(sink));
 
-      await().atMost(Duration.ofSeconds(15)).until(() -> logs.messages(Level.WARN).size() >= 4);
+      await().atMost(Duration.ofSeconds(10)).until(() -> !logs.messages(Level.WARN).isEmpty());
+      // Retried every 100–400 ms meanwhile: a dozen attempts, one cause.
+      await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
 
       List<String> warnings = logs.messages(Level.WARN);
-      for (String w : warnings.subList(0, 4)) {
-        assertTrue(w.contains("'rhk01'") && w.contains(url) && w.contains("connection refused")
-            && w.contains("next attempt in"), "not actionable: " + w);
-      }
-      long first = delayMs(warnings.get(0));
-      long third = delayMs(warnings.get(2));
-      assertTrue(first <= 120 && third >= 320 && third <= 400,
-          "delays should grow from ~100 ms to the 400 ms ceiling: " + warnings);
+      assertEquals(1, warnings.size(), "one line for one cause: " + warnings);
+      String w = warnings.get(0);
+      assertTrue(w.contains("'rhk01'") && w.contains(url) && w.contains("connection refused")
+          && w.contains("next attempt in") && w.contains("check that the PLC is on"),
+          "not actionable: " + w);
       assertEquals(List.of(LinkState.CONNECTING, LinkState.DISCONNECTED), sink.linkStates());
       assertEquals(LinkState.DISCONNECTED, driver.state());
       assertTrue(sink.samples().isEmpty());
@@ -85,12 +80,6 @@ class UnreachablePlcTest {
     return new TagGroupSpec("fast", AcquisitionMode.SUBSCRIPTION, Duration.ofMillis(100),
         Duration.ofMillis(100), 10, null, Duration.ofSeconds(1),
         List.of(new TagSpec("heartbeat", "ns=2;s=RHK01.Heartbeat")));
-  }
-
-  private static long delayMs(String warning) {
-    Matcher m = NEXT_ATTEMPT.matcher(warning);
-    assertTrue(m.find(), "no delay in: " + warning);
-    return Long.parseLong(m.group(1));
   }
 
   static int freePort() throws IOException {
