@@ -51,9 +51,22 @@ public final class Recorder311 implements AutoCloseable {
     }
   }
 
-  /** Subscribes {@code filter} at QoS 1 with a clean session; returns once subscribed. */
+  /**
+   * Subscribes {@code filter} at QoS 1 with a clean session; returns once subscribed. Moquette
+   * 0.17 can drop a connection whose SUBSCRIBE arrives while its session is still CONNECTING
+   * ("SUBSCRIBE received on already closed connection", a race in its session registry seen on
+   * a loaded machine), so a connection lost during the subscribe is made again, up to three times.
+   */
   public static Recorder311 subscribe(String url, String filter) throws MqttException {
-    return new Recorder311(url, filter);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Recorder311(url, filter);
+      } catch (MqttException e) {
+        if (attempt == 3 || e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Every message so far, in arrival order. */
