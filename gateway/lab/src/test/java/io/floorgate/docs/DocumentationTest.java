@@ -55,6 +55,16 @@ class DocumentationTest {
     assertNone((page, file) -> checks.links(page, file), "links that lead nowhere");
   }
 
+  @Test
+  void everyMeterOfTheCodeIsInTheMetricsReference() throws IOException {
+    String reference = Files.readString(ROOT.resolve("docs/reference/metrics.md"));
+    List<String> meters = MeterNames.inSources(ROOT);
+    assertTrue(meters.size() >= 25, "meters found in the code: " + meters);
+    List<String> missing = meters.stream()
+        .filter(m -> !MeterNames.documented(m, reference)).toList();
+    assertTrue(missing.isEmpty(), "meters missing from docs/reference/metrics.md: " + missing);
+  }
+
   private static void assertNoneIn(Function<Markdown, List<String>> check,
       String what) throws IOException {
     assertNone((page, file) -> check.apply(page), what);
