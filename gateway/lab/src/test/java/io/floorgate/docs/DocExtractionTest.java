@@ -124,6 +124,29 @@ class DocExtractionTest {
   }
 
   @Test
+  void theKeysOfTheReferenceBlockAreFoundAndAMisspeltOneIsUnknown() throws IOException {
+    Markdown reference = Markdown.of("configuration.md", """
+        ## Every key
+
+        ```
+        Keys (default in [brackets])
+        buffer:                     store-and-forward
+          maxBytes                  [2GB] (1MB-10TB) readings queued at most, written as
+                                    500MB, 2GB
+          whenFull, replayRatee     [drop-oldest] what gives way
+        connections:
+          - name                    unique
+        ```
+        """);
+
+    var keys = ConfigKeys.listed(reference);
+
+    assertEquals(List.of("buffer", "maxBytes", "whenFull", "replayRatee", "connections", "name"),
+        List.copyOf(keys));
+    assertEquals(List.of("replayRatee"), ConfigKeys.unknown(keys, DocumentationTest.ROOT));
+  }
+
+  @Test
   void shellWordsKeepQuotesCommentsAndOperatorsApart() {
     assertEquals(List.of(List.of("floorgate", "check", "--config", "a b.yaml"),
             List.of("floorgate", "run", "--config", "x")),

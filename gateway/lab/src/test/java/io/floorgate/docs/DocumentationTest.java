@@ -65,6 +65,16 @@ class DocumentationTest {
     assertTrue(missing.isEmpty(), "meters missing from docs/reference/metrics.md: " + missing);
   }
 
+  @Test
+  void everyKeyOfTheConfigurationReferenceIsOneTheLoaderReads() throws IOException {
+    var keys = ConfigKeys.listed(Markdown.read(ROOT.resolve("docs/reference/configuration.md"),
+        "docs/reference/configuration.md"));
+    assertTrue(keys.size() >= 100, "keys found in the reference: " + keys);
+    List<String> unknown = ConfigKeys.unknown(keys, ROOT);
+    assertTrue(unknown.isEmpty(), "keys in docs/reference/configuration.md that no config reader "
+        + "or driver reads: " + unknown);
+  }
+
   private static void assertNoneIn(Function<Markdown, List<String>> check,
       String what) throws IOException {
     assertNone((page, file) -> check.apply(page), what);
