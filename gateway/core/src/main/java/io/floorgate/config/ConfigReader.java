@@ -37,8 +37,8 @@ final class ConfigReader {
       return null;
     }
     Namespace namespace = namespace(top);
-    MqttConfig mqtt =
-        new MqttReader(problems).read(top, namespace == null ? null : namespace.site());
+    MqttReader mqttReader = new MqttReader(problems);
+    MqttConfig mqtt = mqttReader.read(top, namespace == null ? null : namespace.site());
     BufferConfig buffer = new BufferReader(problems).read(top);
     List<ConnectionConfig> connections = new ArrayList<>();
     List<Node> items = top.nonEmptyList("connections", "add the PLCs as a list, each with name, "
@@ -58,11 +58,12 @@ final class ConfigReader {
       }
     }
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
-        connectionNames.keySet()).read(top, mqtt);
+        connectionNames.keySet()).read(top, mqtt, mqttReader.plainText());
     ApiConfig api = ApiReader.read(top);
     SparkplugReader outputs = new SparkplugReader(problems);
     UnsConfig uns = outputs.uns(top);
-    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns);
+    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns,
+        mqttReader.plainText());
     if (problems.count() > 0 || namespace == null || mqtt == null || buffer == null
         || sparkplug == null) {
       return null;
