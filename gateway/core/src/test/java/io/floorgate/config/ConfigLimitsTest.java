@@ -93,8 +93,8 @@ class ConfigLimitsTest {
         () -> ConfigLoader.check(file, Map.of()));
 
     assertEquals(List.of(new ConfigError(file.toString(), 0, "", "is 8.0 MB, above the limit "
-        + "of 8MB for a config file; check that it is the gateway's YAML config (a plant of "
-        + "50,000 tags takes about 5 MB), or split the plant over gateways")), e.errors());
+        + "of 8MB for a config file; check that it is the gateway's YAML config (60,000 tags, "
+        + "one line each, take 7.5 MB), or split the plant over gateways")), e.errors());
   }
 
   @Test
