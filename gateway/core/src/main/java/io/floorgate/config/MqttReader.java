@@ -17,11 +17,12 @@ final class MqttReader {
 
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
       "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
-      "queueCapacity", "protocol");
+      "queueCapacity", "protocol", "allowPlainText");
   static final String PASSWORD_VARIABLE = "FLOORGATE_MQTT_PASSWORD";
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
 
   private final Problems problems;
+  private PlainText plainText = new PlainText(false);
 
   MqttReader(Problems problems) {
     this.problems = problems;
@@ -61,6 +62,11 @@ final class MqttReader {
     String username = map.string("username");
     String password = password(map);
     TlsConfig tls = tls(map, urls);
+    plainText = new PlainText(map.bool("allowPlainText", false));
+    if (tls == null && !map.has("tls")) {
+      plainText.check(map, map.has("urls") ? "urls" : "url", urls,
+          password != null && !password.isBlank());
+    }
     MqttProtocol protocol = protocol(map, MqttProtocol.AUTO);
     if (problems.count() > before || urls.isEmpty()) {
       return null;
@@ -68,6 +74,11 @@ final class MqttReader {
     return new MqttConfig(urls,
         clientId != null ? clientId.strip() : MqttConfig.defaultClientId(site == null ? "" : site),
         qos, maxInFlight, connectTimeout, username, password, tls, keepAlive, protocol);
+  }
+
+  /** Whether lanes may speak plain text to other hosts ({@code mqtt.allowPlainText}), once read. */
+  PlainText plainText() {
+    return plainText;
   }
 
   /**

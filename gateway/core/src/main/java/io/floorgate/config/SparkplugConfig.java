@@ -130,6 +130,9 @@ public record SparkplugConfig(
     if (id.isBlank()) {
       return "is empty; give a name such as isohara";
     }
+    if (id.length() > Names.MAX_LENGTH) {
+      return Names.lengthProblem(id);
+    }
     for (char c : new char[] {'/', '+', '#'}) {
       if (id.indexOf(c) >= 0) {
         return "'" + id + "' contains '" + c + "', which MQTT reserves (level separator and "

@@ -44,7 +44,7 @@ final class SparkplugReader {
    * or what it defaults from ({@code namespace}, {@code mqtt}) is.
    */
   @Nullable SparkplugConfig read(YamlMap top, @Nullable Namespace namespace,
-      @Nullable MqttConfig mqtt, UnsConfig uns) {
+      @Nullable MqttConfig mqtt, UnsConfig uns, PlainText plainText) {
     YamlMap map = top.map("sparkplug", KEYS);
     if (map == null) {
       if (!top.has("sparkplug") && !uns.enabled()) {
@@ -89,6 +89,9 @@ final class SparkplugReader {
     String password = map.has("password")
         ? Secrets.brokerPassword(map, "password", MqttReader.PASSWORD_VARIABLE)
         : mqtt == null ? null : mqtt.password();
+    if (enabled && mqtt != null) {
+      plainText.checkLane(map, "brokers", brokers, password, mqtt);
+    }
     MqttProtocol protocol = MqttReader.protocol(map,
         mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
     if (problems.count() > before || groupId == null || edgeNodeId == null || mqtt == null

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BrokerAndBufferConfigTest {
 
   /** The mqtt and buffer settings start at line 2; {@code %s} is replaced by test lines. */
-  private static final String TEMPLATE = """
+  static final String TEMPLATE = """
       namespace: { enterprise: jxnmm, site: isohara }
       %s
       connections:
@@ -95,6 +95,11 @@ class BrokerAndBufferConfigTest {
       String message) {
     ConfigException e = assertThrows(ConfigException.class, () -> parse(lines.replace("\\n", "\n")));
 
+    assertOneError(e, line, path, message);
+  }
+
+  /** That {@code e} holds one error only, at this line and path, saying {@code message}. */
+  static void assertOneError(ConfigException e, int line, String path, String message) {
     assertEquals(1, e.errors().size(), e::report);
     ConfigError error = e.errors().get(0);
     assertAll(

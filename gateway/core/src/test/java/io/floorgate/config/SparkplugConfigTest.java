@@ -19,7 +19,8 @@ class SparkplugConfigTest {
 
   static final String BASE = """
       namespace: { enterprise: jxnmm, site: isohara }
-      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: gw-pass-5k2 }
+      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: gw-pass-5k2,
+        allowPlainText: true }
       %SECTIONS%
       connections:
         - name: rhk01
