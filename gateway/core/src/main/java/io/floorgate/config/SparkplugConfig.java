@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  *                       counted
  * @param protocol       MQTT version of the node's connection; {@code mqtt.protocol} by default
  * @param writes         how many DCMD writes reach the PLCs, per message and per second
+ * @param reconnect      the waits between failed connects: {@code mqtt.reconnect}
  */
 public record SparkplugConfig(
     boolean enabled,
@@ -56,7 +57,8 @@ public record SparkplugConfig(
     Duration connectTimeout,
     int queueCapacity,
     MqttProtocol protocol,
-    WriteLimits writes) {
+    WriteLimits writes,
+    ReconnectConfig reconnect) {
 
   public static final String DEFAULT_EDGE_NODE_ID = "floorgate";
   public static final boolean DEFAULT_ALIASES = true;
@@ -95,16 +97,17 @@ public record SparkplugConfig(
     Checks.within("queueCapacity", queueCapacity, 1, MAX_QUEUE_CAPACITY);
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(writes, "writes");
+    Objects.requireNonNull(reconnect, "reconnect");
   }
 
-  /** With the default write limits. */
+  /** With the default write limits and reconnect waits. */
   public SparkplugConfig(boolean enabled, String groupId, String edgeNodeId, List<String> brokers,
       String clientId, @Nullable String username, @Nullable String password,
       @Nullable TlsConfig tls, @Nullable String primaryHostId, boolean aliases, int maxDataBytes,
       Duration keepAlive, Duration connectTimeout, int queueCapacity, MqttProtocol protocol) {
     this(enabled, groupId, edgeNodeId, brokers, clientId, username, password, tls, primaryHostId,
         aliases, maxDataBytes, keepAlive, connectTimeout, queueCapacity, protocol,
-        WriteLimits.defaults());
+        WriteLimits.defaults(), ReconnectConfig.defaults());
   }
 
   /** With {@code protocol: auto}. */
@@ -127,7 +130,7 @@ public record SparkplugConfig(
   /** The node's own connection: its brokers, client id and credentials, TLS from {@code mqtt}. */
   public BrokerConfig broker() {
     return new BrokerConfig(brokers, clientId, username, password, tls, keepAlive,
-        connectTimeout, protocol);
+        connectTimeout, protocol, reconnect);
   }
 
   /** The node's client id when the config names none: the UNS client's, suffixed. */

@@ -100,7 +100,7 @@ final class SparkplugReader {
     return new SparkplugConfig(enabled, groupId, edgeNodeId, brokers,
         clientId != null ? clientId.strip() : SparkplugConfig.defaultClientId(mqtt.clientId()),
         username, password, mqtt.tls(), primaryHostId, aliases, maxDataBytes, keepAlive,
-        connectTimeout, queueCapacity, protocol, writes);
+        connectTimeout, queueCapacity, protocol, writes, mqtt.reconnect());
   }
 
   /** {@code writes: {maxPerMessage, maxPerSecond}}, each defaulted on its own. */
