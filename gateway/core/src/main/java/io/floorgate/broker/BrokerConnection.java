@@ -62,7 +62,7 @@ public final class BrokerConnection {
   }
 
   /** The backoff {@code mqtt.reconnect} asks for. */
-  public static Backoff backoff(ReconnectConfig reconnect) {
+  private static Backoff backoff(ReconnectConfig reconnect) {
     return new Backoff(reconnect.initialDelay(), reconnect.maxDelay());
   }
 
