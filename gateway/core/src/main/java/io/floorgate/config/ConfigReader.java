@@ -44,6 +44,7 @@ final class ConfigReader {
     MqttReader mqttReader = new MqttReader(problems);
     MqttConfig mqtt = mqttReader.read(top, namespace == null ? null : namespace.site());
     BufferConfig buffer = new BufferReader(problems).read(top);
+    outlivesBuffer(top, mqtt, buffer);
     List<ConnectionConfig> connections = new ArrayList<>();
     List<Node> items = top.nonEmptyList("connections", "add the PLCs as a list, each with name, "
         + "endpoint, area and groups");
@@ -74,6 +75,27 @@ final class ConfigReader {
       return null;
     }
     return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug);
+  }
+
+  /**
+   * A warning when the longest wait between two connects is longer than readings stay in the
+   * buffer: after an outage shorter than {@code buffer.maxAge} the gateway may still be waiting
+   * to reconnect when its readings expire.
+   */
+  private static void outlivesBuffer(YamlMap top, @Nullable MqttConfig mqtt,
+      @Nullable BufferConfig buffer) {
+    if (mqtt == null || buffer == null
+        || mqtt.reconnect().maxDelay().compareTo(buffer.maxAge()) <= 0) {
+      return;
+    }
+    YamlMap mqttMap = top.map("mqtt", null);
+    YamlMap reconnect = mqttMap == null ? null : mqttMap.map("reconnect", null);
+    if (reconnect != null) {
+      reconnect.warning("maxDelay", Durations.format(mqtt.reconnect().maxDelay()) + " is longer "
+          + "than buffer.maxAge " + Durations.format(buffer.maxAge()) + ": after an outage the "
+          + "gateway may still wait to reconnect while its queued readings expire; make maxDelay "
+          + "shorter than maxAge");
+    }
   }
 
   private @Nullable Namespace namespace(YamlMap top) {
