@@ -48,6 +48,14 @@ final class StoreFile {
     return new Opened(store, store.openMap(MAP_NAME), 0, 0);
   }
 
+  /** Puts every entry of {@code from} into {@code to}, keys kept. */
+  static void copy(MVMap<Long, byte[]> from, MVMap<Long, byte[]> to) {
+    Cursor<Long, byte[]> cursor = from.cursor(null);
+    while (cursor.hasNext()) {
+      to.put(cursor.next(), cursor.getValue());
+    }
+  }
+
   /** Checks the directory, opens the store and reads it through once. */
   static Opened open(Path directory, Clock clock, Consumer<Throwable> writeFailure) {
     Path file = prepare(directory);

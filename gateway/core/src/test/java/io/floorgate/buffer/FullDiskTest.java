@@ -1,0 +1,120 @@
+package io.floorgate.buffer;
+
+import static io.floorgate.buffer.DiskBufferTest.T0;
+import static io.floorgate.buffer.DiskBufferTest.reading;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.floorgate.config.BufferConfig;
+import io.floorgate.reading.Reading;
+import io.floorgate.testkit.SmallDisk;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue on a real 1 MB tmpfs that fills while running: it goes on in memory, drops and counts
+ * beyond its memory bound, and moves back to the file once space is freed; every reading is
+ * either still readable or counted as dropped.
+ */
+@Timeout(60)
+class FullDiskTest {
+
+  @TempDir Path dir;
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private final Logger bufferLog = (Logger) LoggerFactory.getLogger(DiskBuffer.class);
+  private SmallDisk disk;
+
+  @AfterEach
+  void unmount() throws Exception {
+    bufferLog.detachAppender(log);
+    if (disk != null) {
+      disk.close();
+    }
+  }
+
+  @Test
+  void aDiskThatFillsKeepsTheQueueInMemoryAndItMovesBackWhenSpaceIsFreed() throws Exception {
+    disk = SmallDisk.mount(dir.resolve("fs"), 1024);
+    log.start();
+    bufferLog.addAppender(log);
+    DiskBufferTest.MutableClock clock = new DiskBufferTest.MutableClock(T0);
+    BufferConfig config = new BufferConfig(disk.path().resolve("buffer"), 100_000_000,
+        Duration.ofDays(1), BufferConfig.WhenFull.DROP_OLDEST, 0);
+    long produced = 0;
+    try (DiskBuffer buffer = DiskBuffer.open(config, clock)) {
+      disk.fill(64 * 1024);
+      // Until the file fails: each batch committed, as MVStore's writer would a moment later.
+      while (!buffer.inMemoryForWantOfDisk() && produced < 1_000_000) {
+        produced += append(buffer, produced, 200);
+        buffer.flush();
+        buffer.maintain();
+      }
+      assertTrue(buffer.inMemoryForWantOfDisk(), "the disk never filled");
+      assertTrue(logged(Level.ERROR, "free space on"), log.list::toString);
+      assertTrue(logged(Level.ERROR, "kept in memory up to 64 MB"), log.list::toString);
+      long failedAt = produced;
+      for (int i = 0; i < 20; i++) {
+        produced += append(buffer, produced, 100);
+      }
+      // Live readings still go out while the disk is full: the newest are read from memory.
+      List<BufferedReading> live = buffer.read(buffer.firstSeq() - 1, buffer.lastSeq(), 10_000);
+      assertEquals(produced - failedAt, live.size() + 0L);
+      assertEquals(failedAt, value(live.get(0)));
+
+      disk.free();
+      clock.now = clock.now.plusSeconds(DiskBuffer.RETRY_SECONDS);
+      buffer.maintain();
+
+      assertFalse(buffer.inMemoryForWantOfDisk());
+      assertTrue(logged(Level.INFO, "disk queue writable again"), log.list::toString);
+      assertEquals(1, buffer.restored());
+      TreeSet<Long> kept = values(buffer.read(0, buffer.lastSeq(), Integer.MAX_VALUE));
+      assertEquals(produced, kept.size() + buffer.droppedUnwritable(),
+          "kept " + kept.size() + ", dropped " + buffer.droppedUnwritable());
+      assertEquals(produced - 1, kept.last());
+      assertTrue(kept.size() > produced / 2, "kept " + kept.size() + " of " + produced);
+    }
+    // Back on the file: what was kept is there after a restart too.
+    try (DiskBuffer reopened = DiskBuffer.open(config, clock)) {
+      assertEquals(produced - 1, values(reopened.read(0, reopened.lastSeq(), Integer.MAX_VALUE))
+          .last());
+    }
+  }
+
+  private static int append(DiskBuffer buffer, long from, int n) {
+    List<Reading> batch = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      batch.add(reading(from + i, T0.plusMillis(from + i)));
+    }
+    buffer.append(batch);
+    return n;
+  }
+
+  private static long value(BufferedReading r) {
+    return (Long) r.reading().value();
+  }
+
+  private static TreeSet<Long> values(List<BufferedReading> readings) {
+    TreeSet<Long> values = new TreeSet<>();
+    readings.forEach(r -> values.add(value(r)));
+    return values;
+  }
+
+  private boolean logged(Level level, String text) {
+    return log.list.stream().anyMatch(e -> e.getLevel() == level
+        && e.getFormattedMessage().contains(text));
+  }
+}
