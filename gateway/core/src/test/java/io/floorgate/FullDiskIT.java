@@ -22,11 +22,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,26 +42,24 @@ class FullDiskIT {
   private static final Logger LOG = LoggerFactory.getLogger(FullDiskIT.class);
 
   @TempDir Path dir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-  }
 
   @Test
   void aDiskThatFillsDuringAnOutageDropsAndCountsAndPublishingResumesWhenItEmpties()
       throws Exception {
-    SmallDisk disk = open(SmallDisk.mount(dir.resolve("fs"), 4096));
-    SimulatedPlant plant = open(SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 5, 0, 1.0)));
-    MosquittoProcess broker = open(MosquittoProcess.start(dir.resolve("broker")));
     String prefix = "fulldisk-" + UUID.randomUUID().toString().substring(0, 8);
-    DurableSubscriber historian = open(new DurableSubscriber(broker.url(), prefix + "/#"));
-    Floorgate gateway = open(Floorgate.start(ConfigLoader.parse(
-        TestPlant.heartbeatsYaml(plant, broker.url(), prefix, disk.path().resolve("buffer"), 0,
-            "200ms") + "api: { port: 0 }\n", "fulldisk.yaml", Map.of())));
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("fs"), 4096);
+        SimulatedPlant plant = SimulatedPlant.start(new SimOptions("127.0.0.1", 0, 5, 0, 1.0));
+        MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
+        DurableSubscriber historian = new DurableSubscriber(broker.url(), prefix + "/#");
+        Floorgate gateway = Floorgate.start(ConfigLoader.parse(TestPlant.heartbeatsYaml(plant,
+            broker.url(), prefix, disk.path().resolve("buffer"), 0, "200ms")
+            + "api: { port: 0 }\n", "fulldisk.yaml", Map.of()))) {
+      outage(disk, broker, historian, gateway);
+    }
+  }
+
+  private static void outage(SmallDisk disk, MosquittoProcess broker,
+      DurableSubscriber historian, Floorgate gateway) throws Exception {
     DiskBuffer buffer = gateway.output(UnsOutput.class).diskBuffer();
     await().atMost(Duration.ofSeconds(60))
         .until(() -> Heartbeats.receivedOfEveryPlc(historian, 10));
@@ -111,10 +106,5 @@ class FullDiskIT {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
         + gateway.api().port() + path)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    toClose.add(closeable);
-    return closeable;
   }
 }

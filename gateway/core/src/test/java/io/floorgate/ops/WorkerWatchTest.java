@@ -8,10 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.floorgate.api.AlarmFeed;
 import io.floorgate.api.ApiServer;
-import io.floorgate.api.Router;
-import io.floorgate.config.ConfigLoader;
 import io.floorgate.config.GatewayConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -90,23 +86,10 @@ class WorkerWatchTest {
   }
 
   private void serve() throws Exception {
-    GatewayConfig config = ConfigLoader.parse("""
-        namespace: { enterprise: jxnmm, site: isohara }
-        mqtt: { url: tcp://127.0.0.1:1883 }
-        connections:
-          - name: kiln
-            endpoint: opc.tcp://127.0.0.1:4841/kiln
-            area: calcination
-            groups: [ { name: all, tags: [ { path: k/temp, node: ns=2;s=T } ] } ]
-        api: { port: 0 }
-        """, "watch-test.yaml", Map.of());
+    GatewayConfig config = MetricsEndpointTest.config();
     ops = new Operations(config, new LinkBook(Clock.systemUTC()), new LatestValues(),
         MetricsEndpointTest.IDLE, List.of(), watch);
-    Router router = new Router(null);
-    ops.register(router);
-    api = new ApiServer(config.api(), router, AlarmFeed.none());
-    ops.attach(api);
-    api.start();
+    api = MetricsEndpointTest.serve(ops, config);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
