@@ -88,6 +88,9 @@ public final class DiskBuffer implements AutoCloseable {
   private long nextExpiryCheck = System.nanoTime();
   private volatile boolean closed;
   private final AtomicLong restored = new AtomicLong();
+  /** Readings found damaged in the file, about: at open, and entries that failed their check. */
+  private final AtomicLong damaged = new AtomicLong();
+  private @Nullable QueueMark lastMark;
   private volatile long restoredUpTo;
   /** MVStore reports open failures to its handler too; those are thrown, not logged as ours. */
   private volatile boolean opened;
@@ -103,6 +106,7 @@ public final class DiskBuffer implements AutoCloseable {
     this.map = opened.map();
     this.bytes.set(opened.bytes());
     this.readings.set(opened.readings());
+    this.damaged.set(Math.max(0, opened.damaged()));
     Long last = map.lastKey();
     this.lastSeq = last == null ? 0 : last;
     String limit = config.maxBytes() / 1_000_000 + " MB";
@@ -275,6 +279,7 @@ public final class DiskBuffer implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         LOG.error("Store-and-forward: queue entry {} in {} cannot be read ({}); dropped", seq,
             file, e.getMessage());
+        damaged.incrementAndGet();
         drop(seq);
         continue;
       }
@@ -325,6 +330,7 @@ public final class DiskBuffer implements AutoCloseable {
       if (now - nextExpiryCheck >= 0) {
         nextExpiryCheck = now + EXPIRY_CHECK_NANOS;
         expire();
+        mark();
       }
     } catch (MVStoreException | IllegalStateException e) {
       failed(e);
@@ -437,6 +443,35 @@ public final class DiskBuffer implements AutoCloseable {
   /** Whether readings are kept on disk (false: in memory only). */
   public boolean onDisk() {
     return config.enabled();
+  }
+
+  /**
+   * Commits and notes what the file holds beside it, when that changed: the next start tells
+   * from it whether the file lost its newest entries.
+   */
+  private void mark() {
+    if (!config.enabled() || degraded != null || writeFailure.get() != null) {
+      return;
+    }
+    long last = lastSeq;
+    long queued = readings.get();
+    QueueMark previous = lastMark;
+    if (previous != null && previous.lastSeq() == last && previous.readings() == queued) {
+      return;
+    }
+    store.commit();
+    QueueMark mark = new QueueMark(store.getCurrentVersion(), firstSeq(), last, queued);
+    try {
+      mark.write(file);
+      lastMark = mark;
+    } catch (java.io.IOException e) {
+      // A full disk is reported by the store itself; the next start then checks less.
+    }
+  }
+
+  /** About how many readings were found damaged and left out, since open. */
+  public long damaged() {
+    return damaged.get();
   }
 
   /** Whether the file cannot be written and the queue is in memory. */
@@ -585,6 +620,8 @@ public final class DiskBuffer implements AutoCloseable {
       return;
     }
     try {
+      lastMark = null;
+      mark();
       store.close();
     } catch (MVStoreException | IllegalStateException e) {
       LOG.error("Store-and-forward buffer {} did not close cleanly ({}); the next start reads"

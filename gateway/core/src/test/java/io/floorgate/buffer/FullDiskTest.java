@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.floorgate.config.BufferConfig;
 import io.floorgate.reading.Reading;
 import io.floorgate.testkit.SmallDisk;
@@ -21,8 +18,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The queue on a real 1 MB tmpfs that fills while running: it goes on in memory, drops and counts
@@ -33,13 +30,11 @@ import org.slf4j.LoggerFactory;
 class FullDiskTest {
 
   @TempDir Path dir;
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger bufferLog = (Logger) LoggerFactory.getLogger(DiskBuffer.class);
+  @RegisterExtension final BufferLog log = new BufferLog();
   private SmallDisk disk;
 
   @AfterEach
   void unmount() throws Exception {
-    bufferLog.detachAppender(log);
     if (disk != null) {
       disk.close();
     }
@@ -48,8 +43,6 @@ class FullDiskTest {
   @Test
   void aDiskThatFillsKeepsTheQueueInMemoryAndItMovesBackWhenSpaceIsFreed() throws Exception {
     disk = SmallDisk.mount(dir.resolve("fs"), 1024);
-    log.start();
-    bufferLog.addAppender(log);
     DiskBufferTest.MutableClock clock = new DiskBufferTest.MutableClock(T0);
     BufferConfig config = new BufferConfig(disk.path().resolve("buffer"), 100_000_000,
         Duration.ofDays(1), BufferConfig.WhenFull.DROP_OLDEST, 0);
@@ -63,8 +56,8 @@ class FullDiskTest {
         buffer.maintain();
       }
       assertTrue(buffer.inMemoryForWantOfDisk(), "the disk never filled");
-      assertTrue(logged(Level.ERROR, "free space on"), log.list::toString);
-      assertTrue(logged(Level.ERROR, "kept in memory up to 64 MB"), log.list::toString);
+      assertTrue(log.has(Level.ERROR, "free space on"), log::toString);
+      assertTrue(log.has(Level.ERROR, "kept in memory up to 64 MB"), log::toString);
       long failedAt = produced;
       for (int i = 0; i < 20; i++) {
         produced += append(buffer, produced, 100);
@@ -79,7 +72,7 @@ class FullDiskTest {
       buffer.maintain();
 
       assertFalse(buffer.inMemoryForWantOfDisk());
-      assertTrue(logged(Level.INFO, "disk queue writable again"), log.list::toString);
+      assertTrue(log.has(Level.INFO, "disk queue writable again"), log::toString);
       assertEquals(1, buffer.restored());
       TreeSet<Long> kept = values(buffer.read(0, buffer.lastSeq(), Integer.MAX_VALUE));
       assertEquals(produced, kept.size() + buffer.droppedUnwritable(),
@@ -111,10 +104,5 @@ class FullDiskTest {
     TreeSet<Long> values = new TreeSet<>();
     readings.forEach(r -> values.add(value(r)));
     return values;
-  }
-
-  private boolean logged(Level level, String text) {
-    return log.list.stream().anyMatch(e -> e.getLevel() == level
-        && e.getFormattedMessage().contains(text));
   }
 }
