@@ -42,7 +42,7 @@ public final class BufferMeters implements MeterBinder {
         .tag("output", output).tag("reason", "unwritable").register(r);
     FunctionCounter.builder("floorgate.buffer.damaged", b, DiskBuffer::damaged)
         .tag("output", output)
-        .description("readings found damaged in the queue file (about: counted by entry) and left out")
+        .description("readings found damaged in the queue file (about) and left out")
         .register(r);
   }
 

@@ -164,9 +164,9 @@ final class StoreFile {
     QueueMark mark = QueueMark.read(file);
     QueueMark.delete(file);
     LOG.error("Store-and-forward buffer file {} cannot be read ({}); moved it aside to {} and"
-        + " started a fresh buffer. The {} readings queued in it are not sent; keep the file for"
+        + " started a fresh buffer. {} readings queued in it are not sent; keep the file for"
         + " inspection or delete it.", file, rootCause(cause), aside,
-        mark == null ? "unknown number of" : "≈ " + mark.readings());
+        mark == null ? "An unknown number of" : "The ≈ " + mark.readings());
     return openAndCheck(file, clock, writeFailure);
   }
 
