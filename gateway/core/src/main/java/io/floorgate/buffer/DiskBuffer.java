@@ -525,10 +525,11 @@ public final class DiskBuffer implements AutoCloseable {
       // Closing a store that failed may fail again; the file is closed either way.
     }
     LOG.error("Store-and-forward buffer {} cannot be written ({}): free space on {}; readings are"
-        + " kept in memory up to {} MB and then dropped oldest-first and counted"
+        + " kept in memory up to {} and then dropped oldest-first and counted"
         + " (floorgate_buffer_drops_total{reason=\"unwritable\"}). The file is tried again every"
         + " {} s; the {} readings it held are sent once it is writable again.", file,
-        StoreFile.rootCause(cause), fileSystem(), capacity() / (1024 * 1024), RETRY_SECONDS,
+        StoreFile.rootCause(cause), fileSystem(), capacity() >= 1024 * 1024
+            ? capacity() / (1024 * 1024) + " MB" : capacity() / 1024 + " kB", RETRY_SECONDS,
         queued);
   }
 

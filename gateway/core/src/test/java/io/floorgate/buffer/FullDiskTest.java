@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FullDiskTest {
 
   @TempDir Path dir;
+  private final DiskBufferTest.MutableClock clock = new DiskBufferTest.MutableClock(T0);
   @RegisterExtension final BufferLog log = new BufferLog();
   private SmallDisk disk;
 
@@ -42,20 +43,10 @@ class FullDiskTest {
 
   @Test
   void aDiskThatFillsKeepsTheQueueInMemoryAndItMovesBackWhenSpaceIsFreed() throws Exception {
-    disk = SmallDisk.mount(dir.resolve("fs"), 1024);
-    DiskBufferTest.MutableClock clock = new DiskBufferTest.MutableClock(T0);
-    BufferConfig config = new BufferConfig(disk.path().resolve("buffer"), 100_000_000,
-        Duration.ofDays(1), BufferConfig.WhenFull.DROP_OLDEST, 0);
-    long produced = 0;
+    BufferConfig config = config(100_000_000, BufferConfig.WhenFull.DROP_OLDEST);
+    long produced;
     try (DiskBuffer buffer = DiskBuffer.open(config, clock)) {
-      disk.fill(64 * 1024);
-      // Until the file fails: each batch committed, as MVStore's writer would a moment later.
-      while (!buffer.inMemoryForWantOfDisk() && produced < 1_000_000) {
-        produced += append(buffer, produced, 200);
-        buffer.flush();
-        buffer.maintain();
-      }
-      assertTrue(buffer.inMemoryForWantOfDisk(), "the disk never filled");
+      produced = appendUntilUnwritable(buffer, 64 * 1024);
       assertTrue(log.has(Level.ERROR, "free space on"), log::toString);
       assertTrue(log.has(Level.ERROR, "kept in memory up to 64 MB"), log::toString);
       long failedAt = produced;
@@ -85,6 +76,49 @@ class FullDiskTest {
       assertEquals(produced - 1, values(reopened.read(0, reopened.lastSeq(), Integer.MAX_VALUE))
           .last());
     }
+  }
+
+  @Test
+  void beyondItsMemoryBoundTheOldestGiveWayCountedAsUnwritable() throws Exception {
+    // 1 MB: the memory bound is buffer.maxBytes when that is below 64 MB.
+    BufferConfig config = config(1_000_000, BufferConfig.WhenFull.DROP_NEWEST);
+    long produced;
+    try (DiskBuffer buffer = DiskBuffer.open(config, clock)) {
+      produced = appendUntilUnwritable(buffer, 16 * 1024);
+      assertTrue(log.has(Level.ERROR, "kept in memory up to 976 kB"), log::toString);
+      long droppedAtFailure = buffer.droppedUnwritable();
+      for (int i = 0; i < 200; i++) {
+        produced += append(buffer, produced, 100);
+      }
+
+      assertTrue(buffer.droppedUnwritable() > droppedAtFailure, "memory never filled");
+      assertTrue(buffer.bytes() <= 1_000_000, buffer.bytes() + " bytes in memory");
+      assertEquals(0, buffer.droppedFull(), "in memory the oldest give way, not the newest");
+      TreeSet<Long> kept = values(buffer.read(0, buffer.lastSeq(), Integer.MAX_VALUE));
+      assertEquals(produced - 1, kept.last());
+      assertTrue(log.has(Level.WARN, "oldest readings dropped"), log::toString);
+    }
+  }
+
+  /** A buffer on a fresh 1 MB tmpfs. */
+  private BufferConfig config(long maxBytes, BufferConfig.WhenFull whenFull) throws Exception {
+    disk = SmallDisk.mount(dir.resolve("fs"), 1024);
+    return new BufferConfig(disk.path().resolve("buffer"), maxBytes, Duration.ofDays(1),
+        whenFull, 0);
+  }
+
+  /** Fills the disk but {@code left} bytes, then appends until the file fails; how many. */
+  private long appendUntilUnwritable(DiskBuffer buffer, long left) throws Exception {
+    disk.fill(left);
+    long produced = 0;
+    // Each batch committed, as MVStore's writer would a moment later.
+    while (!buffer.inMemoryForWantOfDisk() && produced < 1_000_000) {
+      produced += append(buffer, produced, 200);
+      buffer.flush();
+      buffer.maintain();
+    }
+    assertTrue(buffer.inMemoryForWantOfDisk(), "the disk never filled");
+    return produced;
   }
 
   private static int append(DiskBuffer buffer, long from, int n) {
