@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.floorgate.config.BufferConfig;
 import io.floorgate.reading.Reading;
+import io.floorgate.testkit.MutableClock;
 import io.floorgate.testkit.SmallDisk;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FullDiskTest {
 
   @TempDir Path dir;
-  private final DiskBufferTest.MutableClock clock = new DiskBufferTest.MutableClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   @RegisterExtension final BufferLog log = new BufferLog();
   private SmallDisk disk;
 
