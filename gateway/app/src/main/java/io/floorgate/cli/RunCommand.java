@@ -3,6 +3,7 @@ package io.floorgate.cli;
 import io.floorgate.Floorgate;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.ops.ConfigWatcher;
+import io.floorgate.ops.WorkerWatch;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ final class RunCommand implements Callable<Integer> {
       return notStarted(err, "fix the errors above (floorgate check --config " + config
           + " lists them again)");
     }
+    // A worker thread that dies ends the process, for systemd or Kubernetes to restart it.
+    WorkerWatch.process().onDeath(System::exit);
     UntilSignal lifetime = new UntilSignal();
     Floorgate gateway;
     try {

@@ -40,6 +40,10 @@ public final class BufferMeters implements MeterBinder {
         .tag("output", output).tag("reason", "expired").register(r);
     FunctionCounter.builder("floorgate.buffer.drops", b, DiskBuffer::droppedUnwritable)
         .tag("output", output).tag("reason", "unwritable").register(r);
+    FunctionCounter.builder("floorgate.buffer.damaged", b, DiskBuffer::damaged)
+        .tag("output", output)
+        .description("readings found damaged in the queue file (about) and left out")
+        .register(r);
   }
 
   double oldestAgeSeconds() {

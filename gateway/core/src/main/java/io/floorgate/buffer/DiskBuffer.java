@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded by {@code maxBytes} of serialized readings: when full, the oldest (or, configured,
  * the newest) reading gives way, counted in {@link #droppedFull()} and logged at most once a
- * minute. A disk that fails while running is logged as an error; readings are then dropped and
- * counted in {@link #droppedUnwritable()}, and the gateway keeps publishing nothing stale.
+ * minute.
+ *
+ * <p>A file that cannot be written while running (disk full, I/O error) does not stop the queue:
+ * it goes on in memory, up to {@value #MEMORY_MAX_BYTES} bytes, the oldest giving way beyond that,
+ * counted in {@link #droppedUnwritable()}; live readings keep flowing. Every
+ * {@value #RETRY_SECONDS} s it opens the file again, and once a write commits, what waited in
+ * memory moves to the file and what the file had committed before is read again. Readings that
+ * had not been committed when the disk failed are lost and counted too.
  */
 public final class DiskBuffer implements AutoCloseable {
 
@@ -47,6 +54,10 @@ public final class DiskBuffer implements AutoCloseable {
   public static final int MAX_ENTRY_READINGS = 256;
   private static final long EXPIRY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int MAX_EXPIRED_PER_CHECK = 100_000;
+  /** How much waits in memory while the file cannot be written. */
+  static final long MEMORY_MAX_BYTES = 64L * 1024 * 1024;
+  /** How often the file is tried again while it cannot be written. */
+  static final int RETRY_SECONDS = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(DiskBuffer.class);
 
@@ -54,8 +65,11 @@ public final class DiskBuffer implements AutoCloseable {
   private final Clock clock;
   private final Path file;
   private final AtomicReference<@Nullable Throwable> writeFailure = new AtomicReference<>();
-  private final MVStore store;
-  private final MVMap<Long, byte[]> map;
+  /** The file's store, or a store in memory while the file cannot be written. */
+  private volatile MVStore store;
+  private volatile MVMap<Long, byte[]> map;
+  /** Set while the file cannot be written; appends then go to memory. */
+  private volatile @Nullable Degraded degraded;
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong readings = new AtomicLong();
   private final ConcurrentLinkedQueue<BufferedReading> acknowledged = new ConcurrentLinkedQueue<>();
@@ -73,6 +87,11 @@ public final class DiskBuffer implements AutoCloseable {
   private volatile long lastSeq;
   private long nextExpiryCheck = System.nanoTime();
   private volatile boolean closed;
+  private final AtomicLong restored = new AtomicLong();
+  /** Readings found damaged in the file, about: at open, and entries that failed their check. */
+  private final AtomicLong damaged = new AtomicLong();
+  private @Nullable QueueMark lastMark;
+  private volatile long restoredUpTo;
   /** MVStore reports open failures to its handler too; those are thrown, not logged as ours. */
   private volatile boolean opened;
 
@@ -87,6 +106,7 @@ public final class DiskBuffer implements AutoCloseable {
     this.map = opened.map();
     this.bytes.set(opened.bytes());
     this.readings.set(opened.readings());
+    this.damaged.set(Math.max(0, opened.damaged()));
     Long last = map.lastKey();
     this.lastSeq = last == null ? 0 : last;
     String limit = config.maxBytes() / 1_000_000 + " MB";
@@ -96,7 +116,8 @@ public final class DiskBuffer implements AutoCloseable {
     this.expired = new DropReport("they were queued longer than buffer.maxAge ("
         + config.maxAge() + ")", "Restore the broker connection, or raise buffer.maxAge.");
     this.unwritable = new DropReport("the buffer file " + file + " cannot be written",
-        "Free space on that disk (or fix it) and restart the gateway.");
+        "Free space on " + fileSystem() + "; the file is tried again every " + RETRY_SECONDS
+        + " s.");
     this.opened = true;
   }
 
@@ -147,6 +168,10 @@ public final class DiskBuffer implements AutoCloseable {
     if (closed || batch.isEmpty()) {
       return;
     }
+    Throwable failure = writeFailure.get();
+    if (failure != null && degraded == null) {
+      degrade(failure);
+    }
     for (int from = 0; from < batch.size(); from += MAX_ENTRY_READINGS) {
       List<Reading> part = batch.subList(from, Math.min(batch.size(), from + MAX_ENTRY_READINGS));
       if (!appendEntry(part)) {
@@ -156,42 +181,58 @@ public final class DiskBuffer implements AutoCloseable {
     signal.appended();
   }
 
-  /** Writes one entry; false when the disk failed (the rest is dropped and counted too). */
+  /** Writes one entry; false when even memory refused it (the rest is dropped and counted). */
   private boolean appendEntry(List<Reading> part) {
     byte[] record = encoder.encode(part, clock.millis());
-    long size = record.length + ENTRY_OVERHEAD;
     try {
-      if (bytes.get() + size > config.maxBytes() && !makeRoom(size, part.size())) {
-        return true;
-      }
-      long seq = lastSeq + 1;
-      map.put(seq, record);
-      bytes.addAndGet(size);
-      readings.addAndGet(part.size());
-      lastSeq = seq;
+      put(record, part.size());
       return true;
-    } catch (IllegalStateException e) {
-      // MVStore refuses writes once its file failed (disk full, file removed): say so, go on.
-      failed(e);
-      unwritable.dropped(part.size(), "new");
-      return false;
+    } catch (MVStoreException | IllegalStateException e) {
+      // MVStore refuses writes once its file failed (disk full, file removed): go on in memory.
+      if (degraded != null) {
+        failed(e);
+        unwritable.dropped(part.size(), "new");
+        return false;
+      }
+      degrade(e);
+      return appendEntry(part);
     }
   }
 
+  private void put(byte[] record, int count) {
+    long size = record.length + ENTRY_OVERHEAD;
+    if (bytes.get() + size > capacity() && !makeRoom(size, count)) {
+      return;
+    }
+    long seq = lastSeq + 1;
+    map.put(seq, record);
+    bytes.addAndGet(size);
+    readings.addAndGet(count);
+    lastSeq = seq;
+  }
+
+  private long capacity() {
+    return degraded == null ? config.maxBytes() : Math.min(config.maxBytes(), MEMORY_MAX_BYTES);
+  }
+
   private boolean makeRoom(long size, int count) {
-    if (config.whenFull() == BufferConfig.WhenFull.DROP_NEWEST || size > config.maxBytes()) {
-      full.dropped(count, "new");
+    // In memory for want of a disk, the oldest give way whatever whenFull says.
+    boolean inMemory = degraded != null;
+    DropReport report = inMemory ? unwritable : full;
+    if (!inMemory && config.whenFull() == BufferConfig.WhenFull.DROP_NEWEST
+        || size > capacity()) {
+      report.dropped(count, "new");
       return false;
     }
     long dropped = 0;
-    while (bytes.get() + size > config.maxBytes()) {
+    while (bytes.get() + size > capacity()) {
       Long head = map.firstKey();
       if (head == null) {
         break;
       }
       dropped += remove(head);
     }
-    full.dropped(dropped, "oldest");
+    report.dropped(dropped, "oldest");
     return true;
   }
 
@@ -219,6 +260,16 @@ public final class DiskBuffer implements AutoCloseable {
     if (after >= upTo || closed) {
       return out;
     }
+    try {
+      readInto(out, after, upTo, max);
+    } catch (MVStoreException | IllegalStateException e) {
+      // The file failed under the cursor: what was read goes out, the rest after the switch.
+      failed(e);
+    }
+    return out;
+  }
+
+  private void readInto(List<BufferedReading> out, long after, long upTo, int max) {
     Cursor<Long, byte[]> cursor = map.cursor(after + 1, upTo, false);
     while (out.size() < max && cursor.hasNext()) {
       long seq = cursor.next();
@@ -228,6 +279,7 @@ public final class DiskBuffer implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         LOG.error("Store-and-forward: queue entry {} in {} cannot be read ({}); dropped", seq,
             file, e.getMessage());
+        damaged.incrementAndGet();
         drop(seq);
         continue;
       }
@@ -238,13 +290,12 @@ public final class DiskBuffer implements AutoCloseable {
         }
       }
     }
-    return out;
   }
 
   private void drop(long seq) {
     try {
       remove(seq);
-    } catch (IllegalStateException e) {
+    } catch (MVStoreException | IllegalStateException e) {
       failed(e);
     }
   }
@@ -257,10 +308,19 @@ public final class DiskBuffer implements AutoCloseable {
     acknowledged.add(reading);
   }
 
-  /** Applies acknowledgements and, once a second, drops what is older than {@code maxAge}. */
+  /**
+   * Applies acknowledgements and, once a second, drops what is older than {@code maxAge}; while
+   * the file cannot be written, tries it again every {@value #RETRY_SECONDS} s.
+   */
   public void maintain() {
     if (closed) {
       return;
+    }
+    Degraded d = degraded;
+    if (d != null && clock.millis() >= d.nextRetry()) {
+      retryFile();
+    } else if (d == null && writeFailure.get() != null) {
+      degradeNow();
     }
     try {
       for (BufferedReading r; (r = acknowledged.poll()) != null; ) {
@@ -270,8 +330,9 @@ public final class DiskBuffer implements AutoCloseable {
       if (now - nextExpiryCheck >= 0) {
         nextExpiryCheck = now + EXPIRY_CHECK_NANOS;
         expire();
+        mark();
       }
-    } catch (IllegalStateException e) {
+    } catch (MVStoreException | IllegalStateException e) {
       failed(e);
     }
   }
@@ -322,15 +383,23 @@ public final class DiskBuffer implements AutoCloseable {
 
   /** The oldest queued entry's sequence number, or {@link #lastSeq()} when empty. */
   public long firstSeq() {
-    Long first = map.firstKey();
-    return first == null ? lastSeq : first;
+    try {
+      Long first = map.firstKey();
+      return first == null ? lastSeq : first;
+    } catch (MVStoreException | IllegalStateException e) {
+      return lastSeq; // the file failed a moment ago; the queue goes on in memory
+    }
   }
 
   /** When the oldest entry was queued (epoch ms), -1 when empty. Any thread. */
   public long oldestQueuedAt() {
-    Long first = map.firstKey();
-    byte[] record = first == null ? null : map.get(first);
-    return record == null ? -1 : ReadingCodec.queuedAt(record);
+    try {
+      Long first = map.firstKey();
+      byte[] record = first == null ? null : map.get(first);
+      return record == null ? -1 : ReadingCodec.queuedAt(record);
+    } catch (MVStoreException | IllegalStateException e) {
+      return -1;
+    }
   }
 
   /**
@@ -376,19 +445,163 @@ public final class DiskBuffer implements AutoCloseable {
     return config.enabled();
   }
 
-  /** Commits now, beyond MVStore's own commits; for shutdown and tests. */
-  public void flush() {
-    if (!closed && writeFailure.get() == null) {
-      store.commit();
+  /**
+   * Commits and notes what the file holds beside it, when that changed: the next start tells
+   * from it whether the file lost its newest entries.
+   */
+  private void mark() {
+    if (!config.enabled() || degraded != null || writeFailure.get() != null) {
+      return;
+    }
+    long last = lastSeq;
+    long queued = readings.get();
+    QueueMark previous = lastMark;
+    if (previous != null && previous.lastSeq() == last && previous.readings() == queued) {
+      return;
+    }
+    store.commit();
+    QueueMark mark = new QueueMark(store.getCurrentVersion(), firstSeq(), last, queued);
+    try {
+      mark.write(file);
+      lastMark = mark;
+    } catch (java.io.IOException e) {
+      // A full disk is reported by the store itself; the next start then checks less.
     }
   }
 
+  /** About how many readings were found damaged and left out, since open. */
+  public long damaged() {
+    return damaged.get();
+  }
+
+  /** Whether the file cannot be written and the queue is in memory. */
+  public boolean inMemoryForWantOfDisk() {
+    return degraded != null;
+  }
+
+  /** Commits now, beyond MVStore's own commits; for shutdown and tests. */
+  public void flush() {
+    if (!closed && writeFailure.get() == null && degraded == null) {
+      try {
+        store.commit();
+      } catch (MVStoreException | IllegalStateException e) {
+        failed(e);
+      }
+    }
+  }
+
+  /** Notes a write failure (any thread); the next append or maintenance goes to memory. */
   private void failed(Throwable e) {
-    if (opened && writeFailure.compareAndSet(null, e)) {
-      LOG.error("Store-and-forward buffer {} cannot be written any more ({}): new readings are"
-          + " dropped and counted. Free space on that disk or fix it, then restart the gateway;"
-          + " what was committed before is sent after the restart.", file,
-          StoreFile.rootCause(e));
+    if (opened && config.enabled()) {
+      writeFailure.compareAndSet(null, e);
+    }
+  }
+
+  private synchronized void degradeNow() {
+    Throwable failure = writeFailure.get();
+    if (failure != null && degraded == null) {
+      degrade(failure);
+    }
+  }
+
+  /**
+   * The file failed: the queue goes on in memory. What the file had committed stays in it and is
+   * read again once it can be written; the count at this moment says later how much was lost.
+   */
+  private void degrade(Throwable cause) {
+    writeFailure.compareAndSet(null, cause);
+    long queued = readings.get();
+    MVStore failedStore = store;
+    StoreFile.Opened memory = StoreFile.inMemory(e -> { });
+    map = memory.map();
+    store = memory.store();
+    bytes.set(0);
+    readings.set(0);
+    partlyAcknowledged.clear();
+    degraded = new Degraded(lastSeq, queued, clock.millis() + RETRY_SECONDS * 1000L);
+    try {
+      failedStore.closeImmediately();
+    } catch (RuntimeException e) {
+      // Closing a store that failed may fail again; the file is closed either way.
+    }
+    LOG.error("Store-and-forward buffer {} cannot be written ({}): free space on {}; readings are"
+        + " kept in memory up to {} and then dropped oldest-first and counted"
+        + " (floorgate_buffer_drops_total{reason=\"unwritable\"}). The file is tried again every"
+        + " {} s; the {} readings it held are sent once it is writable again.", file,
+        StoreFile.rootCause(cause), fileSystem(), capacity() >= 1024 * 1024
+            ? capacity() / (1024 * 1024) + " MB" : capacity() / 1024 + " kB", RETRY_SECONDS,
+        queued);
+  }
+
+  /** Opens the file again; on a commit that succeeds, memory moves to it. */
+  private synchronized void retryFile() {
+    Degraded d = degraded;
+    if (d == null || closed) {
+      return;
+    }
+    StoreFile.Opened disk;
+    try {
+      disk = StoreFile.open(config.directory(), clock, this::failed);
+    } catch (RuntimeException e) {
+      degraded = d.later(clock.millis() + RETRY_SECONDS * 1000L);
+      return;
+    }
+    writeFailure.set(null);
+    try {
+      StoreFile.copy(map, disk.map());
+      disk.store().commit();
+    } catch (MVStoreException | IllegalStateException e) {
+      // Opened but still not writable: the disk is still full.
+      disk.store().closeImmediately();
+      writeFailure.set(e);
+      degraded = d.later(clock.millis() + RETRY_SECONDS * 1000L);
+      return;
+    }
+    long lost = Math.max(0, d.queuedAtFailure() - disk.readings());
+    long inMemory = readings.get();
+    MVStore memory = store;
+    map = disk.map();
+    store = disk.store();
+    bytes.addAndGet(disk.bytes());
+    readings.addAndGet(disk.readings());
+    degraded = null;
+    memory.closeImmediately();
+    restoredUpTo = d.lastOnDisk();
+    restored.incrementAndGet();
+    unwritable.dropped(lost, "uncommitted");
+    LOG.info("Store-and-forward buffer {}: disk queue writable again; {} readings moved from"
+        + " memory to it, {} kept from before the failure are sent, {} that were not yet"
+        + " committed when it failed are lost (counted)", file, inMemory, disk.readings(), lost);
+  }
+
+  /**
+   * How many times the file came back after a failure: a reader that saw the count change reads
+   * the entries up to {@link #restoredUpTo()} again, they were out of reach meanwhile.
+   */
+  public long restored() {
+    return restored.get();
+  }
+
+  /** The newest entry the file held when it failed, before the last {@link #restored()}. */
+  public long restoredUpTo() {
+    return restoredUpTo;
+  }
+
+  private String fileSystem() {
+    try {
+      return java.nio.file.Files.getFileStore(config.directory()).toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "the disk of " + config.directory();
+    }
+  }
+
+  /**
+   * The file failed after entry {@code lastOnDisk}, holding {@code queuedAtFailure} readings then;
+   * next try at {@code nextRetry} (clock ms).
+   */
+  private record Degraded(long lastOnDisk, long queuedAtFailure, long nextRetry) {
+    Degraded later(long next) {
+      return new Degraded(lastOnDisk, queuedAtFailure, next);
     }
   }
 
@@ -400,9 +613,18 @@ public final class DiskBuffer implements AutoCloseable {
     }
     closed = true;
     long left = size();
+    if (degraded != null) {
+      LOG.warn("Store-and-forward buffer {} closed while it could not be written: the {} readings"
+          + " waiting in memory are lost; what the file committed before is sent after the next"
+          + " start", file, left);
+      store.closeImmediately();
+      return;
+    }
     try {
+      lastMark = null;
+      mark();
       store.close();
-    } catch (IllegalStateException e) {
+    } catch (MVStoreException | IllegalStateException e) {
       LOG.error("Store-and-forward buffer {} did not close cleanly ({}); the next start reads"
           + " what was committed", file, StoreFile.rootCause(e));
       store.closeImmediately();

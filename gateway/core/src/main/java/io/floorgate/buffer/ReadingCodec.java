@@ -13,21 +13,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Queue entries as bytes: one entry holds one or more readings queued at the same moment.
- * Layout, version 3 (big-endian, strings as length + UTF-8): {@code version:u8, queuedAt:i64 ms,
+ * Layout, version 4 (big-endian, strings as length + UTF-8): {@code version:u8, queuedAt:i64 ms,
  * count:i32}, then per reading {@code connection, path, value type:u8 + value, unit?,
  * quality:u8, status code:i64, status name, sourceTime?, timestamp, timestampSource:u8,
- * gatewayTime, reason?}, instants as epoch seconds:i64 + nanos:i32, optional fields behind a
+ * gatewayTime, reason?}, then {@code crc32c:u32} over every byte before it, so that an entry
+ * damaged on disk is recognised as such instead of read as other readings; instants as epoch
+ * seconds:i64 + nanos:i32, optional fields behind a
  * presence byte. Values are null, double, long, boolean, string, big integer (as its decimal
  * text: UInt64 above Long's range) or a list of values (count:i32, then each value). {@code
  * queuedAt} and {@code count} sit at fixed offsets so that expiry and the count at open read
  * them without decoding.
  *
  * <p>The version byte lets a later layout read files written by an earlier one: versions 1 (no
- * reason, no big integers or lists) and 2 (one reading per entry, no count) are still read.
+ * reason, no big integers or lists), 2 (one reading per entry, no count) and 3 (version 4 without
+ * its checksum) are still read, unchecked.
  *
  * <p>An {@link Encoder} keeps its buffer and a {@link Decoder} the text of recent strings, so that
  * queueing and reading back allocate little beyond the entry and the readings themselves; each is
@@ -35,12 +39,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReadingCodec {
 
-  static final byte VERSION = 3;
+  static final byte VERSION = 4;
+  private static final byte VERSION_3 = 3;
   private static final byte VERSION_2 = 2;
   private static final byte VERSION_1 = 1;
   /** Offset of {@code queuedAt}: right after the version byte. */
   static final int QUEUED_AT_OFFSET = 1;
-  /** Offset of {@code count} in a version 3 entry. */
+  /** Offset of {@code count} in a version 3 or 4 entry. */
   private static final int COUNT_OFFSET = QUEUED_AT_OFFSET + Long.BYTES;
   /** The shortest entry of any version: version and queuedAt. */
   static final int MIN_LENGTH = COUNT_OFFSET;
@@ -79,14 +84,37 @@ final class ReadingCodec {
 
   /** Whether the bytes start like an entry of a version this codec reads. */
   static boolean known(byte[] record) {
-    return record.length >= MIN_LENGTH
-        && (record[0] == VERSION || record[0] == VERSION_2 || record[0] == VERSION_1)
-        && (record[0] != VERSION || record.length >= COUNT_OFFSET + Integer.BYTES);
+    if (record.length < MIN_LENGTH) {
+      return false;
+    }
+    return switch (record[0]) {
+      case VERSION -> record.length >= COUNT_OFFSET + 2 * Integer.BYTES;
+      case VERSION_3 -> record.length >= COUNT_OFFSET + Integer.BYTES;
+      case VERSION_2, VERSION_1 -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether the entry is as it was written: a known version and, from version 4 on, its checksum
+   * right. Older entries carry no checksum and pass when their version is known.
+   */
+  static boolean intact(byte[] record) {
+    if (!known(record)) {
+      return false;
+    }
+    if (record[0] != VERSION) {
+      return true;
+    }
+    int end = record.length - Integer.BYTES;
+    CRC32C crc = new CRC32C();
+    crc.update(record, 0, end);
+    return (int) crc.getValue() == (int) bigEndian(record, end, Integer.BYTES);
   }
 
   /** How many readings the entry holds, read without decoding them. */
   static int count(byte[] record) {
-    if (record[0] != VERSION) {
+    if (record[0] != VERSION && record[0] != VERSION_3) {
       return 1;
     }
     return (int) bigEndian(record, COUNT_OFFSET, Integer.BYTES);
@@ -107,6 +135,10 @@ final class ReadingCodec {
       for (Reading r : readings) {
         body(r);
       }
+      CRC32C crc = new CRC32C();
+      crc.update(out.array(), 0, out.position());
+      room(Integer.BYTES);
+      out.putInt((int) crc.getValue());
       return Arrays.copyOf(out.array(), out.position());
     }
 
@@ -214,17 +246,24 @@ final class ReadingCodec {
     /**
      * The readings of an entry, in the order they were queued.
      *
-     * @throws IllegalArgumentException when the bytes are not an entry of a known version
+     * @throws IllegalArgumentException when the bytes are not an entry of a known version, or
+     *     its checksum is wrong
      */
     List<Reading> decode(byte[] record) {
-      ByteBuffer in = ByteBuffer.wrap(record);
+      if (!known(record)) {
+        throw new IllegalArgumentException("queue entry of unknown version or too short");
+      }
+      if (!intact(record)) {
+        throw new IllegalArgumentException("queue entry damaged: its checksum does not match");
+      }
+      int version = record[0];
+      // The checksum is not part of the readings.
+      ByteBuffer in = ByteBuffer.wrap(record, 0,
+          version == VERSION ? record.length - Integer.BYTES : record.length);
       try {
-        int version = in.get() & 0xFF;
-        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
-          throw new IllegalArgumentException("queue entry of unknown version " + version);
-        }
+        in.get();
         in.getLong();
-        int count = version == VERSION ? in.getInt() : 1;
+        int count = version >= VERSION_3 ? in.getInt() : 1;
         if (count < 0 || count > record.length) {
           throw new IllegalArgumentException("queue entry claims " + count + " readings");
         }

@@ -15,6 +15,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,15 @@ final class StoreFile {
 
   private static final String MAP_NAME = "readings";
 
-  /** An open queue file: its store, its map of sequence number to reading, its queued bytes. */
-  record Opened(MVStore store, MVMap<Long, byte[]> map, long bytes, long readings) {}
+  /**
+   * An open queue file: its store, its map of sequence number to reading, its queued bytes and
+   * readings, and about how many readings were found damaged and left out (-1: not known).
+   */
+  record Opened(MVStore store, MVMap<Long, byte[]> map, long bytes, long readings, long damaged) {
+    Opened(MVStore store, MVMap<Long, byte[]> map, long bytes, long readings) {
+      this(store, map, bytes, readings, 0);
+    }
+  }
 
   private StoreFile() {}
 
@@ -48,11 +56,19 @@ final class StoreFile {
     return new Opened(store, store.openMap(MAP_NAME), 0, 0);
   }
 
+  /** Puts every entry of {@code from} into {@code to}, keys kept. */
+  static void copy(MVMap<Long, byte[]> from, MVMap<Long, byte[]> to) {
+    Cursor<Long, byte[]> cursor = from.cursor(null);
+    while (cursor.hasNext()) {
+      to.put(cursor.next(), cursor.getValue());
+    }
+  }
+
   /** Checks the directory, opens the store and reads it through once. */
   static Opened open(Path directory, Clock clock, Consumer<Throwable> writeFailure) {
     Path file = prepare(directory);
     try {
-      return openAndScan(file, writeFailure);
+      return openAndCheck(file, clock, writeFailure);
     } catch (MVStoreException e) {
       int code = e.getErrorCode();
       if (code == DataUtils.ERROR_FILE_LOCKED) {
@@ -71,36 +87,69 @@ final class StoreFile {
     }
   }
 
-  private static Opened openAndScan(Path file, Consumer<Throwable> writeFailure) {
+  /**
+   * Opens the store and reads it through once. Damaged entries (a wrong checksum, a page that
+   * does not read) are left out: the file is moved to {@code queue.mv.damaged-<time>} and its
+   * intact entries copied into a fresh one. Entries lost with the file's newest chunks (MVStore
+   * then opens an older version) are found by the {@link QueueMark}; the file is copied aside.
+   * Either is logged once with the loss.
+   */
+  private static Opened openAndCheck(Path file, Clock clock, Consumer<Throwable> writeFailure) {
     MVStore store = build(file, writeFailure);
+    Opened opened;
+    Path copy = file.resolveSibling(FILE_NAME + ".damaged-" + STAMP.format(clock.instant()));
     try {
       MVMap<Long, byte[]> map = store.openMap(MAP_NAME);
-      long[] totals = scan(map);
-      return new Opened(store, map, totals[0], totals[1]);
+      QueueMark mark = QueueMark.read(file);
+      QueueScan scan = QueueScan.of(map, mark == null ? 0 : mark.lastSeq(), (k, v) -> { });
+      long cutOff = mark == null ? 0 : mark.entriesLost(store.getCurrentVersion(), scan.lastKey);
+      opened = new Opened(store, map, scan.bytes, scan.readings);
+      if (scan.damaged > 0 || scan.unknown) {
+        store.closeImmediately();
+        Files.move(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        opened = salvage(copy, file, mark, writeFailure);
+      } else if (cutOff > 0) {
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        QueueMark.delete(file);
+        return opened;
+      }
+      long damaged = scan.unknown ? -1 : scan.damaged;
+      long lost = scan.unknown ? -1 : scan.readingsLost()
+          + Math.round(cutOff * (mark == null ? 1 : mark.readingsPerEntry()));
+      LOG.warn("Store-and-forward queue file {}: {} entries damaged (≈ {} readings lost); a copy"
+          + " is kept at {} for inspection. The {} intact readings are sent.", file,
+          damaged < 0 ? "an unknown number of" : damaged + cutOff,
+          lost < 0 ? "an unknown number of" : lost, copy, opened.readings());
+      QueueMark.delete(file);
+      return new Opened(opened.store(), opened.map(), opened.bytes(), opened.readings(), lost);
+    } catch (IOException e) {
+      store.closeImmediately();
+      throw new BufferException("buffer file " + file + " is damaged and cannot be copied aside ("
+          + e + "); move it away by hand", e);
     } catch (RuntimeException e) {
       store.closeImmediately();
       throw e;
     }
   }
 
-  /**
-   * Sums the bytes and readings the file holds and proves every page readable; throws if the
-   * file is damaged.
-   */
-  private static long[] scan(MVMap<Long, byte[]> map) {
-    long bytes = 0;
-    long readings = 0;
-    Cursor<Long, byte[]> cursor = map.cursor(null);
-    while (cursor.hasNext()) {
-      cursor.next();
-      byte[] record = cursor.getValue();
-      if (!ReadingCodec.known(record)) {
-        throw new IllegalStateException("entry " + cursor.getKey() + " is not a reading");
-      }
-      bytes += record.length + DiskBuffer.ENTRY_OVERHEAD;
-      readings += ReadingCodec.count(record);
+  /** A fresh store at {@code file} with the intact entries of the damaged {@code copy}. */
+  private static Opened salvage(Path copy, Path file, @Nullable QueueMark mark,
+      Consumer<Throwable> writeFailure) {
+    MVStore damaged = new MVStore.Builder().fileName(copy.toString()).readOnly().open();
+    MVStore fresh = build(file, writeFailure);
+    try {
+      MVMap<Long, byte[]> map = fresh.openMap(MAP_NAME);
+      QueueScan scan = QueueScan.of(damaged.openMap(MAP_NAME),
+          mark == null ? 0 : mark.lastSeq(), map::put);
+      fresh.commit();
+      return new Opened(fresh, map, scan.bytes, scan.readings);
+    } catch (RuntimeException e) {
+      fresh.closeImmediately();
+      throw e;
+    } finally {
+      damaged.closeImmediately();
     }
-    return new long[] {bytes, readings};
   }
 
   private static Opened moveAsideAndStartAfresh(Path file, Clock clock,
@@ -112,10 +161,13 @@ final class StoreFile {
       throw new BufferException("buffer file " + file + " cannot be read (" + rootCause(cause)
           + ") nor moved aside (" + e + "); move or delete it by hand", e);
     }
+    QueueMark mark = QueueMark.read(file);
+    QueueMark.delete(file);
     LOG.error("Store-and-forward buffer file {} cannot be read ({}); moved it aside to {} and"
-        + " started a fresh buffer. The readings queued in it are not sent; keep the file for"
-        + " inspection or delete it.", file, rootCause(cause), aside);
-    return openAndScan(file, writeFailure);
+        + " started a fresh buffer. {} readings queued in it are not sent; keep the file for"
+        + " inspection or delete it.", file, rootCause(cause), aside,
+        mark == null ? "An unknown number of" : "The ≈ " + mark.readings());
+    return openAndCheck(file, clock, writeFailure);
   }
 
   private static MVStore build(Path file, Consumer<Throwable> writeFailure) {

@@ -39,6 +39,7 @@ final class Lanes {
   private long backlogEnd;
   private long replayed;
   private long replayStart;
+  private long restoresSeen;
 
   Lanes(DiskBuffer buffer, int replayRate) {
     this.buffer = buffer;
@@ -55,11 +56,27 @@ final class Lanes {
     backlogRead = queued == 0 ? backlogEnd : buffer.firstSeq() - 1;
     replayed = 0;
     replayStart = System.nanoTime();
+    restoresSeen = buffer.restored();
     return queued;
+  }
+
+  /**
+   * The buffer's file is back after a failure: what it held then was out of reach and is
+   * replayed now, up to where the live lane took over.
+   */
+  private void rereadRestored() {
+    long restores = buffer.restored();
+    if (restores != restoresSeen) {
+      restoresSeen = restores;
+      backlog.clear();
+      backlogRead = buffer.firstSeq() - 1;
+      backlogEnd = Math.max(backlogEnd, Math.min(liveRead, buffer.restoredUpTo()));
+    }
   }
 
   /** The next reading to publish, or null when there is none (or the backlog must wait). */
   @Nullable Next peek() {
+    rereadRestored();
     if (live.isEmpty()) {
       fillLive(BATCH);
     }

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * stream to the server, and tells it about connections a reload adds or removes.
  *
  * <p>Endpoints: {@code GET /metrics} (Prometheus text: the gateway's own meters, each output's,
- * the JVM's), {@code GET /health/live}, {@code GET /health/ready} (200 when every enabled output
+ * the JVM's), {@code GET /health/live} (503 DOWN once a worker thread died, see
+ * {@link WorkerWatch}), {@code GET /health/ready} (200 when every enabled output
  * is ready and at least one PLC connection is up, else 503; with per-output and per-connection
  * detail), {@code GET /} (the status page) and the WebSocket {@code /status/stream}.
  */
@@ -54,6 +55,7 @@ public final class Operations implements AutoCloseable {
   private final Counter reloadsApplied;
   private final Counter reloadsRefused;
   private final Counter reloadErrors;
+  private final WorkerWatch watch;
   private volatile @Nullable ApiServer api;
 
   /**
@@ -64,6 +66,13 @@ public final class Operations implements AutoCloseable {
    */
   public Operations(GatewayConfig config, LinkBook links, LatestValues values,
       PipelineCounts pipeline, List<Output> outputs) {
+    this(config, links, values, pipeline, outputs, WorkerWatch.process());
+  }
+
+  /** @param watch says whether a worker thread died, for {@code /health/live} */
+  Operations(GatewayConfig config, LinkBook links, LatestValues values,
+      PipelineCounts pipeline, List<Output> outputs, WorkerWatch watch) {
+    this.watch = watch;
     this.links = links;
     this.values = values;
     this.outputs = List.copyOf(outputs);
@@ -148,7 +157,7 @@ public final class Operations implements AutoCloseable {
   public void register(Router router) {
     router.getNow("/metrics", request -> ApiResponse.text(200,
         "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-    router.getNow("/health/live", request -> ApiResponse.json(200, Map.of("status", "UP")));
+    router.getNow("/health/live", request -> live());
     router.getNow("/health/ready", request -> ready());
     byte[] page = resource("status.html");
     router.getNow("/", request -> new ApiResponse(200, "text/html; charset=utf-8", page,
@@ -159,6 +168,13 @@ public final class Operations implements AutoCloseable {
   public void attach(ApiServer server) {
     this.api = server;
     server.webSocket(STREAM_PATH, () -> new StatusStreamHandler(status));
+  }
+
+  /** UP while every worker thread runs; DOWN, naming the dead one, after one died. */
+  private ApiResponse live() {
+    String death = watch.death();
+    return death == null ? ApiResponse.json(200, Map.of("status", "UP"))
+        : ApiResponse.json(503, Map.of("status", "DOWN", "worker", death));
   }
 
   /** Every enabled output ready, and at least one PLC connection up. */

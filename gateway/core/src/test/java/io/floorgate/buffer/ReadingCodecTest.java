@@ -1,6 +1,9 @@
 package io.floorgate.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
@@ -47,10 +50,8 @@ class ReadingCodecTest {
 
   @Test
   void anEntryOfTheEarlierOneReadingLayoutIsStillRead() {
-    Instant t = Instant.parse("2026-11-26T07:40:01.250Z");
-    Reading in = new Reading("rhk01", "jxnmm/isohara/calcination/rhk01/zone03/temperature", 741.25,
-        "°C", Quality.GOOD, Status.GOOD, t, t, TimestampSource.SOURCE, t.plusMillis(5));
-    byte[] v3 = ReadingCodec.encode(in, 1L);
+    Reading in = temperature();
+    byte[] v3 = version3(ReadingCodec.encode(in, 1L));
     // Version 2: the same reading without the count after queuedAt.
     byte[] v2 = new byte[v3.length - Integer.BYTES];
     System.arraycopy(v3, 0, v2, 0, 9);
@@ -60,6 +61,45 @@ class ReadingCodecTest {
     assertEquals(in, ReadingCodec.decode(v2));
     assertEquals(1, ReadingCodec.count(v2));
     assertEquals(1L, ReadingCodec.queuedAt(v2));
+  }
+
+  @Test
+  void anEntryOfTheLayoutWithoutChecksumIsStillRead() {
+    Reading in = temperature();
+    byte[] v3 = version3(ReadingCodec.encode(in, 1L));
+
+    assertTrue(ReadingCodec.intact(v3));
+    assertEquals(in, ReadingCodec.decode(v3));
+    assertEquals(1, ReadingCodec.count(v3));
+  }
+
+  @Test
+  void anEntryWithOneBitFlippedAnywhereIsRefusedAsDamaged() {
+    Reading in = temperature();
+    byte[] entry = ReadingCodec.encode(in, 1L);
+    assertTrue(ReadingCodec.intact(entry));
+
+    for (int i = 1; i < entry.length; i++) {
+      byte[] damaged = entry.clone();
+      damaged[i] ^= 0x10;
+      assertFalse(ReadingCodec.intact(damaged), "byte " + i);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ReadingCodec.decode(damaged));
+      assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+  }
+
+  private static Reading temperature() {
+    Instant t = Instant.parse("2026-11-26T07:40:01.250Z");
+    return new Reading("rhk01", "jxnmm/isohara/calcination/rhk01/zone03/temperature", 741.25,
+        "°C", Quality.GOOD, Status.GOOD, t, t, TimestampSource.SOURCE, t.plusMillis(5));
+  }
+
+  /** Version 3: the version 4 entry without its checksum. */
+  private static byte[] version3(byte[] v4) {
+    byte[] v3 = java.util.Arrays.copyOf(v4, v4.length - Integer.BYTES);
+    v3[0] = 3;
+    return v3;
   }
 
   @Test

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.config.BufferConfig;
+import io.floorgate.testkit.MutableClock;
+import io.floorgate.testkit.SmallDisk;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +67,50 @@ class LanesTest {
       assertTrue(lanes.nanosUntilReplay() > 0 && lanes.nanosUntilReplay() <= 100_000_000L,
           "next in " + lanes.nanosUntilReplay() + " ns");
     }
+  }
+
+  @Test
+  void whatTheFileHeldWhenItFailedIsReplayedOnceItIsWritableAgain() throws Exception {
+    MutableClock clock = new MutableClock(Readings.SOURCE_TIME);
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("fs"), 1024);
+        DiskBuffer buffer = DiskBuffer.open(new BufferConfig(disk.path().resolve("buffer"),
+            100_000_000, Duration.ofDays(1), BufferConfig.WhenFull.DROP_OLDEST, 0), clock)) {
+      Lanes lanes = new Lanes(buffer, 0);
+      lanes.reset();
+      disk.fill(64 * 1024);
+      long produced = 0;
+      while (!buffer.inMemoryForWantOfDisk()) {
+        buffer.append(reading(TAG, ++produced));
+        buffer.flush();
+      }
+      buffer.append(reading(TAG, ++produced));
+      TreeSet<Long> live = new TreeSet<>();
+      TreeSet<Long> historical = new TreeSet<>();
+      drain(lanes, buffer, live, historical);
+      assertEquals(List.of(), List.copyOf(historical), "the file is out of reach meanwhile");
+
+      disk.free();
+      clock.now = clock.now.plusSeconds(10);
+      buffer.maintain();
+      buffer.append(reading(TAG, ++produced));
+      drain(lanes, buffer, live, historical);
+
+      assertEquals(1, buffer.restored());
+      assertTrue(!historical.isEmpty() && historical.last() < live.first(),
+          "replayed " + historical + ", live " + live);
+      assertEquals(produced, live.size() + historical.size() + buffer.droppedUnwritable(),
+          "live " + live + ", replayed " + historical + ", dropped " + buffer.droppedUnwritable());
+    }
+  }
+
+  /** Takes and acknowledges everything the lanes give, by lane. */
+  private static void drain(Lanes lanes, DiskBuffer buffer, TreeSet<Long> live,
+      TreeSet<Long> historical) {
+    for (Lanes.Next next; (next = lanes.peek()) != null; ) {
+      (next.historical() ? historical : live).add((Long) next.item().reading().value());
+      lanes.taken(next);
+      buffer.acknowledge(next.item());
+    }
+    buffer.maintain();
   }
 }

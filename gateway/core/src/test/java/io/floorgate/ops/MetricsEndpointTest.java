@@ -62,7 +62,15 @@ class MetricsEndpointTest {
 
   @BeforeEach
   void start() throws Exception {
-    GatewayConfig config = ConfigLoader.parse("""
+    GatewayConfig config = config();
+    ops = new Operations(config, new LinkBook(Clock.systemUTC()), new LatestValues(), IDLE,
+        List.of());
+    api = serve(ops, config);
+  }
+
+  /** One PLC connection and the API on a free port. */
+  static GatewayConfig config() throws Exception {
+    return ConfigLoader.parse("""
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: tcp://127.0.0.1:1883 }
         connections:
@@ -72,13 +80,16 @@ class MetricsEndpointTest {
             groups: [ { name: all, tags: [ { path: k/temp, node: ns=2;s=T, unit: °C } ] } ]
         api: { port: 0 }
         """, "metrics-test.yaml", Map.of());
-    ops = new Operations(config, new LinkBook(Clock.systemUTC()), new LatestValues(), IDLE,
-        List.of());
+  }
+
+  /** The operations' routes and stream on a started API server. */
+  static ApiServer serve(Operations ops, GatewayConfig config) {
     Router router = new Router(null);
     ops.register(router);
-    api = new ApiServer(config.api(), router, AlarmFeed.none());
+    ApiServer api = new ApiServer(config.api(), router, AlarmFeed.none());
     ops.attach(api);
     api.start();
+    return api;
   }
 
   @AfterEach
