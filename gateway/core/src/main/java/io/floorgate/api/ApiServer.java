@@ -33,9 +33,11 @@ public final class ApiServer implements AutoCloseable {
   private final java.util.Map<String, java.util.function.Supplier<io.netty.channel.ChannelHandler>>
       streams = new java.util.concurrent.ConcurrentHashMap<>();
   private final WebSocketCounter counter = new WebSocketCounter();
+  private final ConnectionLimitHandler limit;
 
   public ApiServer(ApiConfig config, Router router, AlarmFeed feed) {
     this.config = config;
+    this.limit = new ConnectionLimitHandler(config.maxConnections());
     this.router = router;
     this.feed = feed;
   }
@@ -47,8 +49,7 @@ public final class ApiServer implements AutoCloseable {
           .group(boss, workers)
           .channel(NioServerSocketChannel.class)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), streams,
-              counter))
+          .childHandler(new ApiInitializer(config, limit, router, feed, streams, counter))
           .bind(config.bind(), config.port())
           .syncUninterruptibly()
           .channel();
@@ -91,6 +92,11 @@ public final class ApiServer implements AutoCloseable {
   /** Open WebSocket streams of every kind. */
   public int webSocketClients() {
     return counter.open();
+  }
+
+  /** Connections refused since start because {@code api.maxConnections} were open. */
+  public long connectionsRefused() {
+    return limit.refused();
   }
 
   /** The port bound, e.g. when the config asked for any free one (0). */
