@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -84,30 +85,27 @@ public final class AlarmRoutes {
   private CompletionStage<ApiResponse> command(ApiRequest request, String action,
       boolean emptyBodyAllowed, Command command) {
     String id = request.param("id");
-    String[] by = {null};
-    return run(request, emptyBodyAllowed, command, by).whenComplete((response, failure) ->
-        Audit.command(action, id, by[0], request.remote(),
-            response == null ? 500 : response.status(), response == null ? "internal error"
-                : response.status() < 300 ? "done" : message(response)));
-  }
-
-  private CompletionStage<ApiResponse> run(ApiRequest request, boolean emptyBodyAllowed,
-      Command command, @Nullable String[] who) {
-    String id = request.param("id");
+    String by = null;
+    CompletionStage<ApiResponse> answer;
     if (engine.alarm(id) == null) {
-      return CompletableFuture.completedFuture(unknown(id));
+      answer = CompletableFuture.completedFuture(unknown(id));
+    } else {
+      try {
+        JsonNode body = body(request.body(), emptyBodyAllowed);
+        by = Objects.requireNonNullElse(text(body, "by", !emptyBodyAllowed), "operator");
+        answer = command.run(id, body, by, text(body, "comment", false))
+            .handle((alarm, failure) -> failure == null
+                ? ApiResponse.rawJson(200, AlarmJson.alarm(alarm)) : refused(failure));
+      } catch (BadBody e) {
+        answer = CompletableFuture.completedFuture(ApiResponse.error(400, "bad request",
+            e.getMessage()));
+      }
     }
-    try {
-      JsonNode body = body(request.body(), emptyBodyAllowed);
-      String by = text(body, "by", !emptyBodyAllowed);
-      who[0] = by == null ? "operator" : by;
-      return command.run(id, body, who[0], text(body, "comment", false))
-          .handle((alarm, failure) -> failure == null
-              ? ApiResponse.rawJson(200, AlarmJson.alarm(alarm)) : refused(failure));
-    } catch (BadBody e) {
-      return CompletableFuture.completedFuture(ApiResponse.error(400, "bad request",
-          e.getMessage()));
-    }
+    String who = by;
+    return answer.whenComplete((response, failure) -> Audit.command(action, id, who,
+        request.remote(), response == null ? 500 : response.status(),
+        response == null ? "internal error" : response.status() < 300 ? "done"
+            : message(response)));
   }
 
   /** An error answer's message, for the audit line. */

@@ -59,8 +59,8 @@ final class ApiInitializer extends ChannelInitializer<SocketChannel> {
         Backoff.humanize(config.requestTimeout()));
     p.addLast(REQUEST_TIMEOUT, timeout);
     p.addLast("http", new HttpServerCodec());
-    p.addLast("aggregate", new HttpObjectAggregator(MAX_CONTENT));
     p.addLast(REQUEST_COMPLETE, timeout.completion());
+    p.addLast("aggregate", new HttpObjectAggregator(MAX_CONTENT));
     p.addLast("origin", new OriginCheckHandler(Set.copyOf(config.allowedOrigins())));
     if (!streams.isEmpty()) {
       p.addLast("stream-switch", new WebSocketSwitch(streams, config.requestTimeout().toMillis()));

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * handler, closes a keep-alive connection with no request under way.
  *
  * <p>Sits before the HTTP decoder to see the first byte; its {@link #completion()} handler sits
- * after the aggregator to see the whole request.
+ * after the decoder to see the request's end (also of one the aggregator refuses as too large).
  */
 final class HttpTimeoutHandler extends ChannelInboundHandlerAdapter {
 
@@ -33,12 +33,12 @@ final class HttpTimeoutHandler extends ChannelInboundHandlerAdapter {
     this.setting = setting;
   }
 
-  /** Stops the clock when a whole request has been read. */
+  /** Stops the clock when a whole request has been read: its last content, or a parse error. */
   ChannelHandler completion() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof FullHttpRequest) {
+        if (msg instanceof LastHttpContent) {
           stop();
         }
         ctx.fireChannelRead(msg);

@@ -106,18 +106,38 @@ class ApiLimitsTest {
     });
   }
 
-  @Test
-  void requestNotWholeInTimeIsAnswered408() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      headers unfinished | GET /health/live HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n
+      body unfinished    | POST /api/alarms/x/ack HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Length: 20\\r\\n\\r\\n{"by":
+      handshake unfinished | GET /alarms/stream HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nUpgrade: websocket\\r\\n
+      """)
+  void requestNotWholeInTimeIsAnswered408(String what, String start) throws Exception {
     start(64, Duration.ofMillis(300), LONG, LONG);
     RawClient slow = connect();
     long started = System.nanoTime();
-    slow.send("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    slow.send(start.replace("\\r\\n", "\r\n"));
     RawClient.Response answer = slow.read();
     long tookMillis = (System.nanoTime() - started) / 1_000_000;
     assertEquals(408, answer.status());
     assertTrue(answer.body().contains("api.requestTimeout"), answer.body());
     assertTrue(tookMillis >= 250, "answered after " + tookMillis + " ms");
     assertTrue(slow.closedByServer());
+  }
+
+  @Test
+  void requestRefusedAsTooLargeDoesNotTimeOutLater() throws Exception {
+    start(64, Duration.ofMillis(200), LONG, LONG);
+    RawClient c = connect();
+    String body = "x".repeat(ApiInitializer.MAX_CONTENT + 1);
+    c.send("POST /api/alarms/x/ack HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+        + body.length() + "\r\n\r\n" + body);
+    assertEquals(413, c.read().status());
+    // Twice the request timeout with nothing from the server: no late 408, no close.
+    await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+        .until(() -> c.available() == 0);
+    c.send(get("GET", "/health/live"));
+    assertEquals(200, c.read().status());
   }
 
   @Test

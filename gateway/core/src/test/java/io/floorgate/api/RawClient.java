@@ -62,6 +62,11 @@ final class RawClient implements AutoCloseable {
     return read(false);
   }
 
+  /** Bytes the server has sent that are not read yet. */
+  int available() throws IOException {
+    return in.available();
+  }
+
   /** Whether the server has closed the connection (reads the end of the stream). */
   boolean closedByServer() throws IOException {
     return in.read() == -1;
