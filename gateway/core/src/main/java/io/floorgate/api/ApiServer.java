@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
       server = new ServerBootstrap()
           .group(boss, workers)
           .channel(NioServerSocketChannel.class)
+          .handler(limit.acceptor())
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ApiInitializer(config, limit, router, feed, streams, counter))
           .bind(config.bind(), config.port())
