@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's HTTP/WebSocket server: the routes of a {@link Router} and the alarm stream at
  * {@code /alarms/stream}. Two event-loop threads (accept, and one for every connection): the
- * clients are a few consoles and scrapers, and the box has two cores.
+ * clients are a few consoles and scrapers, and the box has two cores. The {@code api:} limits
+ * (connection cap, request and idle timeouts, WebSocket pings, allowed origins) keep idle, slow
+ * or foreign clients from holding its file descriptors or its streams; see
+ * {@link ApiInitializer} for where each is applied.
  */
 public final class ApiServer implements AutoCloseable {
 

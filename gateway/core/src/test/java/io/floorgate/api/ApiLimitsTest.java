@@ -106,6 +106,26 @@ class ApiLimitsTest {
     });
   }
 
+  @Test
+  void floodBeyondTwiceTheCapWaitsAndIsStillAnswered503() throws Exception {
+    start(2, LONG, LONG, LONG);
+    List<RawClient> flood = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      flood.add(connect());
+    }
+    // Accepting pauses with 4 open; each lingering refusal closes within a second, letting the
+    // next waiting connection in, which is refused in turn: every one beyond the cap is answered.
+    int refused = 0;
+    for (RawClient c : flood.subList(2, 12)) {
+      c.send(get("GET", "/health/live"));
+      if (c.read().status() == 503) {
+        refused++;
+      }
+    }
+    assertEquals(10, refused);
+    assertEquals(10, server.connectionsRefused());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       headers unfinished | GET /health/live HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n
