@@ -28,9 +28,9 @@ final class Audit {
     String line = "HTTP " + action + " of alarm " + quote(alarm) + " by "
         + (by == null ? "?" : quote(by)) + " from " + remote + ": " + status + " " + answer;
     if (status < 300) {
-      AUDIT.info(line);
+      AUDIT.info("{}", line);
     } else {
-      AUDIT.warn(line);
+      AUDIT.warn("{}", line);
     }
   }
 
