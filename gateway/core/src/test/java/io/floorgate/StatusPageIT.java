@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real API — or no command at all when the API has no token.
  *
  * <p>With {@code -Dfloorgate.screenshots=<dir>} it saves {@code status-1280.png} and
- * {@code status-1024.png} there (the README's are {@code docs/images/}).
+ * {@code status-1024.png} there (the README's and the docs' are {@code docs/images/}).
  */
 @Timeout(240)
 class StatusPageIT {

@@ -210,7 +210,8 @@ public final class AlarmEngine implements AutoCloseable {
    * here once the PLC accepted.
    */
   public CompletableFuture<Alarm> acknowledge(String id, String by, @Nullable String comment) {
-    return PlcAcks.acknowledge(book, this::enqueue, plc, id, by, comment);
+    return checked(by, comment, () -> PlcAcks.acknowledge(book, this::enqueue, plc, id, by,
+        comment));
   }
 
   /** Shelves for {@code duration}, at most {@code alarms.maxShelve}. */
@@ -221,20 +222,28 @@ public final class AlarmEngine implements AutoCloseable {
           AlarmCommandException.Reason.INVALID, "shelve duration must be more than 0 and at most "
           + maxShelve.toMinutes() + " minutes (alarms.maxShelve)"));
     }
-    return command(() -> book.shelve(id, by, duration, comment));
+    return checked(by, comment, () -> command(() -> book.shelve(id, by, duration, comment)));
   }
 
   public CompletableFuture<Alarm> unshelve(String id, String by, @Nullable String comment) {
-    return command(() -> book.unshelve(id, by, comment));
+    return checked(by, comment, () -> command(() -> book.unshelve(id, by, comment)));
   }
 
   public CompletableFuture<Alarm> removeFromService(String id, String by,
       @Nullable String comment) {
-    return command(() -> book.removeFromService(id, by, comment));
+    return checked(by, comment, () -> command(() -> book.removeFromService(id, by, comment)));
   }
 
   public CompletableFuture<Alarm> returnToService(String id, String by, @Nullable String comment) {
-    return command(() -> book.returnToService(id, by, comment));
+    return checked(by, comment, () -> command(() -> book.returnToService(id, by, comment)));
+  }
+
+  /** {@code command}, unless {@code by} or {@code comment} is refused by {@link OperatorText}. */
+  private static CompletableFuture<Alarm> checked(String by, @Nullable String comment,
+      Supplier<CompletableFuture<Alarm>> command) {
+    String problem = OperatorText.problem(by, comment);
+    return problem == null ? command.get() : CompletableFuture.failedFuture(
+        new AlarmCommandException(AlarmCommandException.Reason.INVALID, problem));
   }
 
   private CompletableFuture<Alarm> command(Supplier<Alarm> action) {

@@ -2,12 +2,15 @@ package io.floorgate.broker;
 
 import io.floorgate.config.BrokerConfig;
 import io.floorgate.config.MqttProtocol;
+import io.floorgate.config.ReconnectConfig;
 import io.floorgate.config.TlsConfig;
 import io.floorgate.driver.Backoff;
 import io.floorgate.driver.CauseThrottle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +33,6 @@ public final class BrokerConnection {
   public static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
   /** A limit MQTT 3.1.1 brokers do not state: the lane's own ceiling rules alone. */
   public static final int UNKNOWN_LIMIT = Integer.MAX_VALUE;
-  public static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
   /**
    * The wait after the broker refused the credentials or the client (MQTT 5 reason 0x86/0x87,
    * 3.1.1 return code 4/5) instead of the backoff: a broker that locks accounts after failed
@@ -49,13 +51,19 @@ public final class BrokerConnection {
   private final CauseThrottle failures = new CauseThrottle();
   /** Lost connections, logged once per cause, then at most once a minute with their count. */
   private final CauseThrottle losses = new CauseThrottle();
+  private final List<Consumer<Duration>> retryListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param lane what the connection is for, in log lines: "UNS", "Sparkplug", "alarm"
    * @throws IllegalArgumentException when the TLS files cannot be used (the message names them)
    */
   public BrokerConnection(String lane, BrokerConfig config) {
-    this(lane, config, BACKOFF);
+    this(lane, config, backoff(config.reconnect()));
+  }
+
+  /** The backoff {@code mqtt.reconnect} asks for. */
+  private static Backoff backoff(ReconnectConfig reconnect) {
+    return new Backoff(reconnect.initialDelay(), reconnect.maxDelay());
   }
 
   public BrokerConnection(String lane, BrokerConfig config, Backoff backoff) {
@@ -185,9 +193,22 @@ public final class BrokerConnection {
     failures.clear();
   }
 
+  /** The waits between failed connects of this lane. */
+  public Backoff backoff() {
+    return backoff;
+  }
+
+  /**
+   * Hears every wait this lane schedules after a failed connect (from {@link #retryDelay}), on
+   * the lane's own thread; it must return at once.
+   */
+  public void onRetry(Consumer<Duration> listener) {
+    retryListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** How long to wait after the {@code failures}-th failed attempt in a row. */
   public Duration retryDelay(int failures) {
-    return backoff.next(failures);
+    return scheduled(backoff.next(failures));
   }
 
   /**
@@ -196,7 +217,12 @@ public final class BrokerConnection {
    * backoff.
    */
   public Duration retryDelay(int failures, @Nullable Throwable cause) {
-    return afterRefusal(backoff.next(failures), cause);
+    return scheduled(afterRefusal(backoff.next(failures), cause));
+  }
+
+  private Duration scheduled(Duration delay) {
+    retryListeners.forEach(l -> l.accept(delay));
+    return delay;
   }
 
   /** {@code delay}, or the longer wait after a refused login when {@code cause} is one. */

@@ -122,9 +122,9 @@ final class StoreFile {
     MVStore store = new MVStore.Builder()
         .fileName(file.toString())
         // LZF on each chunk: 45 instead of 118 bytes per reading on disk, measured
-        // (README, Store-and-forward), for less CPU than the appends themselves.
+        // (docs/explanation/store-and-forward.md), for less CPU than the appends themselves.
         .compress()
-        // 2 MB of page cache instead of 16: the queue is read once, in order (README, Memory).
+        // 2 MB of page cache instead of 16: the queue is read once, in order (docs/explanation/performance-and-memory.md).
         .cacheSize(2)
         .backgroundExceptionHandler((thread, e) -> writeFailure.accept(e))
         .open();

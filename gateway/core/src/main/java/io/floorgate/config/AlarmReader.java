@@ -49,7 +49,7 @@ final class AlarmReader {
     this.connections = connections;
   }
 
-  @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt) {
+  @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt, PlainText plainText) {
     YamlMap map = top.map("alarms", KEYS);
     if (map == null) {
       return null;
@@ -66,6 +66,9 @@ final class AlarmReader {
     String password = map.has("password")
         ? Secrets.brokerPassword(map, "password", MqttReader.PASSWORD_VARIABLE)
         : mqtt == null ? null : mqtt.password();
+    if (mqtt != null) {
+      plainText.checkLane(map, map.has("urls") ? "urls" : "url", urls, password, mqtt);
+    }
     MqttProtocol protocol = MqttReader.protocol(map,
         mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
     Path stateFile = null;

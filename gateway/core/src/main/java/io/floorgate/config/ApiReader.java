@@ -24,6 +24,13 @@ final class ApiReader {
     String bind = map.string("bind");
     if (bind != null && bind.isBlank()) {
       map.error("bind", "is empty; remove it for 127.0.0.1, or give the address to listen on");
+    } else if (bind != null) {
+      BindAddress.Checked checked = BindAddress.check(bind.strip());
+      if (checked.error() != null) {
+        map.error("bind", checked.error());
+      } else if (checked.warning() != null) {
+        map.warning("bind", checked.warning());
+      }
     }
     int port = map.integer("port", ApiConfig.DEFAULT_PORT, 0, 65_535);
     String token = map.string("token");

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout how long one connect attempt may take
  * @param protocol       which MQTT version to speak; {@code auto} falls back to 3.1.1 when the
  *                       broker refuses 5
+ * @param reconnect      the waits between failed connects ({@code mqtt.reconnect})
  */
 public record BrokerConfig(
     List<String> urls,
@@ -31,7 +32,8 @@ public record BrokerConfig(
     @Nullable TlsConfig tls,
     Duration keepAlive,
     Duration connectTimeout,
-    MqttProtocol protocol) {
+    MqttProtocol protocol,
+    ReconnectConfig reconnect) {
 
   public BrokerConfig {
     urls = List.copyOf(urls);
@@ -42,6 +44,15 @@ public record BrokerConfig(
     Objects.requireNonNull(keepAlive, "keepAlive");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(reconnect, "reconnect");
+  }
+
+  /** With the default reconnect waits. */
+  public BrokerConfig(List<String> urls, String clientId, @Nullable String username,
+      @Nullable String password, @Nullable TlsConfig tls, Duration keepAlive,
+      Duration connectTimeout, MqttProtocol protocol) {
+    this(urls, clientId, username, password, tls, keepAlive, connectTimeout, protocol,
+        ReconnectConfig.defaults());
   }
 
   /** Speaking MQTT 5, falling back to 3.1.1 ({@code protocol: auto}). */
@@ -61,13 +72,14 @@ public record BrokerConfig(
   public BrokerConfig lane(List<String> urls, String clientId, @Nullable String username,
       @Nullable String password, MqttProtocol protocol) {
     return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout,
-        protocol);
+        protocol, reconnect);
   }
 
   @Override
   public String toString() {
     return "BrokerConfig[urls=" + urls + ", clientId=" + clientId + ", username=" + username
         + ", password=" + (password == null ? "none" : "***") + ", tls=" + tls + ", keepAlive="
-        + keepAlive + ", connectTimeout=" + connectTimeout + ", protocol=" + protocol.word() + "]";
+        + keepAlive + ", connectTimeout=" + connectTimeout + ", protocol=" + protocol.word()
+        + ", reconnect=" + reconnect + "]";
   }
 }

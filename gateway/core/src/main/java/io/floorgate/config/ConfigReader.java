@@ -1,5 +1,6 @@
 package io.floorgate.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ final class ConfigReader {
       "buffer", "alarms", "api", "uns", "sparkplug");
   private static final List<String> NAMESPACE_KEYS = List.of("enterprise", "site", "topicPrefix");
 
+  /** What MQTT carries as a topic name: a 16-bit length, in bytes of UTF-8. */
+  static final int MAX_TOPIC_BYTES = 65_535;
+
   private final Problems problems;
   /** Connection name, and tag path below the site, to the line that first used it. */
   private final Map<String, Integer> connectionNames = new HashMap<>();
@@ -37,9 +41,10 @@ final class ConfigReader {
       return null;
     }
     Namespace namespace = namespace(top);
-    MqttConfig mqtt =
-        new MqttReader(problems).read(top, namespace == null ? null : namespace.site());
+    MqttReader mqttReader = new MqttReader(problems);
+    MqttConfig mqtt = mqttReader.read(top, namespace == null ? null : namespace.site());
     BufferConfig buffer = new BufferReader(problems).read(top);
+    outlivesBuffer(top, mqtt, buffer);
     List<ConnectionConfig> connections = new ArrayList<>();
     List<Node> items = top.nonEmptyList("connections", "add the PLCs as a list, each with name, "
         + "endpoint, area and groups");
@@ -57,17 +62,40 @@ final class ConfigReader {
         connections.add(connection);
       }
     }
+    topicLength(namespace);
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
-        connectionNames.keySet()).read(top, mqtt);
+        connectionNames.keySet()).read(top, mqtt, mqttReader.plainText());
     ApiConfig api = ApiReader.read(top);
     SparkplugReader outputs = new SparkplugReader(problems);
     UnsConfig uns = outputs.uns(top);
-    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns);
+    SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns,
+        mqttReader.plainText());
     if (problems.count() > 0 || namespace == null || mqtt == null || buffer == null
         || sparkplug == null) {
       return null;
     }
     return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug);
+  }
+
+  /**
+   * A warning when the longest wait between two connects is longer than readings stay in the
+   * buffer: after an outage shorter than {@code buffer.maxAge} the gateway may still be waiting
+   * to reconnect when its readings expire.
+   */
+  private static void outlivesBuffer(YamlMap top, @Nullable MqttConfig mqtt,
+      @Nullable BufferConfig buffer) {
+    if (mqtt == null || buffer == null
+        || mqtt.reconnect().maxDelay().compareTo(buffer.maxAge()) <= 0) {
+      return;
+    }
+    YamlMap mqttMap = top.map("mqtt", null);
+    YamlMap reconnect = mqttMap == null ? null : mqttMap.map("reconnect", null);
+    if (reconnect != null) {
+      reconnect.warning("maxDelay", Durations.format(mqtt.reconnect().maxDelay()) + " is longer "
+          + "than buffer.maxAge " + Durations.format(buffer.maxAge()) + ": after an outage the "
+          + "gateway may still wait to reconnect while its queued readings expire; make maxDelay "
+          + "shorter than maxAge");
+    }
   }
 
   private @Nullable Namespace namespace(YamlMap top) {
@@ -95,6 +123,46 @@ final class ConfigReader {
     }
     return new Namespace(enterprise, site,
         prefix == null ? Namespace.DEFAULT_TOPIC_PREFIX : prefix);
+  }
+
+  /**
+   * Reports the tag whose topics are the longest when they exceed what MQTT carries: its
+   * {@code _meta} topic and the alarm topics a rule on it would have. Names are bounded one by
+   * one, so only a tag path of hundreds of levels comes near this.
+   */
+  private void topicLength(@Nullable Namespace namespace) {
+    if (namespace == null) {
+      return;
+    }
+    String prefix = namespace.topicPrefix();
+    int root = utf8(prefix.isEmpty() ? "" : prefix + "/") + utf8(namespace.root() + "/");
+    String longest = null;
+    int longestBytes = 0;
+    int over = 0;
+    for (String tag : tagPaths.keySet()) {
+      int levels = tag.split("/", -1).length;
+      // "/_alarms/events/", a '~' that may quote each level, and the rule's name.
+      int alarm = "/_alarms/events/".length() + levels + Names.MAX_LENGTH;
+      int bytes = root + utf8(tag) + Math.max("/_meta".length(), alarm);
+      if (bytes > MAX_TOPIC_BYTES) {
+        over++;
+        if (bytes > longestBytes) {
+          longest = tag;
+          longestBytes = bytes;
+        }
+      }
+    }
+    if (longest != null) {
+      problems.add(tagPaths.get(longest), "", "the topics of tag " + longest.substring(0,
+          Math.min(longest.length(), 60)) + (longest.length() > 60 ? "…" : "") + " would be up to "
+          + longestBytes + " bytes, above MQTT's limit of " + MAX_TOPIC_BYTES + (over > 1
+          ? " (and of " + (over - 1) + " more tags)" : "")
+          + "; use fewer or shorter levels in its path, or a shorter topicPrefix");
+    }
+  }
+
+  private static int utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** A required name that becomes a topic level, checked; null when missing or invalid. */

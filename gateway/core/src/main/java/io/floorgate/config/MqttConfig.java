@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults and bounds (the loader applies the defaults; the constructor enforces the bounds):
  * {@code qos} 1 (0 or 1); {@code maxInFlight} 100 (1–65535); {@code connectTimeout} 10s (1s–5m);
- * {@code clientId} {@code floorgate-<site>}; {@code keepAlive} 30s (5s–18h); {@code protocol} auto; no username or
+ * {@code clientId} {@code floorgate-<site>}; {@code keepAlive} 30s (5s–18h); {@code protocol} auto;
+ * {@code reconnect} {@link ReconnectConfig#defaults()} (1s doubling to 30s); no username or
  * password; no TLS settings (an
  * {@code ssl://} broker is then verified against the JVM's default trust store).
  *
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param keepAlive      MQTT keep-alive of every lane: how soon a dead connection is noticed
  * @param protocol       MQTT version of this lane, and of the lanes that name none; default
  *                       {@code auto} (5, falling back to 3.1.1)
+ * @param reconnect      the waits between failed connects, of every lane
  */
 public record MqttConfig(
     List<String> urls,
@@ -39,7 +41,8 @@ public record MqttConfig(
     @Nullable String password,
     @Nullable TlsConfig tls,
     Duration keepAlive,
-    MqttProtocol protocol) {
+    MqttProtocol protocol,
+    ReconnectConfig reconnect) {
 
   public static final int DEFAULT_QOS = 1;
   public static final int DEFAULT_MAX_IN_FLIGHT = 100;
@@ -64,6 +67,15 @@ public record MqttConfig(
     Checks.within("connectTimeout", connectTimeout, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
     Checks.within("keepAlive", keepAlive, MIN_KEEP_ALIVE, MAX_KEEP_ALIVE);
     Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(reconnect, "reconnect");
+  }
+
+  /** With the default reconnect waits. */
+  public MqttConfig(List<String> urls, String clientId, int qos, int maxInFlight,
+      Duration connectTimeout, @Nullable String username, @Nullable String password,
+      @Nullable TlsConfig tls, Duration keepAlive, MqttProtocol protocol) {
+    this(urls, clientId, qos, maxInFlight, connectTimeout, username, password, tls, keepAlive,
+        protocol, ReconnectConfig.defaults());
   }
 
   /** With {@code protocol: auto}. */
@@ -85,7 +97,7 @@ public record MqttConfig(
   /** The telemetry (UNS) lane's connection, and what the other lanes inherit. */
   public BrokerConfig broker() {
     return new BrokerConfig(urls, clientId, username, password, tls, keepAlive, connectTimeout,
-        protocol);
+        protocol, reconnect);
   }
 
   /** One broker, no credentials, no TLS settings: the shape most tests and demos need. */
@@ -110,6 +122,7 @@ public record MqttConfig(
     return "MqttConfig[urls=" + urls + ", clientId=" + clientId + ", qos=" + qos
         + ", maxInFlight=" + maxInFlight + ", connectTimeout=" + connectTimeout
         + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-        + ", tls=" + tls + ", keepAlive=" + keepAlive + ", protocol=" + protocol.word() + "]";
+        + ", tls=" + tls + ", keepAlive=" + keepAlive + ", protocol=" + protocol.word()
+        + ", reconnect=" + reconnect + "]";
   }
 }

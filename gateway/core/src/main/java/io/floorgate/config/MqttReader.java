@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +18,13 @@ final class MqttReader {
 
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
       "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
-      "queueCapacity", "protocol");
+      "queueCapacity", "protocol", "allowPlainText", "reconnect");
+  private static final List<String> RECONNECT_KEYS = List.of("initialDelay", "maxDelay");
   static final String PASSWORD_VARIABLE = "FLOORGATE_MQTT_PASSWORD";
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
 
   private final Problems problems;
+  private PlainText plainText = new PlainText(false);
 
   MqttReader(Problems problems) {
     this.problems = problems;
@@ -61,13 +64,45 @@ final class MqttReader {
     String username = map.string("username");
     String password = password(map);
     TlsConfig tls = tls(map, urls);
+    plainText = new PlainText(map.bool("allowPlainText", false));
+    if (tls == null && !map.has("tls")) {
+      plainText.check(map, map.has("urls") ? "urls" : "url", urls,
+          password != null && !password.isBlank());
+    }
     MqttProtocol protocol = protocol(map, MqttProtocol.AUTO);
+    ReconnectConfig reconnect = reconnect(map);
     if (problems.count() > before || urls.isEmpty()) {
       return null;
     }
     return new MqttConfig(urls,
         clientId != null ? clientId.strip() : MqttConfig.defaultClientId(site == null ? "" : site),
-        qos, maxInFlight, connectTimeout, username, password, tls, keepAlive, protocol);
+        qos, maxInFlight, connectTimeout, username, password, tls, keepAlive, protocol,
+        reconnect);
+  }
+
+  /** {@code reconnect: {initialDelay, maxDelay}}; maxDelay at least initialDelay. */
+  private static ReconnectConfig reconnect(YamlMap mqtt) {
+    YamlMap map = mqtt.map("reconnect", RECONNECT_KEYS);
+    if (map == null) {
+      return ReconnectConfig.defaults();
+    }
+    Duration initial = map.duration("initialDelay", ReconnectConfig.DEFAULT_INITIAL_DELAY,
+        ReconnectConfig.MIN_DELAY, ReconnectConfig.MAX_DELAY);
+    Duration fallbackMax = initial.compareTo(ReconnectConfig.DEFAULT_MAX_DELAY) > 0 ? initial
+        : ReconnectConfig.DEFAULT_MAX_DELAY;
+    Duration max = map.duration("maxDelay", fallbackMax, ReconnectConfig.MIN_DELAY,
+        ReconnectConfig.MAX_DELAY);
+    if (max.compareTo(initial) < 0) {
+      map.error("maxDelay", Durations.format(max) + " is below initialDelay "
+          + Durations.format(initial) + "; make maxDelay at least " + Durations.format(initial));
+      max = initial;
+    }
+    return new ReconnectConfig(initial, max);
+  }
+
+  /** Whether lanes may speak plain text to other hosts ({@code mqtt.allowPlainText}), once read. */
+  PlainText plainText() {
+    return plainText;
   }
 
   /**

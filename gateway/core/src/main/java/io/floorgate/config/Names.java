@@ -20,12 +20,31 @@ final class Names {
    */
   static final Pattern TAG_LEVEL = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_-]+");
 
+  /**
+   * The longest name of one topic level, Sparkplug id or topic prefix, in characters: far above
+   * any real name, and low enough that no run of them comes near MQTT's 65,535-byte topic.
+   */
+  static final int MAX_LENGTH = 256;
+
   private Names() {}
+
+  /** What is wrong with a name's length, showing its beginning only; null when it is fine. */
+  static @Nullable String lengthProblem(String value) {
+    if (value.length() <= MAX_LENGTH) {
+      return null;
+    }
+    return "'" + value.substring(0, 24) + "…' is " + String.format(Locale.ROOT, "%,d",
+        value.length()) + " characters long, above the limit of " + MAX_LENGTH + "; give a "
+        + "shorter name (it becomes part of every MQTT topic)";
+  }
 
   /** What is wrong with {@code value} as a topic level, with the fix; null when it is fine. */
   static @Nullable String levelProblem(String value) {
     if (value.isEmpty()) {
       return "is empty; give a name of a-z, 0-9, '-' or '_'";
+    }
+    if (value.length() > MAX_LENGTH) {
+      return lengthProblem(value);
     }
     if (LEVEL.matcher(value).matches()) {
       return null;
@@ -43,6 +62,9 @@ final class Names {
     }
     String[] levels = path.split("/", -1);
     for (String level : levels) {
+      if (level.length() > MAX_LENGTH) {
+        return "level " + lengthProblem(level);
+      }
       if (!isTagLevel(level)) {
         StringBuilder fixed = new StringBuilder();
         for (String l : levels) {
@@ -83,6 +105,9 @@ final class Names {
   static @Nullable String topicPrefixProblem(String prefix) {
     if (prefix.isEmpty()) {
       return null;
+    }
+    if (prefix.length() > MAX_LENGTH) {
+      return lengthProblem(prefix);
     }
     if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
       return "'" + prefix + "' must not start or end with '/' or contain '//'";

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * and {@code connectTimeout} those of {@code mqtt}; no primary host; {@code aliases} true;
  * {@code maxDataBytes} 65536 (1024–268435455); {@code keepAlive} 5s–18h; {@code connectTimeout}
  * 1s–5m; {@code queueCapacity}
- * 100000 (1–10,000,000).
+ * 100000 (1–10,000,000); {@code writes} {@link WriteLimits#defaults()}.
  *
  * @param enabled        whether the edge node runs
  * @param groupId        Sparkplug group id, the second topic level ({@code spBv1.0/{groupId}/…})
@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param queueCapacity  readings waiting for the node's thread; beyond it they are dropped and
  *                       counted
  * @param protocol       MQTT version of the node's connection; {@code mqtt.protocol} by default
+ * @param writes         how many DCMD writes reach the PLCs, per message and per second
+ * @param reconnect      the waits between failed connects: {@code mqtt.reconnect}
  */
 public record SparkplugConfig(
     boolean enabled,
@@ -54,7 +56,9 @@ public record SparkplugConfig(
     Duration keepAlive,
     Duration connectTimeout,
     int queueCapacity,
-    MqttProtocol protocol) {
+    MqttProtocol protocol,
+    WriteLimits writes,
+    ReconnectConfig reconnect) {
 
   public static final String DEFAULT_EDGE_NODE_ID = "floorgate";
   public static final boolean DEFAULT_ALIASES = true;
@@ -92,6 +96,18 @@ public record SparkplugConfig(
     Checks.within("connectTimeout", connectTimeout, MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
     Checks.within("queueCapacity", queueCapacity, 1, MAX_QUEUE_CAPACITY);
     Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(writes, "writes");
+    Objects.requireNonNull(reconnect, "reconnect");
+  }
+
+  /** With the default write limits and reconnect waits. */
+  public SparkplugConfig(boolean enabled, String groupId, String edgeNodeId, List<String> brokers,
+      String clientId, @Nullable String username, @Nullable String password,
+      @Nullable TlsConfig tls, @Nullable String primaryHostId, boolean aliases, int maxDataBytes,
+      Duration keepAlive, Duration connectTimeout, int queueCapacity, MqttProtocol protocol) {
+    this(enabled, groupId, edgeNodeId, brokers, clientId, username, password, tls, primaryHostId,
+        aliases, maxDataBytes, keepAlive, connectTimeout, queueCapacity, protocol,
+        WriteLimits.defaults(), ReconnectConfig.defaults());
   }
 
   /** With {@code protocol: auto}. */
@@ -114,7 +130,7 @@ public record SparkplugConfig(
   /** The node's own connection: its brokers, client id and credentials, TLS from {@code mqtt}. */
   public BrokerConfig broker() {
     return new BrokerConfig(brokers, clientId, username, password, tls, keepAlive,
-        connectTimeout, protocol);
+        connectTimeout, protocol, reconnect);
   }
 
   /** The node's client id when the config names none: the UNS client's, suffixed. */
@@ -129,6 +145,9 @@ public record SparkplugConfig(
   public static @Nullable String idProblem(String id) {
     if (id.isBlank()) {
       return "is empty; give a name such as isohara";
+    }
+    if (id.length() > Names.MAX_LENGTH) {
+      return Names.lengthProblem(id);
     }
     for (char c : new char[] {'/', '+', '#'}) {
       if (id.indexOf(c) >= 0) {

@@ -15,7 +15,8 @@ final class SparkplugReader {
 
   private static final List<String> KEYS = List.of("enabled", "groupId", "edgeNodeId", "brokers",
       "clientId", "username", "password", "primaryHostId", "aliases", "maxDataBytes",
-      "keepAlive", "connectTimeout", "queueCapacity", "protocol");
+      "keepAlive", "connectTimeout", "queueCapacity", "protocol", "writes");
+  private static final List<String> WRITES_KEYS = List.of("maxPerMessage", "maxPerSecond");
   private static final List<String> UNS_KEYS = List.of("enabled", "form", "maxBatch", "retain");
 
   private final Problems problems;
@@ -44,7 +45,7 @@ final class SparkplugReader {
    * or what it defaults from ({@code namespace}, {@code mqtt}) is.
    */
   @Nullable SparkplugConfig read(YamlMap top, @Nullable Namespace namespace,
-      @Nullable MqttConfig mqtt, UnsConfig uns) {
+      @Nullable MqttConfig mqtt, UnsConfig uns, PlainText plainText) {
     YamlMap map = top.map("sparkplug", KEYS);
     if (map == null) {
       if (!top.has("sparkplug") && !uns.enabled()) {
@@ -89,8 +90,12 @@ final class SparkplugReader {
     String password = map.has("password")
         ? Secrets.brokerPassword(map, "password", MqttReader.PASSWORD_VARIABLE)
         : mqtt == null ? null : mqtt.password();
+    if (enabled && mqtt != null) {
+      plainText.checkLane(map, "brokers", brokers, password, mqtt);
+    }
     MqttProtocol protocol = MqttReader.protocol(map,
         mqtt == null ? MqttProtocol.AUTO : mqtt.protocol());
+    WriteLimits writes = writes(map);
     if (problems.count() > before || groupId == null || edgeNodeId == null || mqtt == null
         || brokers.isEmpty() || (map.has("primaryHostId") && primaryHostId == null)) {
       return null;
@@ -98,7 +103,18 @@ final class SparkplugReader {
     return new SparkplugConfig(enabled, groupId, edgeNodeId, brokers,
         clientId != null ? clientId.strip() : SparkplugConfig.defaultClientId(mqtt.clientId()),
         username, password, mqtt.tls(), primaryHostId, aliases, maxDataBytes, keepAlive,
-        connectTimeout, queueCapacity, protocol);
+        connectTimeout, queueCapacity, protocol, writes, mqtt.reconnect());
+  }
+
+  /** {@code writes: {maxPerMessage, maxPerSecond}}, each defaulted on its own. */
+  private static WriteLimits writes(YamlMap sparkplug) {
+    YamlMap map = sparkplug.map("writes", WRITES_KEYS);
+    if (map == null) {
+      return WriteLimits.defaults();
+    }
+    return new WriteLimits(
+        map.integer("maxPerMessage", WriteLimits.DEFAULT_MAX_PER_MESSAGE, 1, WriteLimits.MAX),
+        map.integer("maxPerSecond", WriteLimits.DEFAULT_MAX_PER_SECOND, 1, WriteLimits.MAX));
   }
 
   /** A Sparkplug id, or its default when absent; null (and an error) when invalid. */

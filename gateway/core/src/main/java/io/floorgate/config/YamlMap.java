@@ -212,7 +212,14 @@ final class YamlMap implements ConfigSection {
       error(key, "'" + text + "' is not a number; write digits such as 0.5 or 1100");
       return null;
     }
-    return Double.valueOf(trimmed.replace("_", ""));
+    double number = Double.parseDouble(trimmed.replace("_", ""));
+    if (!Double.isFinite(number)) {
+      // 1e400 parses as infinity, which every comparison and scaling would then carry along.
+      error(key, "'" + text.strip() + "' is beyond the largest number the gateway holds ("
+          + "about 1.8e308); write the value in the tag's engineering unit, e.g. 1100");
+      return null;
+    }
+    return number;
   }
 
   @Override

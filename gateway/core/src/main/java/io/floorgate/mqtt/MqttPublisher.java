@@ -81,6 +81,11 @@ public final class MqttPublisher implements AutoCloseable {
         counters, Objects.requireNonNull(uns, "uns"));
   }
 
+  /** The lane's broker connection: its backoff, and the waits it schedules. */
+  BrokerConnection connection() {
+    return connection;
+  }
+
   /** Starts the sender thread, which connects in the background. Returns at once. */
   public void start() {
     if (closed.get() || !started.compareAndSet(false, true)) {

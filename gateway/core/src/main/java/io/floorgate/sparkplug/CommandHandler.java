@@ -1,5 +1,8 @@
 package io.floorgate.sparkplug;
 
+import io.floorgate.config.WriteLimits;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.eclipse.tahu.message.SparkplugBPayloadDecoder;
 import org.eclipse.tahu.message.model.Metric;
@@ -12,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NCMD and DCMD. A rebirth request is the only node command; a device command writes to the PLC
- * what passes {@link WriteCheck}, metric by metric. Every write — accepted, refused, done or failed
- * — is logged on the {@value #AUDIT_LOGGER} logger, so it can be kept apart as an audit trail.
+ * what passes {@link WriteCheck}, metric by metric, within the node's {@link WriteLimits}. Every
+ * write — accepted, refused, done or failed — is logged on the {@value #AUDIT_LOGGER} logger, so
+ * it can be kept apart as an audit trail.
  */
 final class CommandHandler {
 
@@ -25,12 +29,17 @@ final class CommandHandler {
   private final MetricModel model;
   private final DeviceWriter writer;
   private final NodeCounters counters;
+  private final WriteLimits limits;
+  private final WriteBudget budget;
   private final SparkplugBPayloadDecoder decoder = new SparkplugBPayloadDecoder();
 
-  CommandHandler(MetricModel model, DeviceWriter writer, NodeCounters counters) {
+  CommandHandler(MetricModel model, DeviceWriter writer, NodeCounters counters,
+      WriteLimits limits, WriteBudget budget) {
     this.model = model;
     this.writer = writer;
     this.counters = counters;
+    this.limits = limits;
+    this.budget = budget;
   }
 
   /** Whether the NCMD asks for a rebirth ({@code Node Control/Rebirth = true}). */
@@ -55,11 +64,19 @@ final class CommandHandler {
     return rebirth;
   }
 
-  /** Checks each metric of a DCMD and writes those that pass; never blocks on the PLC. */
+  /**
+   * Checks the first {@code sparkplug.writes.maxPerMessage} metrics of a DCMD and writes those
+   * that pass, as many as the node's write budget allows; never blocks on the PLC. What is
+   * refused in bulk (beyond the cap, over the budget) is one audit line per cause with its count.
+   */
   void deviceCommand(String broker, String deviceId, byte[] payload) {
     DeviceState device = model.device(deviceId);
     if (device == null) {
       refused(broker, deviceId, "?", null, "there is no such device on this node");
+      return;
+    }
+    if (payload.length == 0) {
+      refusedAll(broker, deviceId, 1, "the payload is empty (0 bytes): nothing to write");
       return;
     }
     MetricDataTypeMap types = new MetricDataTypeMap();
@@ -75,33 +92,68 @@ final class CommandHandler {
           + "without a data type this device announced");
       return;
     }
-    for (Metric m : decoded.getMetrics()) {
-      if (m == null) {
-        refused(broker, deviceId, "?", null, "a metric has no data type and no known alias");
-        continue;
+    List<Metric> metrics = decoded.getMetrics() == null ? List.of() : decoded.getMetrics();
+    if (metrics.isEmpty()) {
+      refusedAll(broker, deviceId, 1, "the payload (" + payload.length + " bytes) names no "
+          + "metric: nothing to write");
+      return;
+    }
+    int looked = Math.min(metrics.size(), limits.maxPerMessage());
+    List<Write> writes = new ArrayList<>();
+    for (Metric m : metrics.subList(0, looked)) {
+      Write w = check(broker, device, m);
+      if (w != null) {
+        writes.add(w);
       }
-      MetricState metric = m.hasAlias() ? model.byAlias(device, m.getAlias())
-          : m.hasName() ? model.byName(device, m.getName()) : null;
-      String label = metric != null ? metric.name
-          : m.hasName() ? m.getName() : "alias " + m.getAlias();
-      if (metric == null) {
-        refused(broker, deviceId, label, m.getValue(), "the device has no such metric");
-      } else if (!device.linkUp) {
-        refused(broker, deviceId, label, m.getValue(), "the PLC is not connected");
-      } else {
-        write(broker, metric, m.getValue());
-      }
+    }
+    int granted = budget.take(writes.size());
+    writes.subList(0, granted).forEach(w -> write(broker, w));
+    if (granted < writes.size()) {
+      refusedAll(broker, deviceId, writes.size() - granted, "the node writes at most "
+          + budget.perSecond() + " values a second to its PLCs (sparkplug.writes.maxPerSecond); "
+          + "space the commands out, or raise the limit if the PLCs take more");
+    }
+    if (metrics.size() > looked) {
+      refusedAll(broker, deviceId, metrics.size() - looked, "one DCMD may write at most "
+          + limits.maxPerMessage() + " metrics (sparkplug.writes.maxPerMessage) and this one "
+          + "names " + metrics.size() + "; only the first " + looked + " were looked at: send "
+          + "fewer metrics per DCMD");
     }
   }
 
-  private void write(String broker, MetricState metric, @Nullable Object value) {
-    WriteCheck.Verdict verdict = WriteCheck.check(metric.tag, value);
-    if (!verdict.accepted()) {
-      refused(broker, metric.device.id, metric.name, value, verdict.refusal());
-      return;
+  /** One checked value for a PLC variable. */
+  private record Write(MetricState metric, Object value) {}
+
+  /** The metric's write, or null when it is refused (audited). */
+  private @Nullable Write check(String broker, DeviceState device, @Nullable Metric m) {
+    if (m == null) {
+      refused(broker, device.id, "?", null, "a metric has no data type and no known alias");
+      return null;
     }
+    MetricState metric = m.hasAlias() ? model.byAlias(device, m.getAlias())
+        : m.hasName() ? model.byName(device, m.getName()) : null;
+    String label = metric != null ? metric.name
+        : m.hasName() ? m.getName() : "alias " + m.getAlias();
+    if (metric == null) {
+      refused(broker, device.id, label, m.getValue(), "the device has no such metric");
+      return null;
+    }
+    if (!device.linkUp) {
+      refused(broker, device.id, label, m.getValue(), "the PLC is not connected");
+      return null;
+    }
+    WriteCheck.Verdict verdict = WriteCheck.check(metric.tag, m.getValue());
+    if (!verdict.accepted()) {
+      refused(broker, device.id, metric.name, m.getValue(), verdict.refusal());
+      return null;
+    }
+    return new Write(metric, verdict.value());
+  }
+
+  private void write(String broker, Write w) {
+    MetricState metric = w.metric();
+    Object written = w.value();
     counters.commandsAccepted.increment();
-    Object written = verdict.value();
     String what = written + " to " + metric.device.id + " '" + metric.name + "' ("
         + metric.tag.type().yamlName() + ", node " + metric.tag.node() + ")";
     AUDIT.info("Sparkplug DCMD via {}: writing {}", broker, what);
@@ -121,6 +173,13 @@ final class CommandHandler {
         AUDIT.info("Sparkplug DCMD via {}: wrote {}", broker, what);
       }
     });
+  }
+
+  /** {@code count} metrics (or one empty command) refused for one reason: one audit line. */
+  private void refusedAll(String broker, String device, int count, String reason) {
+    counters.commandsRefused.add(count);
+    AUDIT.warn("Sparkplug DCMD via {}: refused {} for {}: {}", broker,
+        count == 1 ? "1 command" : count + " metrics", device, reason);
   }
 
   private void refused(String broker, String device, String metric, @Nullable Object value,

@@ -83,7 +83,7 @@ final class NodeSession {
     this.devices = new Devices(model, out, new DataBatcher(out, payloads), backlog, counters, loop,
         birthWait);
     this.connection = new BrokerConnection("Sparkplug", config.broker());
-    this.reconnects = new Reconnects(config.brokers().size(), BrokerConnection.BACKOFF);
+    this.reconnects = new Reconnects(config.brokers().size(), connection.backoff());
     this.name = config.groupId() + "/" + config.edgeNodeId();
     this.bdSeqs = bdSeqs;
     this.bdSeq = bdSeqs.first();

@@ -84,7 +84,8 @@ public final class SparkplugNode implements AutoCloseable {
     loop.setRemoveOnCancelPolicy(true);
     loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     MetricModel model = new MetricModel(config);
-    CommandHandler commands = new CommandHandler(model, writer, counters);
+    CommandHandler commands = new CommandHandler(model, writer, counters, this.config.writes(),
+        new WriteBudget(this.config.writes().maxPerSecond(), System::nanoTime));
     this.session = new NodeSession(this.config, model, commands,
         Objects.requireNonNull(backlog, "backlog"), counters, this::schedule, new Handover(),
         bdSeqs, birthWait);

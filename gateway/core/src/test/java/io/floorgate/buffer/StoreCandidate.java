@@ -17,8 +17,8 @@ import org.h2.mvstore.MVStore;
  * The embedded stores the queue could live on, reduced to what a FIFO of records needs: append
  * under ascending keys, read from the head, remove what was acknowledged, commit so that it
  * survives the death of the process. {@link StoreChoiceBenchmark} measures them and
- * {@link StoreKillTrial} checks them against {@code kill -9}; the README's "Store-and-forward"
- * section gives the figures.
+ * {@link StoreKillTrial} checks them against {@code kill -9}; the figures are in
+ * docs/explanation/store-and-forward.md, "Why H2 MVStore".
  */
 interface StoreCandidate extends AutoCloseable {
 

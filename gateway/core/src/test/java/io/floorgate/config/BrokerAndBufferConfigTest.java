@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BrokerAndBufferConfigTest {
 
   /** The mqtt and buffer settings start at line 2; {@code %s} is replaced by test lines. */
-  private static final String TEMPLATE = """
+  static final String TEMPLATE = """
       namespace: { enterprise: jxnmm, site: isohara }
       %s
       connections:
@@ -90,17 +91,63 @@ class BrokerAndBufferConfigTest {
       buffer switch     | 'mqtt: { url: tcp://a:1883 }\nbuffer: { enabled: off }'     | 3 | buffer.enabled  | 'off' is not true or false
       uns form misspelt | 'mqtt: { url: tcp://a:1883 }\nuns: { form: batch }'         | 3 | uns.form        | did you mean 'batched'?
       batch of one      | 'mqtt: { url: tcp://a:1883 }\nuns: { form: batched, maxBatch: 1 }' | 3 | uns.maxBatch | below the minimum of 2
+      cap below start   | 'mqtt:\n  url: tcp://a:1883\n  reconnect:\n    initialDelay: 5s\n    maxDelay: 2s' | 6 | mqtt.reconnect.maxDelay | 2s is below initialDelay 5s; make maxDelay at least 5s
+      cap too long      | 'mqtt: { url: tcp://a:1883, reconnect: { maxDelay: 2h } }'  | 2 | mqtt.reconnect.maxDelay | above the maximum of 1h
+      start too short   | 'mqtt: { url: tcp://a:1883, reconnect: { initialDelay: 10ms } }' | 2 | mqtt.reconnect.initialDelay | below the minimum of 100ms
+      reconnect key     | 'mqtt: { url: tcp://a:1883, reconnect: { max: 5s } }'       | 2 | mqtt.reconnect  | did you mean 'maxDelay'?
       """)
   void eachMistakeIsReportedAtItsLine(String name, String lines, int line, String path,
       String message) {
     ConfigException e = assertThrows(ConfigException.class, () -> parse(lines.replace("\\n", "\n")));
 
+    assertOneError(e, line, path, message);
+  }
+
+  /** That {@code e} holds one error only, at this line and path, saying {@code message}. */
+  static void assertOneError(ConfigException e, int line, String path, String message) {
     assertEquals(1, e.errors().size(), e::report);
     ConfigError error = e.errors().get(0);
     assertAll(
         () -> assertEquals(line, error.line(), error::format),
         () -> assertEquals(path, error.path(), error::format),
         () -> assertTrue(error.message().contains(message), error::format));
+  }
+
+  @Test
+  void reconnectWaitsAreReadAndDefaultToOneSecondDoublingToThirty() throws Exception {
+    assertEquals(new ReconnectConfig(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+        parse("mqtt: { url: tcp://a:1883 }").mqtt().reconnect());
+    GatewayConfig config = parse("""
+        mqtt: { url: tcp://a:1883, reconnect: { initialDelay: 200ms, maxDelay: 5s } }
+        alarms: { rules: [ { tag: calcination/rhk01/zone01/temperature, type: hi, limit: 900 } ] }
+        sparkplug: { enabled: true }
+        """);
+
+    ReconnectConfig wanted = new ReconnectConfig(Duration.ofMillis(200), Duration.ofSeconds(5));
+    assertAll(
+        () -> assertEquals(wanted, config.mqtt().broker().reconnect()),
+        () -> assertEquals(wanted, config.alarms().broker().reconnect(), "alarm lane inherits"),
+        () -> assertEquals(wanted, config.sparkplug().broker().reconnect(), "Sparkplug inherits"),
+        () -> assertEquals(new ReconnectConfig(Duration.ofMinutes(2), Duration.ofMinutes(2)),
+            parse("mqtt: { url: tcp://a:1883, reconnect: { initialDelay: 2m } }").mqtt()
+                .reconnect(), "maxDelay is at least initialDelay"));
+  }
+
+  @Test
+  void aMaxDelayLongerThanTheBuffersMaxAgeIsAWarningAtItsLine() throws Exception {
+    ConfigLoader.Checked longer = ConfigLoader.read(TEMPLATE.formatted("""
+        mqtt:
+          url: tcp://a:1883
+          reconnect: { maxDelay: 10m }
+        buffer: { maxAge: 5m }"""), "t.yaml", Map.of(), ConfigLoader.NO_BASES);
+    ConfigLoader.Checked shorter = ConfigLoader.read(TEMPLATE.formatted("""
+        mqtt: { url: tcp://a:1883, reconnect: { maxDelay: 5m } }
+        buffer: { maxAge: 5m }"""), "t.yaml", Map.of(), ConfigLoader.NO_BASES);
+
+    assertEquals(List.of("t.yaml:4: mqtt.reconnect.maxDelay: warning: 10m is longer than "
+        + "buffer.maxAge 5m: after an outage the gateway may still wait to reconnect while its "
+        + "queued readings expire; make maxDelay shorter than maxAge"), longer.warningLines());
+    assertEquals(List.of(), shorter.warningLines());
   }
 
   @Test

@@ -19,7 +19,8 @@ class SparkplugConfigTest {
 
   static final String BASE = """
       namespace: { enterprise: jxnmm, site: isohara }
-      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: gw-pass-5k2 }
+      mqtt: { url: 'tcp://broker:1883', clientId: edge-1, username: gw, password: gw-pass-5k2,
+        allowPlainText: true }
       %SECTIONS%
       connections:
         - name: rhk01
@@ -92,6 +93,16 @@ class SparkplugConfigTest {
   }
 
   @Test
+  void writeLimitsDefaultToAHundredAndAreReadEachOnItsOwn() throws ConfigException {
+    assertEquals(new WriteLimits(100, 100),
+        parse("sparkplug: { enabled: true }", "").sparkplug().writes());
+    assertEquals(new WriteLimits(100, 20), parse(
+        "sparkplug: { enabled: true, writes: { maxPerSecond: 20 } }", "").sparkplug().writes());
+    assertEquals(new WriteLimits(5, 100), parse(
+        "sparkplug: { enabled: true, writes: { maxPerMessage: 5 } }", "").sparkplug().writes());
+  }
+
+  @Test
   void aWritableTagHasItsTypeAndRange() throws ConfigException {
     TagConfig tag = parse("", "range: { low: 0, high: 1100 }~writable: true~type: double")
         .connections().get(0).groups().get(0).tags().get(0);
@@ -112,6 +123,9 @@ class SparkplugConfigTest {
       "sparkplug: { enabled: true, clientId: edge-1 }"             | ""                   | sparkplug.clientId     | also mqtt.clientId         | clientId
       "sparkplug: { enabled: true, primaryHost: scada }"           | ""                   | sparkplug              | did you mean 'primaryHostId'? | sparkplug
       "uns: { enabled: false }"                                    | ""                   | uns                    | nothing would be published | uns
+      "sparkplug:~  enabled: true~  writes:~    maxPerMessage: 0"    | ""                   | sparkplug.writes.maxPerMessage | below the minimum of 1 | maxPerMessage
+      "sparkplug:~  enabled: true~  writes:~    maxPerSecond: 20000" | ""                   | sparkplug.writes.maxPerSecond | above the maximum of 10000 | maxPerSecond
+      "sparkplug: { enabled: true, writes: { perSecond: 5 } }"     | ""                   | sparkplug.writes       | perSecond                  | writes
       "" | writable: true                                          | tag.type     | a writable tag needs the PLC variable's data type | - path
       "" | writable: true~type: double                             | tag.writable | a writable number needs range                     | writable
       "" | type: double                                            | tag.type     | it is not writable                                | type

@@ -38,6 +38,7 @@ class DeviceCommandTest {
 
   static SimulatedPlant plant;
 
+  String group;
   SparkplugHost host;
   Floorgate gateway;
   AuditLog audit;
@@ -56,7 +57,7 @@ class DeviceCommandTest {
 
   @BeforeEach
   void start() throws Exception {
-    String group = TestPlant.uniqueGroup();
+    group = TestPlant.uniqueGroup();
     host = SparkplugHost.connect(BROKER, group);
     audit = new AuditLog();
     gateway = Floorgate.start(TestPlant.sparkplug(plant, group, List.of(BROKER), ""));
@@ -87,6 +88,28 @@ class DeviceCommandTest {
 
   void command(Metric metric, boolean stripTypes) throws Exception {
     host.sendDeviceCommand(NODE, KILN, stripTypes, metric);
+  }
+
+  /** Starts the gateway again with {@code lines} in its {@code sparkplug:} section. */
+  void restartWith(String lines) throws Exception {
+    gateway.close();
+    int since = host.lastOrder();
+    gateway = Floorgate.start(TestPlant.sparkplug(plant, group, List.of(BROKER), lines));
+    kilnBirth = host.await("DBIRTH", KILN, since, WAIT);
+  }
+
+  /** {@code count} writes of the setpoint the PLC has now: harmless however many get through. */
+  Metric[] sameSetpoint(int count) throws Exception {
+    Metric[] metrics = new Metric[count];
+    for (int i = 0; i < count; i++) {
+      metrics[i] = new MetricBuilder(alias(SETPOINT), MetricDataType.Double, setpointBefore)
+          .createMetric();
+    }
+    return metrics;
+  }
+
+  NodeCounters counters() {
+    return gateway.output(SparkplugOutput.class).node().counters();
   }
 
   @Test
@@ -160,5 +183,55 @@ class DeviceCommandTest {
 
     await().atMost(WAIT).until(() -> gateway.output(SparkplugOutput.class).node().commandsRefused() == 1);
     assertTrue(audit.has("WARN", "alias 99999", "no such metric"), audit::text);
+  }
+
+  @Test
+  void aDcmdOfAThousandMetricsWritesTheFirstHundredAndAuditsTheRestInOneLine() throws Exception {
+    host.sendDeviceCommand(NODE, KILN, true, sameSetpoint(1000));
+
+    await().atMost(WAIT).until(() -> counters().commandsRefused.sum() == 900);
+    assertEquals(100, counters().commandsAccepted.sum());
+    await().atMost(WAIT).until(() -> counters().writesDone.sum()
+        + counters().writesFailed.sum() == 100);
+    List<String> refusals = audit.lines().stream().filter(l -> l.contains("refused 900 metrics"))
+        .toList();
+    assertEquals(1, refusals.size(), audit::text);
+    assertTrue(refusals.get(0).contains("sparkplug.writes.maxPerMessage")
+        && refusals.get(0).contains("names 1000"), refusals.get(0));
+    assertEquals(100, audit.lines().stream().filter(l -> l.contains("writing ")).count());
+  }
+
+  @Test
+  void aBurstBeyondMaxPerSecondIsRefusedAndAudited() throws Exception {
+    restartWith("writes: { maxPerSecond: 10 }");
+    long start = System.nanoTime();
+
+    host.sendDeviceCommand(NODE, KILN, true, sameSetpoint(30));
+
+    await().atMost(WAIT).until(() -> counters().commandsRefused.sum() == 20);
+    assertEquals(10, counters().commandsAccepted.sum());
+    assertTrue(audit.has("WARN", "refused 20 metrics for rhk01", "at most 10 values a second",
+        "sparkplug.writes.maxPerSecond"), audit::text);
+    // The budget is spent: a second burst right after gets at most what refilled meanwhile.
+    host.sendDeviceCommand(NODE, KILN, true, sameSetpoint(10));
+    await().atMost(WAIT).until(() -> counters().commandsAccepted.sum()
+        + counters().commandsRefused.sum() == 40);
+    long refilled = 1 + (System.nanoTime() - start) * 10 / 1_000_000_000L;
+    assertTrue(counters().commandsAccepted.sum() - 10 <= refilled,
+        () -> counters().commandsAccepted.sum() + " accepted, at most " + refilled
+            + " could have refilled");
+  }
+
+  @Test
+  void anEmptyDcmdIsAudited() throws Exception {
+    host.sendRawDeviceCommand(NODE, KILN, new byte[0]);
+    await().atMost(WAIT).until(() -> audit.has("WARN", "refused 1 command for rhk01",
+        "payload is empty (0 bytes)"));
+
+    host.sendDeviceCommand(NODE, KILN, true);
+    await().atMost(WAIT).until(() -> audit.has("WARN", "refused 1 command for rhk01",
+        "names no metric"));
+    assertEquals(2, counters().commandsRefused.sum());
+    assertEquals(0, counters().commandsAccepted.sum());
   }
 }

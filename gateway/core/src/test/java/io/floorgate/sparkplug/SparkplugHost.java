@@ -127,6 +127,12 @@ final class SparkplugHost implements AutoCloseable {
         stripTypes);
   }
 
+  /** A DCMD whose payload is {@code bytes} as they are, Sparkplug B or not. */
+  void sendRawDeviceCommand(String node, String device, byte[] bytes) throws Exception {
+    client.publish(SparkplugTopics.NAMESPACE + "/" + group + "/DCMD/" + node + "/" + device,
+        bytes, 0, false);
+  }
+
   private void send(String topic, Metric[] metrics, boolean stripTypes) throws Exception {
     SparkplugBPayload payload = new SparkplugBPayload(new Date(), List.of(metrics));
     byte[] bytes = new SparkplugBPayloadEncoder().getBytes(payload, stripTypes);

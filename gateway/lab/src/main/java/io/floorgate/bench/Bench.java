@@ -78,7 +78,7 @@ public final class Bench {
         @Nullable AlarmProbeSubscriber probe = alarmProbe
             ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
       // The JVM's default starting heap (1/64 of RAM) for throughput; the resident set a site sees
-      // with deploy/floorgate-java's memory options is measured apart (README, Memory).
+      // with deploy/floorgate-java's memory options is measured apart (docs/explanation/performance-and-memory.md, "Memory and start-up").
       List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
       if (options.profile()) {
         Path recording = workDir.resolve(pipe + ".jfr");

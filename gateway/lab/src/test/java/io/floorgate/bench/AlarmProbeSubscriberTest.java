@@ -16,7 +16,7 @@ class AlarmProbeSubscriberTest {
 
   private final String prefix = "bench-test-" + UUID.randomUUID().toString().substring(0, 8);
 
-  /** A transition as the gateway publishes it (README, Alarms), reduced to what matters here. */
+  /** A transition as the gateway publishes it (docs/explanation/alarms.md), reduced to what matters here. */
   private static String event(String transition, String name, long sourceMillis) {
     return "{\"type\":\"transition\",\"eventId\":\"" + UUID.randomUUID() + "\",\"transition\":\""
         + transition + "\",\"time\":\"" + Instant.now() + "\",\"by\":\"system\",\"comment\":null,"
