@@ -1,5 +1,6 @@
 package io.floorgate.driver.opcua;
 
+import io.floorgate.driver.CauseThrottle;
 import io.floorgate.driver.Sample;
 import io.floorgate.driver.SampleSink;
 import io.floorgate.driver.SourceType;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * Hands samples to the gateway's sink. Runs on Milo's threads: converting is cheap and the sink
  * never blocks, so nothing here waits. A sink that throws is a gateway bug; it must not break
  * Milo's publish loop, so the failure is counted and logged once.
+ *
+ * <p>Every value passes {@link LiveOrder} first: a value older than, or the same change as, one
+ * already delivered for its tag is dropped, counted, and logged once a minute at most.
  */
 final class Delivery {
 
@@ -24,6 +28,8 @@ final class Delivery {
   private final SampleSink sink;
   private final LongAdder delivered = new LongAdder();
   private final LongAdder sinkFailures = new LongAdder();
+  private final LiveOrder order = new LiveOrder();
+  private final CauseThrottle throttle = new CauseThrottle();
   /** Tag key to the type its variable declares; replaced at each connect, read on Milo's threads. */
   private volatile Map<String, SourceType> declared = Map.of();
 
@@ -41,12 +47,26 @@ final class Delivery {
     declared = Map.copyOf(types);
   }
 
-  void value(ResolvedTag tag, DataValue value) {
+  /** A value from a notification or a read; dropped if it is not newer than the last one. */
+  void value(ResolvedTag tag, DataValue value, LiveOrder.Source source) {
+    LiveOrder.Verdict verdict = order.admit(tag.key(), value, source);
+    switch (verdict) {
+      case DUPLICATE, OLDER -> {
+        dropped(tag, verdict);
+        return;
+      }
+      case CLOCK_RESET -> log.warn("opcua connection '{}': tag '{}' has a source timestamp more "
+          + "than {} older than its last value; taking it as the PLC's clock set back and "
+          + "delivering from here on — check the PLC's clock", connection, tag.key(),
+          LiveOrder.CLOCK_RESET);
+      case NEW -> { }
+    }
     accept(SampleMapper.toSample(connection, tag.key(), value, Instant.now(),
         declared.get(tag.key())));
   }
 
   void bad(ResolvedTag tag, StatusCode status) {
+    order.reportedBad(tag.key());
     accept(SampleMapper.badSample(connection, tag.key(), status, Instant.now(),
         declared.get(tag.key())));
   }
@@ -61,6 +81,30 @@ final class Delivery {
         log.error("opcua connection '{}': the sample sink threw; samples are being lost", connection, e);
       }
     }
+  }
+
+  private void dropped(ResolvedTag tag, LiveOrder.Verdict verdict) {
+    String line = verdict == LiveOrder.Verdict.DUPLICATE
+        ? "opcua connection '" + connection + "': a value the server reported again (tag '"
+            + tag.key() + "', same timestamp and value) was not delivered twice; "
+            + order.duplicates() + " such repeats dropped so far — nothing to do"
+        : "opcua connection '" + connection + "': a value older than one already delivered (tag '"
+            + tag.key() + "', a late or republished notification) was dropped so that the tag "
+            + "never goes backwards; " + order.older() + " dropped so far — nothing to do";
+    String admitted = throttle.admit(verdict.name(), line);
+    if (admitted != null) {
+      log.info(admitted);
+    }
+  }
+
+  /** Values dropped because the same change was already delivered. */
+  long duplicatesDropped() {
+    return order.duplicates();
+  }
+
+  /** Values dropped because a newer one of their tag was already delivered. */
+  long staleDropped() {
+    return order.older();
   }
 
   long delivered() {
