@@ -85,8 +85,10 @@ final class SubscriptionGroup implements TagGroup {
     // created (1 s at 1 Hz, most of a start's time to the first value). A group that fits in one
     // Read call reads them as soon as its items exist; the items sample from then on, so no
     // change is missed, and LiveOrder drops a first notification that repeats the value read or
-    // is older than it. A larger group waits for the first notification instead.
-    if (tags.size() <= limits.nodesPerRead()) {
+    // is older than it. A larger group waits for the first notification instead, and so does a
+    // group with a deadband: the server measures the deadband from its first notification, and
+    // a value read a moment apart from it would let a smaller step through.
+    if (spec.deadband() == null && tags.size() <= limits.nodesPerRead()) {
       readCurrent(client, limits);
     }
   }
@@ -344,10 +346,21 @@ final class SubscriptionGroup implements TagGroup {
       }
     }
 
+    /**
+     * Milo says so whenever a Republish failed, also for a message that was only late; the
+     * ledger knows which never arrived at all, and only those are worth a warning.
+     */
     @Override
     public void onNotificationDataLost(OpcUaSubscription sub) {
-      log.warn("opcua connection '{}': group '{}' lost notifications the server could not "
-          + "republish; values in that gap are missing", delivery.connection(), name());
+      PublishLedger ledger = PublishLedger.of(sub.getClient());
+      int missing = ledger == null ? -1 : sub.getSubscriptionId().map(ledger::takeMissing).orElse(0);
+      if (missing == 0) {
+        return; // every message Milo asked for again had arrived: nothing is missing
+      }
+      log.warn("opcua connection '{}': group '{}' lost {} notification message(s) the server could "
+              + "not republish; values in that gap are missing — if this recurs, raise the "
+              + "server's retransmission queue or lower the group's rate", delivery.connection(),
+          name(), missing < 0 ? "some" : missing);
     }
 
     @Override
