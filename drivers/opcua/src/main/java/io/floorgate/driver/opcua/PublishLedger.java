@@ -11,13 +11,16 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
 import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.CreateSubscriptionResponse;
 import org.eclipse.milo.opcua.stack.core.types.structured.NotificationMessage;
 import org.eclipse.milo.opcua.stack.core.types.structured.PublishResponse;
 import org.eclipse.milo.opcua.stack.core.types.structured.RepublishRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.RepublishResponse;
+import org.eclipse.milo.opcua.stack.core.types.structured.ResponseHeader;
 import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransport;
 import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportConfig;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * when nothing was.
  *
  * <p>This transport, between Milo and the network, fixes both without touching Milo. A
- * Publish or Republish answer whose message was handed over already becomes a keep-alive
+ * Republish of a message handed over already is answered at once with an empty message, and a
+ * Publish or Republish answer whose message was handed over meanwhile becomes a keep-alive
  * (nothing to deliver; Milo ignores a keep-alive it is past). A PublishResponse advertises only
  * the sequence numbers handed over, so that Milo acknowledges only what it received and the
  * server keeps the rest for a Republish. A Republish that fails for a message never handed over
@@ -87,6 +91,15 @@ class PublishLedger extends OpcTcpClientTransport {
 
   @Override
   public final CompletableFuture<UaResponseMessageType> sendRequestMessage(UaRequestMessageType request) {
+    if (request instanceof RepublishRequest republish && wasHanded(republish)) {
+      // Milo asks again for a message it has (it processed a later one first): answering here
+      // spares a round trip and a Republish refused because the message was acknowledged.
+      repeatsSuppressed.increment();
+      return CompletableFuture.completedFuture(new RepublishResponse(
+          new ResponseHeader(DateTime.now(), republish.getRequestHeader().getRequestHandle(),
+              StatusCode.GOOD, null, new String[0], null),
+          new NotificationMessage(republish.getRetransmitSequenceNumber(), DateTime.now(), NOTHING)));
+    }
     CompletableFuture<UaResponseMessageType> sent = send(request);
     if (request instanceof RepublishRequest republish) {
       // A failure stays a failure for Milo; the ledger only notes which message it was.
@@ -172,6 +185,16 @@ class PublishLedger extends OpcTcpClientTransport {
     repeatsSuppressed.increment();
     return new RepublishResponse(republish.getResponseHeader(),
         new NotificationMessage(message.getSequenceNumber(), message.getPublishTime(), NOTHING));
+  }
+
+  private boolean wasHanded(RepublishRequest request) {
+    Book book = books.get(request.getSubscriptionId());
+    if (book == null) {
+      return false;
+    }
+    synchronized (book) {
+      return book.handed.contains(request.getRetransmitSequenceNumber().longValue());
+    }
   }
 
   private void lost(RepublishRequest request) {
