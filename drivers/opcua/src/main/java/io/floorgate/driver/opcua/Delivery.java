@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Milo's publish loop, so the failure is counted and logged once.
  *
  * <p>Every value passes {@link LiveOrder} first: a value older than, or the same change as, one
- * already delivered for its tag is dropped, counted, and logged once a minute at most.
+ * already delivered for its tag is dropped and counted; an older one is logged once a minute at
+ * most.
  */
 final class Delivery {
 
@@ -83,14 +84,20 @@ final class Delivery {
     }
   }
 
+  /**
+   * A repeat is routine (the start-up Read and the first notification report the same change):
+   * debug only. An older value means notifications were processed out of order: worth a line.
+   */
   private void dropped(ResolvedTag tag, LiveOrder.Verdict verdict) {
-    String line = verdict == LiveOrder.Verdict.DUPLICATE
-        ? "opcua connection '" + connection + "': a value the server reported again (tag '"
-            + tag.key() + "', same timestamp and value) was not delivered twice; "
-            + order.duplicates() + " such repeats dropped so far — nothing to do"
-        : "opcua connection '" + connection + "': a value older than one already delivered (tag '"
-            + tag.key() + "', a late or republished notification) was dropped so that the tag "
-            + "never goes backwards; " + order.older() + " dropped so far — nothing to do";
+    if (verdict == LiveOrder.Verdict.DUPLICATE) {
+      log.debug("opcua connection '{}': tag '{}': the same change reported again, not delivered "
+          + "twice ({} so far)", connection, tag.key(), order.duplicates());
+      return;
+    }
+    String line = "opcua connection '" + connection + "': a value older than one already "
+        + "delivered (tag '" + tag.key() + "', a late or republished notification) was dropped so "
+        + "that the tag never goes backwards; " + order.older() + " dropped so far — nothing is "
+        + "missing; if the count keeps growing, the gateway's host is short of CPU";
     String admitted = throttle.admit(verdict.name(), line);
     if (admitted != null) {
       log.info(admitted);
