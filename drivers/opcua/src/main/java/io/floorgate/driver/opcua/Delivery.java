@@ -50,26 +50,22 @@ final class Delivery {
 
   /** A value from a notification or a read; dropped if it is not newer than the last one. */
   void value(ResolvedTag tag, DataValue value, LiveOrder.Source source) {
-    LiveOrder.Verdict verdict = order.admit(tag.key(), value, source);
+    LiveOrder.Verdict verdict = order.admit(tag.key(), value, source,
+        () -> accept(SampleMapper.toSample(connection, tag.key(), value, Instant.now(),
+            declared.get(tag.key()))));
     switch (verdict) {
-      case DUPLICATE, OLDER -> {
-        dropped(tag, verdict);
-        return;
-      }
+      case DUPLICATE, OLDER -> dropped(tag, verdict);
       case CLOCK_RESET -> log.warn("opcua connection '{}': tag '{}' has a source timestamp more "
           + "than {} older than its last value; taking it as the PLC's clock set back and "
           + "delivering from here on — check the PLC's clock", connection, tag.key(),
           LiveOrder.CLOCK_RESET);
       case NEW -> { }
     }
-    accept(SampleMapper.toSample(connection, tag.key(), value, Instant.now(),
-        declared.get(tag.key())));
   }
 
   void bad(ResolvedTag tag, StatusCode status) {
-    order.reportedBad(tag.key());
-    accept(SampleMapper.badSample(connection, tag.key(), status, Instant.now(),
-        declared.get(tag.key())));
+    order.reportedBad(tag.key(), () -> accept(SampleMapper.badSample(connection, tag.key(), status,
+        Instant.now(), declared.get(tag.key()))));
   }
 
   private void accept(Sample sample) {
@@ -95,9 +91,10 @@ final class Delivery {
       return;
     }
     String line = "opcua connection '" + connection + "': a value older than one already "
-        + "delivered (tag '" + tag.key() + "', a late or republished notification) was dropped so "
-        + "that the tag never goes backwards; " + order.older() + " dropped so far — nothing is "
-        + "missing; if the count keeps growing, the gateway's host is short of CPU";
+        + "delivered (tag '" + tag.key() + "', a notification processed late) was dropped so "
+        + "that the tag never goes backwards; " + order.older() + " dropped so far — the tag's "
+        + "newer value was delivered; if the count keeps growing, the gateway's host is short of "
+        + "CPU";
     String admitted = throttle.admit(verdict.name(), line);
     if (admitted != null) {
       log.info(admitted);

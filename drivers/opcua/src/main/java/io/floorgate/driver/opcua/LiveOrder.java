@@ -72,11 +72,25 @@ final class LiveOrder {
    *     dropped and counted
    */
   Verdict admit(String tag, DataValue value, Source source) {
+    return admit(tag, value, source, () -> { });
+  }
+
+  /**
+   * As {@link #admit(String, DataValue, Source)}, and runs {@code deliver} for a value let
+   * through while the tag's decision is still held: two threads delivering the same tag (Milo's,
+   * and the driver's start-up Read) hand their values on in the order they were decided.
+   * {@code deliver} must not block.
+   */
+  Verdict admit(String tag, DataValue value, Source source, Runnable deliver) {
     Stamp next = stamp(value);
     Verdict[] verdict = new Verdict[1];
     last.compute(tag, (t, before) -> {
       verdict[0] = before == null ? Verdict.NEW : compare(next, before, source);
-      return verdict[0] == Verdict.NEW || verdict[0] == Verdict.CLOCK_RESET ? next : before;
+      if (verdict[0] == Verdict.NEW || verdict[0] == Verdict.CLOCK_RESET) {
+        deliver.run();
+        return next;
+      }
+      return before;
     });
     switch (verdict[0]) {
       case DUPLICATE -> duplicates.increment();
@@ -92,7 +106,15 @@ final class LiveOrder {
    * news again, as it ends the BAD state; an older one is still dropped.
    */
   void reportedBad(String tag) {
-    last.computeIfPresent(tag, (t, s) -> new Stamp(s.source, s.server, -1, s.value));
+    reportedBad(tag, () -> { });
+  }
+
+  /** As {@link #reportedBad(String)}, running {@code deliver} (the BAD sample) in the tag's turn. */
+  void reportedBad(String tag, Runnable deliver) {
+    last.compute(tag, (t, s) -> {
+      deliver.run();
+      return s == null ? null : new Stamp(s.source, s.server, -1, s.value);
+    });
   }
 
   long duplicates() {

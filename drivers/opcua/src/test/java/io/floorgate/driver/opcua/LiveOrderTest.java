@@ -154,6 +154,15 @@ class LiveOrderTest {
   }
 
   @Test
+  void deliveryRunsOnlyForAValueLetThrough() {
+    List<Long> delivered = new ArrayList<>();
+    for (long beat : new long[] {5, 4, 5, 6}) {
+      order.admit("t", beat(beat, (int) beat, (int) beat), SUBSCRIPTION, () -> delivered.add(beat));
+    }
+    assertEquals(List.of(5L, 6L), delivered);
+  }
+
+  @Test
   void tagsAreOrderedIndependently() {
     assertEquals(NEW, order.admit("a", beat(5, 5, 5), SUBSCRIPTION));
     assertEquals(NEW, order.admit("b", beat(1, 1, 1), SUBSCRIPTION));
