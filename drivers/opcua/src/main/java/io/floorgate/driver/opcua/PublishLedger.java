@@ -2,6 +2,7 @@ package io.floorgate.driver.opcua;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,8 +27,9 @@ import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportCo
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps, per subscription, the sequence numbers of the NotificationMessages already handed to
- * Milo, so that none is delivered twice, and says which were really lost.
+ * Keeps, per subscription, the NotificationMessages already handed to Milo, so that Milo never
+ * waits on the server for one it has, never delivers one out of its order, and reports as lost
+ * only what really was.
  *
  * <p>Milo 1.1's publishing manager passes each PublishResponse through its shared executor, so
  * under load it may process a later one first. It then republishes the "missing" earlier one
@@ -37,16 +39,14 @@ import org.jspecify.annotations.Nullable;
  * yet; the server deletes them, their Republish fails, and Milo reports notification data lost
  * when nothing was.
  *
- * <p>This transport, between Milo and the network, fixes both without touching Milo. A
- * Republish of a message handed over already is answered at once with an empty message, and a
- * Publish or Republish answer whose message was handed over meanwhile becomes a keep-alive
- * (nothing to deliver; Milo ignores a keep-alive it is past). A PublishResponse advertises only
- * the sequence numbers handed over, so that Milo acknowledges only what it received and the
- * server keeps the rest for a Republish. A Republish that fails for a message never handed over
- * is what {@link #takeMissing} reports.
- *
- * <p>It does not restore the order of messages, which Milo may still process out of order (each
- * is delivered once, some late); a tag's values are kept in order by {@link LiveOrder}, after Milo.
+ * <p>This transport, between Milo and the network, fixes both without touching Milo. It keeps
+ * the last messages handed over and answers Milo's Republish of one of them itself, at once, so
+ * that Milo delivers it before the later message it is processing; the original, processed
+ * after, repeats values that {@link LiveOrder} drops. A PublishResponse repeating a message
+ * handed over becomes a keep-alive (nothing to deliver; Milo ignores a keep-alive it is past). A
+ * PublishResponse advertises only the sequence numbers handed over, so that Milo acknowledges
+ * only what it received and the server keeps the rest for a Republish. A Republish that fails
+ * for a message never handed over is what {@link #takeMissing} reports.
  *
  * <p>It is the TCP transport itself, not a wrapper around one: Milo watches the connection of an
  * {@code OpcTcpClientTransport} to notice at once that a PLC went away. Runs on whichever thread
@@ -57,10 +57,13 @@ class PublishLedger extends OpcTcpClientTransport {
 
   /** Sequence numbers kept per subscription: far more than a server's retransmission queue. */
   private static final int WINDOW = 4096;
+  /** Messages kept for a Republish: a reordering spans a few messages, not dozens. */
+  private static final int KEPT = 64;
   private static final ExtensionObject[] NOTHING = new ExtensionObject[0];
 
   private final Map<UInteger, Book> books = new ConcurrentHashMap<>();
   private final LongAdder repeatsSuppressed = new LongAdder();
+  private final LongAdder republishedLocally = new LongAdder();
 
   PublishLedger(OpcTcpClientTransportConfig config) {
     super(config);
@@ -75,12 +78,21 @@ class PublishLedger extends OpcTcpClientTransport {
   private static final class Book {
     final TreeSet<Long> handed = new TreeSet<>();
     final Set<Long> missing = new HashSet<>();
+    /** The last {@link #KEPT} messages handed over, to answer Milo's Republish of one. */
+    final Map<Long, NotificationMessage> kept = new LinkedHashMap<>(KEPT, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, NotificationMessage> eldest) {
+        return size() > KEPT;
+      }
+    };
 
-    /** Records {@code seq} as handed over; false if it already was. */
-    boolean hand(long seq) {
+    /** Records {@code message} as handed over; false if it already was. */
+    boolean hand(NotificationMessage message) {
+      long seq = message.getSequenceNumber().longValue();
       if (!handed.add(seq)) {
         return false;
       }
+      kept.put(seq, message);
       missing.remove(seq);
       while (handed.size() > WINDOW) {
         handed.pollFirst();
@@ -91,14 +103,16 @@ class PublishLedger extends OpcTcpClientTransport {
 
   @Override
   public final CompletableFuture<UaResponseMessageType> sendRequestMessage(UaRequestMessageType request) {
-    if (request instanceof RepublishRequest republish && wasHanded(republish)) {
-      // Milo asks again for a message it has (it processed a later one first): answering here
-      // spares a round trip and a Republish refused because the message was acknowledged.
-      repeatsSuppressed.increment();
+    NotificationMessage kept = request instanceof RepublishRequest republish ? kept(republish) : null;
+    if (kept != null) {
+      // Milo asks again for a message it was handed but has not processed yet (it processed a
+      // later one first). Answering with it at once lets Milo deliver it before the later one,
+      // without a round trip or a refusal because the server deleted it once acknowledged.
+      republishedLocally.increment();
       return CompletableFuture.completedFuture(new RepublishResponse(
-          new ResponseHeader(DateTime.now(), republish.getRequestHeader().getRequestHandle(),
+          new ResponseHeader(DateTime.now(), request.getRequestHeader().getRequestHandle(),
               StatusCode.GOOD, null, new String[0], null),
-          new NotificationMessage(republish.getRetransmitSequenceNumber(), DateTime.now(), NOTHING)));
+          kept));
     }
     CompletableFuture<UaResponseMessageType> sent = send(request);
     if (request instanceof RepublishRequest republish) {
@@ -144,7 +158,7 @@ class PublishLedger extends OpcTcpClientTransport {
   private PublishResponse published(Book book, PublishResponse response) {
     NotificationMessage message = response.getNotificationMessage();
     long seq = message.getSequenceNumber().longValue();
-    boolean repeat = isData(message) && !book.hand(seq);
+    boolean repeat = isData(message) && !book.hand(message);
     UInteger[] available = handedOnly(book, response.getAvailableSequenceNumbers());
     if (!repeat && available == response.getAvailableSequenceNumbers()) {
       return response;
@@ -172,28 +186,22 @@ class PublishLedger extends OpcTcpClientTransport {
   }
 
   private UaResponseMessageType republished(RepublishRequest request, UaResponseMessageType response) {
-    if (!(response instanceof RepublishResponse republish)) {
-      return response;
-    }
-    Book book = books.computeIfAbsent(request.getSubscriptionId(), id -> new Book());
-    NotificationMessage message = republish.getNotificationMessage();
-    synchronized (book) {
-      if (book.hand(request.getRetransmitSequenceNumber().longValue())) {
-        return response;
+    if (response instanceof RepublishResponse republish) {
+      Book book = books.computeIfAbsent(request.getSubscriptionId(), id -> new Book());
+      synchronized (book) {
+        book.hand(republish.getNotificationMessage());
       }
     }
-    repeatsSuppressed.increment();
-    return new RepublishResponse(republish.getResponseHeader(),
-        new NotificationMessage(message.getSequenceNumber(), message.getPublishTime(), NOTHING));
+    return response;
   }
 
-  private boolean wasHanded(RepublishRequest request) {
+  private @Nullable NotificationMessage kept(RepublishRequest request) {
     Book book = books.get(request.getSubscriptionId());
     if (book == null) {
-      return false;
+      return null;
     }
     synchronized (book) {
-      return book.handed.contains(request.getRetransmitSequenceNumber().longValue());
+      return book.kept.get(request.getRetransmitSequenceNumber().longValue());
     }
   }
 
@@ -223,8 +231,13 @@ class PublishLedger extends OpcTcpClientTransport {
     }
   }
 
-  /** Publish or Republish answers whose message had been handed to Milo already. */
+  /** PublishResponses whose message had been handed to Milo already. */
   long repeatsSuppressed() {
     return repeatsSuppressed.sum();
+  }
+
+  /** Republish requests answered from the messages kept, without asking the server. */
+  long republishedLocally() {
+    return republishedLocally.sum();
   }
 }

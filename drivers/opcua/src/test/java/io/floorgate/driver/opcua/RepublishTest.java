@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,22 +54,22 @@ class RepublishTest {
   }
 
   @Test
-  void lateResponsesAreDeliveredOnceAndTheTagNeverGoesBackwards() throws Exception {
+  void lateResponsesLoseNothingAndTheTagNeverGoesBackwards() throws Exception {
     Run run = subscribe(true, Fault.LATE);
 
     assertTrue(run.network.disturbed() >= FAULTS, run.toString());
-    assertDeliveredOnce(run.fromMilo);
     assertRising(run.delivered);
+    assertEquals(new TreeSet<>(run.fromMilo), new TreeSet<>(run.delivered), "every value Milo got reaches the gateway");
     assertEquals(0, run.reportedLost.get(), "nothing was lost, nothing may be reported: " + run);
   }
 
   @Test
-  void lostResponsesAreRepublishedOnceAndTheTagNeverGoesBackwards() throws Exception {
+  void lostResponsesAreRepublishedAndTheTagNeverGoesBackwards() throws Exception {
     Run run = subscribe(true, Fault.LOST);
 
     assertTrue(run.network.republishRequests() >= FAULTS, run.toString());
-    assertDeliveredOnce(run.fromMilo);
     assertRising(run.delivered);
+    assertEquals(new TreeSet<>(run.fromMilo), new TreeSet<>(run.delivered), "every value Milo got reaches the gateway");
     assertEquals(0, run.reportedLost.get(), "the server had every message: " + run);
   }
 
@@ -136,10 +137,6 @@ class RepublishTest {
         .setApplicationName(LocalizedText.english("republish test"))
         .setApplicationUri("urn:floorgate:test:republish")
         .build();
-  }
-
-  private static void assertDeliveredOnce(List<Integer> beats) {
-    assertEquals(new HashSet<>(beats).size(), beats.size(), "a heartbeat delivered twice: " + beats);
   }
 
   private static void assertRising(List<Integer> beats) {
