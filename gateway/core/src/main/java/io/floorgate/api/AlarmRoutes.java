@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -48,15 +49,15 @@ public final class AlarmRoutes {
     AlarmRoutes r = new AlarmRoutes(engine);
     router.getNow("/api/alarms", r::list);
     router.getNow("/api/alarms/{id}", r::one);
-    router.post("/api/alarms/{id}/ack", request -> r.command(request, false,
+    router.post("/api/alarms/{id}/ack", request -> r.command(request, "acknowledge", false,
         (id, body, by, comment) -> engine.acknowledge(id, by, comment)));
-    router.post("/api/alarms/{id}/shelve", request -> r.command(request, false,
+    router.post("/api/alarms/{id}/shelve", request -> r.command(request, "shelve", false,
         (id, body, by, comment) -> engine.shelve(id, by, duration(body), comment)));
-    router.post("/api/alarms/{id}/unshelve", request -> r.command(request, true,
+    router.post("/api/alarms/{id}/unshelve", request -> r.command(request, "unshelve", true,
         (id, body, by, comment) -> engine.unshelve(id, by, comment)));
-    router.post("/api/alarms/{id}/out-of-service", request -> r.command(request, false,
+    router.post("/api/alarms/{id}/out-of-service", request -> r.command(request, "out-of-service", false,
         (id, body, by, comment) -> engine.removeFromService(id, by, comment)));
-    router.post("/api/alarms/{id}/in-service", request -> r.command(request, false,
+    router.post("/api/alarms/{id}/in-service", request -> r.command(request, "in-service", false,
         (id, body, by, comment) -> engine.returnToService(id, by, comment)));
   }
 
@@ -80,21 +81,40 @@ public final class AlarmRoutes {
         AlarmJson.alarm(alarm));
   }
 
-  private CompletionStage<ApiResponse> command(ApiRequest request, boolean emptyBodyAllowed,
-      Command command) {
+  /** Runs a command and writes its audit line, whatever the answer. */
+  private CompletionStage<ApiResponse> command(ApiRequest request, String action,
+      boolean emptyBodyAllowed, Command command) {
     String id = request.param("id");
+    String by = null;
+    CompletionStage<ApiResponse> answer;
     if (engine.alarm(id) == null) {
-      return CompletableFuture.completedFuture(unknown(id));
+      answer = CompletableFuture.completedFuture(unknown(id));
+    } else {
+      try {
+        JsonNode body = body(request.body(), emptyBodyAllowed);
+        by = Objects.requireNonNullElse(text(body, "by", !emptyBodyAllowed), "operator");
+        answer = command.run(id, body, by, text(body, "comment", false))
+            .handle((alarm, failure) -> failure == null
+                ? ApiResponse.rawJson(200, AlarmJson.alarm(alarm)) : refused(failure));
+      } catch (BadBody e) {
+        answer = CompletableFuture.completedFuture(ApiResponse.error(400, "bad request",
+            e.getMessage()));
+      }
     }
+    String who = by;
+    return answer.whenComplete((response, failure) -> Audit.command(action, id, who,
+        request.remote(), response == null ? 500 : response.status(),
+        response == null ? "internal error" : response.status() < 300 ? "done"
+            : message(response)));
+  }
+
+  /** An error answer's message, for the audit line. */
+  private static String message(ApiResponse response) {
     try {
-      JsonNode body = body(request.body(), emptyBodyAllowed);
-      String by = text(body, "by", !emptyBodyAllowed);
-      return command.run(id, body, by == null ? "operator" : by, text(body, "comment", false))
-          .handle((alarm, failure) -> failure == null
-              ? ApiResponse.rawJson(200, AlarmJson.alarm(alarm)) : refused(failure));
-    } catch (BadBody e) {
-      return CompletableFuture.completedFuture(ApiResponse.error(400, "bad request",
-          e.getMessage()));
+      JsonNode json = ApiResponse.JSON.readTree(response.body());
+      return json.path("error").asText() + ": " + json.path("message").asText();
+    } catch (IOException e) {
+      return "";
     }
   }
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param query         query parameters
  * @param body          the body as UTF-8 text (empty when none)
  * @param authorization the {@code Authorization} header, if any
+ * @param remote        the client's address and port, for the audit trail; null if unknown
  */
 public record ApiRequest(
     String method,
@@ -22,7 +23,8 @@ public record ApiRequest(
     Map<String, String> params,
     Map<String, List<String>> query,
     String body,
-    @Nullable String authorization) {
+    @Nullable String authorization,
+    @Nullable String remote) {
 
   public ApiRequest {
     Objects.requireNonNull(method, "method");

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's HTTP/WebSocket server: the routes of a {@link Router} and the alarm stream at
  * {@code /alarms/stream}. Two event-loop threads (accept, and one for every connection): the
- * clients are a few consoles and scrapers, and the box has two cores.
+ * clients are a few consoles and scrapers, and the box has two cores. The {@code api:} limits
+ * (connection cap, request and idle timeouts, WebSocket pings, allowed origins) keep idle, slow
+ * or foreign clients from holding its file descriptors or its streams; see
+ * {@link ApiInitializer} for where each is applied.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -33,9 +36,11 @@ public final class ApiServer implements AutoCloseable {
   private final java.util.Map<String, java.util.function.Supplier<io.netty.channel.ChannelHandler>>
       streams = new java.util.concurrent.ConcurrentHashMap<>();
   private final WebSocketCounter counter = new WebSocketCounter();
+  private final ConnectionLimitHandler limit;
 
   public ApiServer(ApiConfig config, Router router, AlarmFeed feed) {
     this.config = config;
+    this.limit = new ConnectionLimitHandler(config.maxConnections());
     this.router = router;
     this.feed = feed;
   }
@@ -46,9 +51,9 @@ public final class ApiServer implements AutoCloseable {
       server = new ServerBootstrap()
           .group(boss, workers)
           .channel(NioServerSocketChannel.class)
+          .handler(limit.acceptor())
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ApiInitializer(router, feed, config.streamBuffer(), streams,
-              counter))
+          .childHandler(new ApiInitializer(config, limit, router, feed, streams, counter))
           .bind(config.bind(), config.port())
           .syncUninterruptibly()
           .channel();
@@ -91,6 +96,11 @@ public final class ApiServer implements AutoCloseable {
   /** Open WebSocket streams of every kind. */
   public int webSocketClients() {
     return counter.open();
+  }
+
+  /** Connections refused since start because {@code api.maxConnections} were open. */
+  public long connectionsRefused() {
+    return limit.refused();
   }
 
   /** The port bound, e.g. when the config asked for any free one (0). */

@@ -20,9 +20,11 @@ import java.util.function.Supplier;
 final class WebSocketSwitch extends ChannelInboundHandlerAdapter {
 
   private final Map<String, Supplier<ChannelHandler>> streams;
+  private final long handshakeMillis;
 
-  WebSocketSwitch(Map<String, Supplier<ChannelHandler>> streams) {
+  WebSocketSwitch(Map<String, Supplier<ChannelHandler>> streams, long handshakeMillis) {
     this.streams = streams;
+    this.handshakeMillis = handshakeMillis;
   }
 
   @Override
@@ -32,11 +34,8 @@ final class WebSocketSwitch extends ChannelInboundHandlerAdapter {
       String path = new QueryStringDecoder(request.uri()).path();
       Supplier<ChannelHandler> stream = streams.get(path);
       if (stream != null) {
-        WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath(path)
-            .maxFramePayloadLength(ApiInitializer.MAX_CONTENT)
-            .handshakeTimeoutMillis(10_000)
-            .build();
+        WebSocketServerProtocolConfig config = ApiInitializer.streamConfig(path,
+            handshakeMillis);
         // The alarm stream's handshake handler (added by its protocol handler, which adds one
         // only when none is there) must go too, or it would answer this path with a 404.
         for (String name : ctx.pipeline().names()) {

@@ -8,6 +8,7 @@ import io.floorgate.driver.LinkState;
 import io.floorgate.output.Health;
 import io.floorgate.output.Output;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -89,6 +90,10 @@ public final class Operations implements AutoCloseable {
     Gauge.builder("floorgate.api.websocket.clients", this::webSocketClients)
         .strongReference(true)
         .description("open WebSocket streams (alarm stream and status page)").register(r);
+    FunctionCounter.builder("floorgate.api.connections.refused", this,
+            Operations::connectionsRefused)
+        .description("connections answered 503 because api.maxConnections were open")
+        .register(r);
     BuildInfo build = BuildInfo.current();
     Gauge.builder("floorgate.build.info", () -> 1).strongReference(true)
         .tag("version", build.version()).tag("commit", build.commit())
@@ -106,6 +111,11 @@ public final class Operations implements AutoCloseable {
         .description("configuration reloads, by result").register(r);
     this.reloadErrors = Counter.builder("floorgate.config.reload.errors")
         .description("errors found in refused configuration edits").register(r);
+  }
+
+  private double connectionsRefused() {
+    ApiServer server = api;
+    return server == null ? 0 : server.connectionsRefused();
   }
 
   private int webSocketClients() {

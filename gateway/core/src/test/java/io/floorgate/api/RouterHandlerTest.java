@@ -47,9 +47,9 @@ class RouterHandlerTest {
 
   record Answer(int status, JsonNode json, @Nullable String authenticate) {}
 
-  @BeforeEach
-  void start() throws Exception {
-    GatewayConfig config = ConfigLoader.parse("""
+  /** One kiln temperature with a high alarm: the alarm {@link #ID}. */
+  static GatewayConfig kilnConfig() throws Exception {
+    return ConfigLoader.parse("""
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: tcp://127.0.0.1:1883 }
         connections:
@@ -60,7 +60,11 @@ class RouterHandlerTest {
         alarms:
           rules: [ { tag: calcination/k/temp, type: hi, limit: 100 } ]
         """, "api-test.yaml", Map.of());
-    engine = new AlarmEngine(config, Clock.systemUTC(), 100);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    engine = new AlarmEngine(kilnConfig(), Clock.systemUTC(), 100);
     engine.start();
     Router router = new Router(TOKEN);
     AlarmRoutes.register(router, engine);

@@ -120,6 +120,7 @@ class MetricsEndpointTest {
   @Test
   void webSocketClientsGaugeCountsConnectedStreams() throws Exception {
     assertEquals(0.0, metric(scrape(), "floorgate_api_websocket_clients"));
+    assertEquals(0.0, metric(scrape(), "floorgate_api_connections_refused_total"));
     WebSocket status = connect(Operations.STREAM_PATH);
     WebSocket alarms = connect("/alarms/stream");
     // Whatever only the gauge held is collectable now; the gauge must still read the server.
