@@ -13,7 +13,6 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
-import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransport;
 import org.eclipse.milo.opcua.stack.transport.client.tcp.OpcTcpClientTransportConfig;
 
 /** Discovers a server's endpoints, picks one and opens a session — one attempt, bounded. */
@@ -80,7 +79,8 @@ final class ClientConnector {
         .setKeepAliveFailuresAllowed(uint(1));
     security.configure(config);
 
-    var transport = new OpcTcpClientTransport(
+    // The ledger keeps Milo from delivering a republished NotificationMessage twice.
+    var transport = new PublishLedger(
         OpcTcpClientTransportConfig.newBuilder().setConnectTimeout(uint(connectMs)).build());
     var client = new OpcUaClient(config.build(), transport);
     try {

@@ -191,7 +191,7 @@ final class PollingGroup implements TagGroup {
       } else {
         loggedFailures.remove(tag.key());
       }
-      delivery.value(tag, value);
+      delivery.value(tag, value, LiveOrder.Source.POLLING);
     }
   }
 

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +19,8 @@ import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
 import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
@@ -44,21 +40,7 @@ final class SubscriptionGroup implements TagGroup {
   private final Runnable requestRestore;
   /** Tags whose failure was already logged; a tag that recovers is removed and may log again. */
   private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
-  /** Marks a tag whose first notification came before the read of {@link #readCurrent}. */
-  private static final DataValue NOTIFIED = new DataValue(Variant.NULL_VALUE);
-  /**
-   * While {@link #settling}: per tag, the value {@link #readCurrent} delivered (until the tag's
-   * first notification) or {@link #NOTIFIED}. Changed only in {@code compute}, so that a read
-   * value and a notification of one tag are delivered in the order they are decided.
-   */
-  private final Map<ResolvedTag, DataValue> firstValues = new ConcurrentHashMap<>();
-  private volatile boolean settling;
-  /** When settling ends even if a tag never had its first notification (an item not created). */
-  private volatile long settledByNanos;
-  private volatile boolean readDone;
-
   private static final long READ_TIMEOUT_MS = 10_000;
-  private static final long SETTLE_NANOS = 10_000_000_000L;
 
   private volatile @Nullable OpcUaSubscription subscription;
   private volatile int itemsPerCall = DriverOptions.DEFAULT_CHUNK;
@@ -98,19 +80,15 @@ final class SubscriptionGroup implements TagGroup {
       sub.addMonitoredItem(newItem(tag));
     }
     subscription = sub;
+    restore();
     // The server reports the first values one publishing interval after the subscription is
     // created (1 s at 1 Hz, most of a start's time to the first value). A group that fits in one
     // Read call reads them as soon as its items exist; the items sample from then on, so no
-    // change is missed, and a notification not newer than the value read is not delivered again.
-    // A larger group waits for the first notification rather than sending its burst twice.
-    settling = tags.size() <= limits.nodesPerRead();
-    try {
-      restore();
-    } catch (UaException | RuntimeException e) {
-      settling = false;
-      throw e;
-    }
-    if (settling) {
+    // change is missed, and LiveOrder drops a first notification that repeats the value read or
+    // is older than it. A larger group waits for the first notification instead, and so does a
+    // group with a deadband: the server measures the deadband from its first notification, and
+    // a value read a moment apart from it would let a smaller step through.
+    if (spec.deadband() == null && tags.size() <= limits.nodesPerRead()) {
       readCurrent(client, limits);
     }
   }
@@ -122,42 +100,25 @@ final class SubscriptionGroup implements TagGroup {
     item.setDiscardOldest(true);
     item.setFilter(filter(spec.deadband()));
     item.setUserObject(tag);
-    item.setDataValueListener((i, value) -> {
-      if (settling) {
-        settle(tag, value);
-      } else {
-        delivery.value(tag, value);
-      }
-    });
+    item.setDataValueListener((i, value) -> delivery.value(tag, value, LiveOrder.Source.SUBSCRIPTION));
     return item;
   }
 
-  /** Delivers each tag's current value unless a notification came first; see {@link #open}. */
+  /** Delivers each tag's current value, unless a notification as new came first. */
   private void readCurrent(OpcUaClient client, ServerLimits limits) {
-    List<ReadValueId> reads = valueReads();
     try {
-      List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
+      List<DataValue> values = ChunkedRead.read(client, valueReads(), limits.nodesPerRead(), READ_TIMEOUT_MS);
       for (int i = 0; i < values.size(); i++) {
         DataValue value = values.get(i);
-        StatusCode status = value.statusCode();
         // Bad results are left to the subscription, which reports a node it cannot monitor once.
-        boolean good = status == null || !status.isBad();
-        firstValues.compute(tags.get(i), (tag, seen) -> {
-          if (seen != null || !good) {
-            return null; // notified already, or nothing to say
-          }
-          delivery.value(tag, value);
-          return value;
-        });
+        if (value.statusCode() == null || !value.statusCode().isBad()) {
+          delivery.value(tags.get(i), value, LiveOrder.Source.SUBSCRIPTION);
+        }
       }
     } catch (UaException e) {
       log.info("opcua connection '{}': group '{}' could not read its current values ({}); they "
           + "arrive with the first notification", delivery.connection(), name(), Causes.describe(e));
-      firstValues.clear();
     }
-    settledByNanos = System.nanoTime() + SETTLE_NANOS + 3 * spec.publishingInterval().toNanos();
-    readDone = true;
-    endSettlingIfDone();
   }
 
   private List<ReadValueId> valueReads() {
@@ -166,53 +127,13 @@ final class SubscriptionGroup implements TagGroup {
         .toList();
   }
 
-  /** A notification while the group settles: dropped when the value read is as new. */
-  private void settle(ResolvedTag tag, DataValue value) {
-    firstValues.compute(tag, (t, seen) -> {
-      if (seen == null || seen == NOTIFIED) {
-        delivery.value(tag, value);
-        // Before the read has answered for this tag, the mark makes it drop its (older) value.
-        return readDone ? null : NOTIFIED;
-      }
-      if (newer(value, seen)) {
-        delivery.value(tag, value);
-      }
-      return null;
-    });
-    endSettlingIfDone();
-  }
-
-  /**
-   * Once the read is done, settling ends when every tag read has had its first notification, or
-   * at the latest after {@link #settledByNanos} (an item the server did not create never sends).
-   */
-  private void endSettlingIfDone() {
-    if (readDone && (firstValues.isEmpty() || System.nanoTime() - settledByNanos > 0)) {
-      settling = false;
-      firstValues.clear();
-    }
-  }
-
-  /** Whether a notification says more than the value read: a later source time or a new status. */
-  private static boolean newer(DataValue value, DataValue read) {
-    if (!Objects.equals(value.statusCode(), read.statusCode())) {
-      return true;
-    }
-    DateTime now = value.sourceTime();
-    DateTime then = read.sourceTime();
-    if (now == null || then == null || now.isNull() || then.isNull()) {
-      return !Objects.equals(value.value(), read.value());
-    }
-    return now.getUtcTime() > then.getUtcTime();
-  }
-
   @Override
   public void refresh(OpcUaClient client, ServerLimits limits) {
     List<ReadValueId> reads = valueReads();
     try {
       List<DataValue> values = ChunkedRead.read(client, reads, limits.nodesPerRead(), READ_TIMEOUT_MS);
       for (int i = 0; i < values.size(); i++) {
-        delivery.value(tags.get(i), values.get(i));
+        delivery.value(tags.get(i), values.get(i), LiveOrder.Source.POLLING);
       }
     } catch (UaException e) {
       log.info("opcua connection '{}': group '{}' could not read its current values after the "
@@ -350,7 +271,6 @@ final class SubscriptionGroup implements TagGroup {
 
   private void reportFailed(MonitoredItemServiceOperationResult result) {
     ResolvedTag tag = tagOf(result.monitoredItem());
-    firstValues.remove(tag);
     StatusCode status = status(result);
     if (loggedFailures.add(tag.key())) {
       log.warn("opcua connection '{}': tag '{}' ({}) in group '{}' cannot be monitored: {} — "
@@ -426,10 +346,21 @@ final class SubscriptionGroup implements TagGroup {
       }
     }
 
+    /**
+     * Milo says so whenever a Republish failed, also for a message that was only late; the
+     * ledger knows which never arrived at all, and only those are worth a warning.
+     */
     @Override
     public void onNotificationDataLost(OpcUaSubscription sub) {
-      log.warn("opcua connection '{}': group '{}' lost notifications the server could not "
-          + "republish; values in that gap are missing", delivery.connection(), name());
+      PublishLedger ledger = PublishLedger.of(sub.getClient());
+      int missing = ledger == null ? -1 : sub.getSubscriptionId().map(ledger::takeMissing).orElse(0);
+      if (missing == 0) {
+        return; // every message Milo asked for again had arrived: nothing is missing
+      }
+      log.warn("opcua connection '{}': group '{}' lost {} notification message(s) the server could "
+              + "not republish; values in that gap are missing — if this recurs, raise the "
+              + "server's retransmission queue or lower the group's rate", delivery.connection(),
+          name(), missing < 0 ? "some" : missing);
     }
 
     @Override

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(60)
 class SubscriptionAcquisitionTest {
@@ -70,6 +72,30 @@ class SubscriptionAcquisitionTest {
       List<Long> beats = sink.samplesFor("heartbeat").stream().map(s -> (Long) s.value()).toList();
       for (int i = 1; i < beats.size(); i++) {
         assertTrue(beats.get(i) > beats.get(i - 1), "heartbeat not increasing: " + beats);
+      }
+    }
+  }
+
+  /**
+   * Start-up, again and again: with the Read of the current values (a group that fits in one
+   * Read) and without (one node per Read), the heartbeat rises strictly from its first value —
+   * the Read and the server's first, possibly queued, notifications never show an older value
+   * after a newer one, nor the same one twice.
+   */
+  @ParameterizedTest(name = "nodes per read: {0}")
+  @ValueSource(ints = {0, 1})
+  void heartbeatRisesStrictlyFromItsFirstValueOnEveryStart(int nodesPerRead) {
+    var spec = connection(rhk01, subscription(List.of(
+        tag("heartbeat", HEARTBEAT), tag("zone01.pv", "ns=2;s=RHK01.Zone01.TempPV"))));
+    for (int start = 0; start < 3; start++) {
+      var sink = new CollectingSink();
+      try (var driver = new OpcUaDriver(spec, DriverOptions.defaults().withChunks(0, nodesPerRead))) {
+        driver.start(sink);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sink.samplesFor("heartbeat").size() >= 5);
+      }
+      List<Long> beats = sink.samplesFor("heartbeat").stream().map(s -> (Long) s.value()).toList();
+      for (int i = 1; i < beats.size(); i++) {
+        assertTrue(beats.get(i) > beats.get(i - 1), "start " + start + ": heartbeat not increasing: " + beats);
       }
     }
   }
