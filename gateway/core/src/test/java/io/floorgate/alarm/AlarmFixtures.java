@@ -7,11 +7,8 @@ import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
-import java.time.Clock;
-import java.time.Duration;
+import io.floorgate.testkit.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -66,27 +63,8 @@ final class AlarmFixtures {
         at);
   }
 
-  /** A clock that moves only when told. */
-  static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T07:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+  /** A clock that moves only when told, from a fixed morning. */
+  static MutableClock clock() {
+    return new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
+import io.floorgate.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Each kind of rule, and the operator commands' refusals. */
 class AlarmKindsTest {
 
-  final AlarmFixtures.TestClock clock = new AlarmFixtures.TestClock();
+  final MutableClock clock = AlarmFixtures.clock();
   final List<AlarmEvent> events = new ArrayList<>();
 
   AlarmBook book(String rules) throws Exception {

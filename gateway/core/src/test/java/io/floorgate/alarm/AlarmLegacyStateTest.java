@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floorgate.config.AlarmKind;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class AlarmLegacyStateTest {
   @TempDir
   Path dir;
 
-  final AlarmFixtures.TestClock clock = new AlarmFixtures.TestClock();
+  final MutableClock clock = AlarmFixtures.clock();
   final List<AlarmEvent> events = new CopyOnWriteArrayList<>();
 
   AlarmEngine start(String stateFile, String rules) throws Exception {

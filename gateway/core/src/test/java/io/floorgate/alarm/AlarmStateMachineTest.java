@@ -4,6 +4,7 @@ import static io.floorgate.alarm.AlarmFixtures.reading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.floorgate.reading.Quality;
+import io.floorgate.testkit.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ class AlarmStateMachineTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void hiAlarm(String name, String steps, String transitions, AlarmState state) throws Exception {
-    AlarmFixtures.TestClock clock = new AlarmFixtures.TestClock();
+    MutableClock clock = AlarmFixtures.clock();
     List<AlarmEvent> events = new ArrayList<>();
     AlarmBook book = new AlarmBook(AlarmRule.of(AlarmFixtures.config("""
             - tag: calcination/k/temp

@@ -13,6 +13,11 @@ public final class MutableClock extends Clock {
     this.now = now;
   }
 
+  /** Moves the clock on by {@code d}. */
+  public void advance(java.time.Duration d) {
+    now = now.plus(d);
+  }
+
   @Override
   public Instant instant() {
     return now;
