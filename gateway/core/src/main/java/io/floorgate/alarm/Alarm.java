@@ -1,5 +1,7 @@
 package io.floorgate.alarm;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.floorgate.config.AlarmClass;
 import io.floorgate.config.AlarmKind;
 import io.floorgate.config.AlarmPriority;
 import java.time.Instant;
@@ -43,6 +45,7 @@ public record Alarm(
     String tag,
     String connection,
     AlarmKind type,
+    @JsonProperty("class") @Nullable AlarmClass alarmClass,
     AlarmPriority priority,
     int severity,
     String message,
@@ -69,6 +72,7 @@ public record Alarm(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(type, "type");
+    alarmClass = alarmClass == null ? AlarmClass.PROCESS : alarmClass;
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(state, "state");
   }

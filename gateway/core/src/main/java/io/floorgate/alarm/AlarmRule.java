@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param tag          the watched tag's full path
  * @param against      the full path of the DEVIATION's other tag, or null
  * @param suppressedBy the full path of the suppression tag, or null
+ * @param guardTag     FROZEN: the full path of the {@code while:} tag, or null
  * @param unit         unit of limit and value
  * @param config       the rule as configured
  */
@@ -32,6 +33,7 @@ record AlarmRule(
     String tag,
     @Nullable String against,
     @Nullable String suppressedBy,
+    @Nullable String guardTag,
     @Nullable String unit,
     AlarmRuleConfig config) {
 
@@ -48,6 +50,9 @@ record AlarmRule(
     }
     if (suppressedBy != null) {
       inputs.add(suppressedBy);
+    }
+    if (guardTag != null) {
+      inputs.add(guardTag);
     }
     return inputs;
   }
@@ -76,7 +81,11 @@ record AlarmRule(
       String unit = unitOf.get(r.tag());
       if (r.kind() == AlarmKind.RATE && unit != null) {
         unit = unit + "/min";
-      } else if (r.kind() == AlarmKind.BAD_QUALITY || r.kind() == AlarmKind.DISCRETE) {
+      } else if (r.kind() == AlarmKind.RUN_HOURS) {
+        unit = "h";
+      } else if (r.kind() == AlarmKind.BAD_QUALITY || r.kind() == AlarmKind.DISCRETE
+          || r.kind() == AlarmKind.FROZEN || r.kind() == AlarmKind.STALE
+          || r.kind() == AlarmKind.COUNT) {
         unit = null;
       }
       rules.add(new AlarmRule(
@@ -86,6 +95,7 @@ record AlarmRule(
           root + "/" + r.tag(),
           r.against() == null ? null : root + "/" + r.against(),
           r.suppressWhen() == null ? null : root + "/" + r.suppressWhen().tag(),
+          r.guard() == null ? null : root + "/" + r.guard().tag(),
           unit,
           r));
     }

@@ -298,7 +298,7 @@ final class AlarmTracker {
   Alarm snapshot() {
     AlarmRuleConfig c = cfg;
     return new Alarm(rule.id().toString(), rule.path(), rule.tag(), rule.connection(), c.kind(),
-        c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : c.message(),
+        c.alarmClass(), c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : c.message(),
         c.limit(), rule.unit(), state(), active,
         acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
         tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,

@@ -37,6 +37,6 @@ final class ConditionRules {
         e.message().isBlank() ? source + " " + e.conditionName() : e.message(), null, null, null,
         true);
     return new AlarmRule(id(area, e), root + "/" + area + "/" + below, e.connection(),
-        root + "/" + area + "/" + e.connection(), null, null, null, config);
+        root + "/" + area + "/" + e.connection(), null, null, null, null, config);
   }
 }

@@ -2,6 +2,7 @@ package io.floorgate.api;
 
 import io.floorgate.alarm.Alarm;
 import io.floorgate.alarm.AlarmState;
+import io.floorgate.config.AlarmClass;
 import io.floorgate.config.AlarmPriority;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,12 +15,12 @@ import java.util.stream.Collectors;
 
 /**
  * The query of {@code GET /api/alarms} as a predicate: {@code active=true|false},
- * {@code state=…} and {@code priority=…} (comma-separated, any case), all of which must hold.
+ * {@code state=…}, {@code priority=…} and {@code class=process|maintenance} (comma-separated, any case), all of which must hold.
  * Anything else is refused with what is allowed, so that a typo never silently lists every alarm.
  */
 final class AlarmFilter {
 
-  private static final Set<String> PARAMETERS = Set.of("active", "state", "priority");
+  private static final Set<String> PARAMETERS = Set.of("active", "state", "priority", "class");
 
   private AlarmFilter() {}
 
@@ -42,6 +43,10 @@ final class AlarmFilter {
         case "priority" -> {
           Set<AlarmPriority> priorities = parse(AlarmPriority.class, name, values);
           yield a -> priorities.contains(a.priority());
+        }
+        case "class" -> {
+          Set<AlarmClass> classes = parse(AlarmClass.class, name, values);
+          yield a -> classes.contains(a.alarmClass());
         }
         default -> throw new IllegalArgumentException("unknown query parameter '" + name
             + "'; /api/alarms takes " + String.join(", ", PARAMETERS.stream().sorted().toList())

@@ -23,14 +23,20 @@ final class AlarmReader {
       "password", "stateFile", "maxShelve", "rules", "conditions", "protocol");
   private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
       "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
-      "inService");
+      "inService", "class", "for", "tolerance", "while", "window", "horizon", "direction",
+      "interval", "above");
   private static final List<String> SUPPRESS_KEYS = List.of("tag", "equals");
   private static final Map<String, AlarmKind> KINDS = new LinkedHashMap<>();
   private static final Map<String, AlarmPriority> PRIORITIES = new LinkedHashMap<>();
+  private static final Map<String, AlarmClass> CLASSES = new LinkedHashMap<>();
+  private static final Map<String, Boolean> DIRECTIONS = new LinkedHashMap<>();
 
   static {
-    Arrays.stream(AlarmKind.values()).filter(k -> k != AlarmKind.CONDITION)
-        .forEach(k -> KINDS.put(k.word(), k));
+    Arrays.stream(AlarmKind.values()).filter(AlarmKind::configurable)
+        .forEach(k -> KINDS.put(k.configWord(), k));
+    Arrays.stream(AlarmClass.values()).forEach(c -> CLASSES.put(c.word(), c));
+    DIRECTIONS.put("rising", true);
+    DIRECTIONS.put("falling", false);
     Arrays.stream(AlarmPriority.values()).forEach(p -> PRIORITIES.put(p.name().toLowerCase(
         java.util.Locale.ROOT), p));
   }
@@ -38,15 +44,20 @@ final class AlarmReader {
   private final Problems problems;
   private final Set<String> tagPaths;
   private final Set<String> connections;
+  private final Set<String> nonNumeric;
 
   /**
    * @param tagPaths    every configured tag as {@code area/path}
    * @param connections every configured connection name
+   * @param nonNumeric  the tags ({@code area/path}) known not to carry numbers (boolean, text,
+   *                    enum states): a trend or a disagreement cannot watch them
    */
-  AlarmReader(Problems problems, Set<String> tagPaths, Set<String> connections) {
+  AlarmReader(Problems problems, Set<String> tagPaths, Set<String> connections,
+      Set<String> nonNumeric) {
     this.problems = problems;
     this.tagPaths = tagPaths;
     this.connections = connections;
+    this.nonNumeric = nonNumeric;
   }
 
   @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt, PlainText plainText) {
@@ -157,11 +168,13 @@ final class AlarmReader {
         AlarmRuleConfig.MAX_DELAY);
     AlarmPriority priority = map.choice("priority", AlarmRuleConfig.DEFAULT_PRIORITY, PRIORITIES);
     String against = null;
-    if (kind == AlarmKind.DEVIATION) {
+    if (kind == AlarmKind.DEVIATION || kind == AlarmKind.DISAGREEMENT) {
       against = tag(map, "against");
     } else if (map.has("against")) {
-      map.error("against", "only a deviation alarm compares against another tag; remove it");
+      map.error("against", "only a deviation or disagreement alarm compares against another tag; "
+          + "remove it");
     }
+    Maintenance m = kind == null ? null : maintenance(map, kind, tag, against);
     String equals = null;
     if (kind == AlarmKind.DISCRETE) {
       equals = map.required("equals", "true (or a number, or an enum state such as fault)");
@@ -174,11 +187,108 @@ final class AlarmReader {
     if (problems.count() > before || tag == null || kind == null || name == null) {
       return null;
     }
+    AlarmClass alarmClass = map.choice("class", kind.defaultClass(), CLASSES);
     return new AlarmRuleConfig(tag, kind, name.strip(), limit,
         deadband == null ? AlarmRuleConfig.DEFAULT_DEADBAND : deadband, onDelay, offDelay,
         priority, message != null && !message.isBlank() ? message.strip()
-            : defaultMessage(tag, kind, limit, equals),
-        against, equals == null ? null : equals.strip(), suppression, inService);
+            : defaultMessage(tag, kind, limit, equals, m),
+        against, equals == null ? null : equals.strip(), suppression, inService, alarmClass,
+        m.holdFor(), m.tolerance(), m.guard(), m.trend(), m.interval(), m.above());
+  }
+
+  /** The settings of the maintenance kinds, each refused on a kind that has no use for it. */
+  private record Maintenance(@Nullable Duration holdFor, double tolerance,
+      AlarmRuleConfig.@Nullable Suppression guard, AlarmRuleConfig.@Nullable Trend trend,
+      @Nullable Double interval, @Nullable Double above) {}
+
+  private Maintenance maintenance(YamlMap map, AlarmKind kind, @Nullable String tag,
+      @Nullable String against) {
+    Duration holdFor = null;
+    if (kind.needsHoldFor()) {
+      if (!map.has("for")) {
+        map.missing("for", "add for: how long the condition must hold, e.g. for: 10m");
+      } else {
+        holdFor = map.duration("for", AlarmRuleConfig.MIN_HOLD_FOR, AlarmRuleConfig.MIN_HOLD_FOR,
+            AlarmRuleConfig.MAX_HOLD_FOR);
+      }
+    } else {
+      refuse(map, kind, "for", "disagreement, frozen and stale");
+    }
+    double tolerance = 0;
+    AlarmRuleConfig.Suppression guard = null;
+    if (kind == AlarmKind.FROZEN) {
+      Double t = map.number("tolerance", false);
+      if (t != null && t < 0) {
+        map.error("tolerance", Scalars.format(t) + " is negative; use 0 or more");
+      }
+      tolerance = t == null || t < 0 ? 0 : t;
+      YamlMap w = map.map("while", SUPPRESS_KEYS);
+      if (w != null) {
+        String guardTag = tag(w, "tag");
+        String state = w.required("equals", "true");
+        guard = guardTag == null || state == null ? null
+            : new AlarmRuleConfig.Suppression(guardTag, state.strip());
+      }
+    } else {
+      refuse(map, kind, "tolerance", "frozen");
+      refuse(map, kind, "while", "frozen");
+    }
+    AlarmRuleConfig.Trend trend = null;
+    if (kind == AlarmKind.TREND) {
+      Duration window = map.has("window") ? map.duration("window", null,
+          AlarmRuleConfig.Trend.MIN, AlarmRuleConfig.Trend.MAX_WINDOW) : null;
+      if (!map.has("window")) {
+        map.missing("window", "add window: how far back the slope is fitted, e.g. window: 7d");
+      }
+      Duration horizon = map.has("horizon") ? map.duration("horizon", null,
+          AlarmRuleConfig.Trend.MIN, AlarmRuleConfig.Trend.MAX_HORIZON) : null;
+      if (!map.has("horizon")) {
+        map.missing("horizon", "add horizon: how far ahead to look, e.g. horizon: 14d");
+      }
+      Boolean rising = map.choice("direction", Boolean.TRUE, DIRECTIONS);
+      if (window != null && horizon != null) {
+        trend = new AlarmRuleConfig.Trend(window, horizon, rising == null || rising);
+      }
+    } else {
+      refuse(map, kind, "window", "trend");
+      refuse(map, kind, "horizon", "trend");
+      refuse(map, kind, "direction", "trend");
+    }
+    Double interval = null;
+    Double above = null;
+    if (kind.needsInterval()) {
+      interval = map.number("interval", true);
+      if (interval != null && !(interval > 0)) {
+        map.error("interval", Scalars.format(interval) + " is not above 0; write the service "
+            + "interval (" + (kind == AlarmKind.RUN_HOURS ? "hours" : "a count") + "), e.g. "
+            + "interval: 2000");
+        interval = null;
+      }
+      above = map.number("above", false);
+    } else {
+      refuse(map, kind, "interval", "runHours and count");
+      refuse(map, kind, "above", "runHours and count");
+    }
+    if (kind == AlarmKind.TREND || kind == AlarmKind.DISAGREEMENT) {
+      numeric(map, "tag", tag, kind);
+      numeric(map, "against", against, kind);
+    }
+    return new Maintenance(holdFor, tolerance, guard, trend, interval, above);
+  }
+
+  private static void refuse(YamlMap map, AlarmKind kind, String key, String kinds) {
+    if (map.has(key)) {
+      map.error(key, "only " + kinds + " alarms have '" + key + "'; a " + kind.configWord()
+          + " alarm does not: remove it");
+    }
+  }
+
+  /** A trend or disagreement needs numbers: refuses a tag known to carry something else. */
+  private void numeric(YamlMap map, String key, @Nullable String tag, AlarmKind kind) {
+    if (tag != null && nonNumeric.contains(tag)) {
+      map.error(key, "tag " + tag + " does not carry numbers (boolean, text or enum states); a "
+          + kind.configWord() + " alarm needs a numeric tag");
+    }
   }
 
   private AlarmRuleConfig.@Nullable Suppression suppression(YamlMap rule) {
@@ -213,14 +323,24 @@ final class AlarmReader {
   }
 
   private static String defaultMessage(String tag, AlarmKind kind, @Nullable Double limit,
-      @Nullable String equals) {
+      @Nullable String equals, Maintenance m) {
     String what = switch (kind) {
       case HI, HIHI -> "above " + Scalars.format(limit == null ? 0 : limit);
       case LO, LOLO -> "below " + Scalars.format(limit == null ? 0 : limit);
       case DEVIATION -> "deviates by more than " + Scalars.format(limit == null ? 0 : limit);
       case RATE -> "changes faster than " + Scalars.format(limit == null ? 0 : limit) + "/min";
       case DISCRETE -> "is " + equals;
-      case BAD_QUALITY, CONDITION -> "has bad quality";
+      case BAD_QUALITY, CONDITION, COMMUNICATION -> "has bad quality";
+      case DISAGREEMENT -> "disagrees with its twin by more than "
+          + Scalars.format(limit == null ? 0 : limit) + ": check both sensors";
+      case FROZEN -> "is stuck at one value while the process runs: check the sensor";
+      case TREND -> "is heading for " + Scalars.format(limit == null ? 0 : limit);
+      case STALE -> "has had no new value for "
+          + (m.holdFor() == null ? "too long" : Durations.format(m.holdFor()));
+      case RUN_HOURS -> "reached its service interval of "
+          + Scalars.format(m.interval() == null ? 0 : m.interval()) + " running hours";
+      case COUNT -> "reached its service interval of "
+          + Scalars.format(m.interval() == null ? 0 : m.interval()) + " counts";
     };
     return tag + " " + what;
   }

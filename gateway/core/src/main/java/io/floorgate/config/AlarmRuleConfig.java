@@ -28,6 +28,18 @@ import org.jspecify.annotations.Nullable;
  *                     {@code fault})
  * @param suppressWhen suppression by design: while this holds the alarm is not annunciated
  * @param inService    false takes the alarm out of service
+ * @param alarmClass   process or maintenance; by default {@link AlarmKind#defaultClass()}
+ * @param holdFor      DISAGREEMENT, FROZEN, STALE ({@code for:}): how long the condition must hold
+ *                     (1s–30d); null for the other kinds
+ * @param tolerance    FROZEN: changes up to this much count as unchanged (&gt;= 0, default 0)
+ * @param guard        FROZEN ({@code while:}): judged only while this tag equals the state (the
+ *                     process runs); null to judge always
+ * @param trend        TREND: window, horizon and direction; null for the other kinds
+ * @param interval     RUN_HOURS (hours) and COUNT (edges or increments): the service interval;
+ *                     null for the other kinds
+ * @param above        RUN_HOURS and COUNT of a numeric tag: runs while the value is above this
+ *                     (COUNT: counts each rise above it); null to use the tag as a boolean
+ *                     (COUNT: or as a counter whose increments are counted)
  */
 public record AlarmRuleConfig(
     String tag,
@@ -42,12 +54,30 @@ public record AlarmRuleConfig(
     @Nullable String against,
     @Nullable String equals,
     @Nullable Suppression suppressWhen,
-    boolean inService) {
+    boolean inService,
+    AlarmClass alarmClass,
+    @Nullable Duration holdFor,
+    double tolerance,
+    @Nullable Suppression guard,
+    @Nullable Trend trend,
+    @Nullable Double interval,
+    @Nullable Double above) {
 
   public static final double DEFAULT_DEADBAND = 0.0;
   public static final Duration DEFAULT_DELAY = Duration.ZERO;
   public static final Duration MAX_DELAY = Duration.ofHours(1);
   public static final AlarmPriority DEFAULT_PRIORITY = AlarmPriority.MEDIUM;
+  public static final Duration MIN_HOLD_FOR = Duration.ofSeconds(1);
+  public static final Duration MAX_HOLD_FOR = Duration.ofDays(30);
+
+  /** A process-era rule: the kind's default class and none of the maintenance settings. */
+  public AlarmRuleConfig(String tag, AlarmKind kind, String name, @Nullable Double limit,
+      double deadband, Duration onDelay, Duration offDelay, AlarmPriority priority, String message,
+      @Nullable String against, @Nullable String equals, @Nullable Suppression suppressWhen,
+      boolean inService) {
+    this(tag, kind, name, limit, deadband, onDelay, offDelay, priority, message, against, equals,
+        suppressWhen, inService, kind.defaultClass(), null, 0.0, null, null, null, null);
+  }
 
   public AlarmRuleConfig {
     Objects.requireNonNull(tag, "tag");
@@ -68,6 +98,43 @@ public record AlarmRuleConfig(
     }
     if (kind == AlarmKind.DISCRETE && equals == null) {
       throw new IllegalArgumentException("discrete alarm on " + tag + " needs 'equals'");
+    }
+    Objects.requireNonNull(alarmClass, "alarmClass");
+    if (kind.needsHoldFor()) {
+      Checks.within("for", Objects.requireNonNull(holdFor, "for"), MIN_HOLD_FOR, MAX_HOLD_FOR);
+    }
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance " + tolerance + " must be a number >= 0");
+    }
+    if (kind == AlarmKind.DISAGREEMENT && against == null) {
+      throw new IllegalArgumentException("disagreement alarm on " + tag + " needs 'against'");
+    }
+    if (kind == AlarmKind.TREND && trend == null) {
+      throw new IllegalArgumentException("trend alarm on " + tag + " needs window and horizon");
+    }
+    if (kind.needsInterval() && (interval == null || !(interval > 0)
+        || Double.isInfinite(interval))) {
+      throw new IllegalArgumentException(kind.configWord() + " alarm on " + tag
+          + " needs an interval > 0");
+    }
+  }
+
+  /**
+   * TREND's projection: the least-squares slope of the values of the last {@code window} is
+   * extended; the alarm is raised when it reaches the limit within {@code horizon}.
+   *
+   * @param window  how far back the slope is fitted (1m–90d)
+   * @param horizon how far ahead the crossing is looked for (1m–365d)
+   * @param rising  true: the limit is crossed going up; false: going down
+   */
+  public record Trend(Duration window, Duration horizon, boolean rising) {
+    public static final Duration MIN = Duration.ofMinutes(1);
+    public static final Duration MAX_WINDOW = Duration.ofDays(90);
+    public static final Duration MAX_HORIZON = Duration.ofDays(365);
+
+    public Trend {
+      Checks.within("window", window, MIN, MAX_WINDOW);
+      Checks.within("horizon", horizon, MIN, MAX_HORIZON);
     }
   }
 

@@ -64,7 +64,8 @@ final class ConfigReader {
     }
     topicLength(namespace);
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
-        connectionNames.keySet()).read(top, mqtt, mqttReader.plainText());
+        connectionNames.keySet(), nonNumeric(connections)).read(top, mqtt,
+        mqttReader.plainText());
     ApiConfig api = ApiReader.read(top);
     SparkplugReader outputs = new SparkplugReader(problems);
     UnsConfig uns = outputs.uns(top);
@@ -177,5 +178,21 @@ final class ConfigReader {
       return null;
     }
     return value;
+  }
+
+  /** Tags that carry no numbers: a boolean or text type, or enum states. */
+  private static Set<String> nonNumeric(List<ConnectionConfig> connections) {
+    Set<String> tags = new java.util.HashSet<>();
+    for (ConnectionConfig c : connections) {
+      for (GroupConfig g : c.groups()) {
+        for (TagConfig t : g.tags()) {
+          if (!t.enumMap().isEmpty() || t.type() == ValueType.BOOLEAN
+              || t.type() == ValueType.STRING) {
+            tags.add(c.area() + "/" + t.path());
+          }
+        }
+      }
+    }
+    return tags;
   }
 }

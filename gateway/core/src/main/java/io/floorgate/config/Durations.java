@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as written in config: a number and a unit, {@code 250ms}, {@code 1s}, {@code 1.5s},
- * {@code 5m}, {@code 1h}. A unit is required: a bare {@code 250} is ambiguous to a reader (PLC
+ * {@code 5m}, {@code 1h}, {@code 14d}. A unit is required: a bare {@code 250} is ambiguous to a reader (PLC
  * tools mean milliseconds, most Unix tools seconds).
  */
 final class Durations {
@@ -21,7 +21,8 @@ final class Durations {
       "s", 1_000_000_000L,
       "m", 60_000_000_000L,
       "min", 60_000_000_000L,
-      "h", 3_600_000_000_000L);
+      "h", 3_600_000_000_000L,
+      "d", 86_400_000_000_000L);
 
   private Durations() {}
 
@@ -35,17 +36,17 @@ final class Durations {
     Matcher m = FORM.matcher(trimmed);
     if (!m.matches()) {
       throw new IllegalArgumentException("'" + text + "' is not a duration; write a number and a "
-          + "unit (ms, s, m, h), e.g. 250ms, 1s, 5m");
+          + "unit (ms, s, m, h, d), e.g. 250ms, 1s, 5m");
     }
     String unit = m.group(2).toLowerCase(Locale.ROOT);
     if (unit.isEmpty()) {
       throw new IllegalArgumentException(trimmed + " has no unit; write " + trimmed + "ms or "
-          + trimmed + "s (units: ms, s, m, h)");
+          + trimmed + "s (units: ms, s, m, h, d)");
     }
     Long nanosPerUnit = NANOS_PER_UNIT.get(unit);
     if (nanosPerUnit == null) {
       throw new IllegalArgumentException("'" + m.group(2) + "' in '" + trimmed + "' is not a unit "
-          + "of time here; use ms, s, m or h, e.g. 250ms, 1s, 5m");
+          + "of time here; use ms, s, m, h or d, e.g. 250ms, 1s, 5m");
     }
     BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
     if (nanos.signum() < 0) {
@@ -60,6 +61,9 @@ final class Durations {
   /** The way a reader would write it: the largest unit that divides it exactly. */
   static String format(Duration d) {
     long nanos = d.toNanos();
+    if (nanos != 0 && nanos % 86_400_000_000_000L == 0) {
+      return nanos / 86_400_000_000_000L + "d";
+    }
     if (nanos != 0 && nanos % 3_600_000_000_000L == 0) {
       return nanos / 3_600_000_000_000L + "h";
     }

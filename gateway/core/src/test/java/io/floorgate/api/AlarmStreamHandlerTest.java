@@ -75,7 +75,7 @@ class AlarmStreamHandlerTest {
     Instant now = Instant.now();
     Alarm alarm = new Alarm("calcination.rhk01.zone05.temperature.hi",
         "jxnmm/isohara/calcination/rhk01/zone05/temperature/hi",
-        "jxnmm/isohara/calcination/rhk01/zone05/temperature", "rhk01", AlarmKind.HI,
+        "jxnmm/isohara/calcination/rhk01/zone05/temperature", "rhk01", AlarmKind.HI, io.floorgate.config.AlarmClass.PROCESS,
         AlarmPriority.HIGH, 750, message, 800.0, "°C", state, true, false, 812.5, "GOOD", now,
         null, now, now, null, null, null, null, null, "e-" + (++sequence));
     return new AlarmEvent("e-" + sequence, transition, now, AlarmEvent.SYSTEM, null, alarm);

@@ -148,7 +148,7 @@ class RouterHandlerTest {
   void aFilterItCannotApplyIs400SayingWhatIsAllowed() throws Exception {
     Answer typo = call(HttpMethod.GET, "/api/alarms?actve=true", "", null);
     assertEquals(400, typo.status());
-    assertTrue(typo.json().path("message").asText().contains("active, priority, state"),
+    assertTrue(typo.json().path("message").asText().contains("active, class, priority, state"),
         typo.json().toString());
     Answer value = call(HttpMethod.GET, "/api/alarms?active=yes", "", null);
     assertEquals(400, value.status());

@@ -104,11 +104,13 @@ class AlarmConfigTest {
     assertEquals(List.of(
         "test.yaml:15: alarms.rules[0].tag: no tag 'calcination/k/tmp' is configured; write the "
             + "area and the tag's path, e.g. 'calcination/k/temp'",
-        "test.yaml:16: alarms.rules[1].type: 'high' is not one of bad-quality, deviation, "
-            + "discrete, hi, hihi, lo, lolo, rate; did you mean 'hi'?",
+        "test.yaml:16: alarms.rules[1].type: 'high' is not one of bad-quality, count, "
+            + "deviation, disagreement, discrete, frozen, hi, hihi, lo, lolo, rate, runHours, "
+            + "stale, trend; did you mean 'hi'?",
         "test.yaml:17: alarms.rules[2].limit: is missing; add limit: <number>",
         "test.yaml:18: alarms.rules[3].limit: a bad-quality alarm has no limit; remove it",
-        "test.yaml:19: alarms.rules[4].onDelay: 5 has no unit; write 5ms or 5s (units: ms, s, m, h)",
+        "test.yaml:19: alarms.rules[4].onDelay: 5 has no unit; write 5ms or 5s (units: ms, s, "
+            + "m, h, d)",
         "test.yaml:20: alarms.rules[5].type: tag calcination/k/temp already has an alarm named "
             + "'hi' (line 19); give this one a name: of its own",
         "test.yaml:21: alarms.rules[6].against: no tag 'calcination/x' is configured; write the "

@@ -22,6 +22,7 @@ class DurationsTest {
       '10 ms' | 10
       ' 2S '  | 2000
       0ms     | 0
+      14d     | 1209600000
       """)
   void durationsWithAUnitAreParsed(String text, long millis) {
     assertEquals(Duration.ofMillis(millis), Durations.parse(text));
@@ -31,10 +32,10 @@ class DurationsTest {
   @CsvSource(delimiter = '|', textBlock = """
       250      | 250 has no unit; write 250ms or 250s
       1.5      | 1.5 has no unit; write 1.5ms or 1.5s
-      5sec     | 'sec' in '5sec' is not a unit of time here; use ms, s, m or h
-      1d       | 'd' in '1d' is not a unit of time here
+      5sec     | 'sec' in '5sec' is not a unit of time here; use ms, s, m, h or d
+      1w       | 'w' in '1w' is not a unit of time here
       -1s      | -1s is negative; durations are positive
-      fast     | 'fast' is not a duration; write a number and a unit (ms, s, m, h)
+      fast     | 'fast' is not a duration; write a number and a unit (ms, s, m, h, d)
       ''       | '' is not a duration
       PT1S     | 'PT1S' is not a duration
       """)
