@@ -9,12 +9,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Roller hearth kiln RHK01: twelve zones (preheat 300→600 °C, soak 720–780 °C under O2, cooling
  * 500→150 °C), each following its setpoint with a slow first-order lag and seeded noise, read by
- * two thermocouples a little apart.
+ * two thermocouples a little apart. Zone {@value #DRIFT_ZONE}'s thermocouple B is failing: it
+ * drifts away from A by {@value #DRIFT_C_PER_HOUR} °C per hour of wear time ({@link WearClock}),
+ * up to {@value #MAX_DRIFT_C} °C. {@code Faults.HeartbeatStall} stops the heartbeat counting, as a
+ * stuck PLC task would, while the OPC UA server still answers.
  */
 final class KilnModel implements PlcModel {
 
   static final String NAME = "RHK01";
   static final int ZONES = 12;
+  /** The zone whose thermocouple B drifts. */
+  static final int DRIFT_ZONE = 5;
+  static final double DRIFT_C_PER_HOUR = 0.5;
+  static final double MAX_DRIFT_C = 30.0;
 
   private static final double[] SETPOINTS = {
     300, 400, 500, 600, 720, 750, 780, 780, 750, 500, 300, 150
@@ -28,12 +35,18 @@ final class KilnModel implements PlcModel {
   private static final double COUNTS_PER_LPM = 27648.0 / 400.0;
 
   /** What clients wrote to {@code RHK01.Faults}. */
-  record Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset) {
-    static final Faults NONE = new Faults(0, 0, false, false);
+  record Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset,
+      boolean heartbeatStall) {
+    static final Faults NONE = new Faults(0, 0, false, false, false);
+
+    Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset) {
+      this(tcOpenZone, overTempZone, o2Low, clockReset, false);
+    }
   }
 
   private final Random random;
   private final PlcClock clock = new PlcClock();
+  private final WearClock wear;
   /** The zone setpoints, which clients may write; they survive a PLC restart as in a real PLC. */
   private final double[] setpoints = SETPOINTS.clone();
   private final double[] pv = new double[ZONES];
@@ -56,8 +69,15 @@ final class KilnModel implements PlcModel {
   private @Nullable KilnTags tags;
   private @Nullable KilnConditions conditions;
 
+  /** With wear at the pace of the process. */
   KilnModel(long seed) {
+    this(seed, 1.0);
+  }
+
+  /** @param driftSpeed how many times faster than the process the thermocouple drifts */
+  KilnModel(long seed, double driftSpeed) {
     this.random = new Random(seed);
+    this.wear = new WearClock(driftSpeed);
     for (int z = 0; z < ZONES; z++) {
       pv[z] = SETPOINTS[z] + random.nextGaussian();
       tcOffsetA[z] = 1.5 * (random.nextDouble() - 0.5);
@@ -102,7 +122,10 @@ final class KilnModel implements PlcModel {
   /** One scan of physics under {@code faults}; package-private so tests can run hours in ms. */
   void step(Faults faults) {
     this.faults = faults;
-    heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
+    wear.advance(SCAN_SECONDS);
+    if (!faults.heartbeatStall()) {
+      heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
+    }
     for (int z = 0; z < ZONES; z++) {
       boolean overTemp = faults.overTempZone() == z + 1;
       double target = setpoints[z] + (overTemp ? OVER_TEMP_C : 0.0);
@@ -135,6 +158,12 @@ final class KilnModel implements PlcModel {
       tcA[z] = pv[z] + tcOffsetA[z] + 0.2 * random.nextGaussian();
       tcB[z] = pv[z] + tcOffsetB[z] + 0.2 * random.nextGaussian();
     }
+    tcB[DRIFT_ZONE - 1] += tcDrift();
+  }
+
+  /** How far zone {@value #DRIFT_ZONE}'s thermocouple B has drifted so far, in °C. */
+  double tcDrift() {
+    return Math.min(MAX_DRIFT_C, DRIFT_C_PER_HOUR * wear.hours());
   }
 
   /** A base load that grows with the setpoint, trimmed by a proportional term on the error. */
@@ -194,6 +223,10 @@ final class KilnModel implements PlcModel {
 
   double tcA(int zone) {
     return tcA[zone - 1];
+  }
+
+  double tcB(int zone) {
+    return tcB[zone - 1];
   }
 
   double heater(int zone) {

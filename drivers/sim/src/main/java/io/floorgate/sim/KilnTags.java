@@ -21,6 +21,7 @@ final class KilnTags {
   final SimTag overTempZone;
   final SimTag o2Low;
   final SimTag clockReset;
+  final SimTag heartbeatStall;
 
   KilnTags(PlantNamespace ns) {
     String p = KilnModel.NAME + ".";
@@ -47,6 +48,7 @@ final class KilnTags {
     overTempZone = ns.writableVariable(p + "Faults.OverTempZone", TagType.INT32);
     o2Low = ns.writableVariable(p + "Faults.O2Low", TagType.BOOLEAN);
     clockReset = ns.writableVariable(p + "Faults.ClockReset", TagType.BOOLEAN);
+    heartbeatStall = ns.writableVariable(p + "Faults.HeartbeatStall", TagType.BOOLEAN);
   }
 
   KilnModel.Faults faults() {
@@ -54,6 +56,7 @@ final class KilnTags {
         tcOpenZone.intValue(),
         overTempZone.intValue(),
         o2Low.booleanValue(),
-        clockReset.booleanValue());
+        clockReset.booleanValue(),
+        heartbeatStall.booleanValue());
   }
 }

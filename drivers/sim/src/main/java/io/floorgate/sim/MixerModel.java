@@ -3,6 +3,7 @@ package io.floorgate.sim;
 import java.time.Instant;
 import java.util.Random;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * s. Every Charging starts a new batch id. The bearing temperature is in °F, as the drive reports
  * it. {@code Faults.OverCurrent} jams the agitator: the drive trips to Fault and draws ~150 A for
  * as long as the fault is set; clearing it restarts the cycle from Idle.
+ *
+ * <p>The motor runs while Mixing and Discharging: {@code Running}, {@code AtSpeed} and the start
+ * counter {@code Starts} follow it ({@link DriveStatus}); {@code RunCurrent_A} is the current at
+ * mixing speed once the inrush has passed, held between batches, the value a trend of the drive's
+ * load is kept on. MX01's main bearing is wearing: its load current creeps up by {@value
+ * #CREEP_A_PER_DAY} A per day of wear time ({@link WearClock}), up to {@value #MAX_CREEP_A} A.
+ * {@code Faults.HeartbeatStall} stops the heartbeat counting.
  */
 final class MixerModel implements PlcModel {
 
@@ -26,6 +34,12 @@ final class MixerModel implements PlcModel {
   static final int DISCHARGING_TICKS = 200;
   static final int CYCLE_TICKS = IDLE_TICKS + CHARGING_TICKS + MIXING_TICKS + DISCHARGING_TICKS;
   static final double FULL_LOAD_A = 95.0;
+  /** The mixer whose bearing wears. */
+  static final int WORN = 1;
+  static final double CREEP_A_PER_DAY = 0.25;
+  static final double MAX_CREEP_A = 10.0;
+  /** After this long at mixing speed the inrush is gone (below 0.2 A): the run current is read. */
+  static final double INRUSH_SETTLED_S = 10.0;
 
   private static final int MIXING_START = IDLE_TICKS + CHARGING_TICKS;
   private static final int DISCHARGING_START = MIXING_START + MIXING_TICKS;
@@ -40,6 +54,9 @@ final class MixerModel implements PlcModel {
   private final int number;
   private final Random random;
   private final PlcClock clock = new PlcClock();
+  private final WearClock wear;
+  private final double creepPerDay;
+  private final DriveStatus drive;
   private int heartbeat;
   private int cycleTick;
   private short state;
@@ -49,6 +66,7 @@ final class MixerModel implements PlcModel {
   private double bearingTemp;
   private double vibration;
   private int batchSeq;
+  private double runCurrent = FULL_LOAD_A;
   private @Nullable MixerTags tags;
 
   /**
@@ -56,7 +74,16 @@ final class MixerModel implements PlcModel {
    * @param startTick where in the cycle this mixer starts, so that the two mixers differ
    */
   MixerModel(int number, long seed, int startTick) {
+    this(number, seed, startTick, 1.0);
+  }
+
+  /**
+   * @param driftSpeed how many times faster than the process MX01's bearing wears
+   */
+  MixerModel(int number, long seed, int startTick, double driftSpeed) {
     this.name = String.format("MX%02d", number);
+    this.wear = new WearClock(driftSpeed);
+    this.creepPerDay = number == WORN ? CREEP_A_PER_DAY : 0.0;
     this.number = number;
     this.random = new Random(seed);
     this.cycleTick = Math.floorMod(startTick, CYCLE_TICKS);
@@ -66,6 +93,9 @@ final class MixerModel implements PlcModel {
     this.speed = SPEED_RPM[state];
     this.vibration = VIBRATION_MM_S[state];
     updateDrive(false);
+    // The lifetime count a PLC holds, different per mixer; not drawn from the noise's seed.
+    this.drive = new DriveStatus(motorOn(state), 20_000L + 1_000L * number);
+    drive.update(motorOn(state), speed, SPEED_RPM[state]);
   }
 
   String name() {
@@ -85,12 +115,20 @@ final class MixerModel implements PlcModel {
   @Override
   public void step(Instant now) {
     MixerTags t = tags;
-    step(t != null && t.overCurrent.booleanValue());
+    step(t != null && t.overCurrent.booleanValue(), t != null && t.heartbeatStall.booleanValue());
   }
 
   /** One scan of physics; package-private so tests can run many cycles in milliseconds. */
   void step(boolean overCurrent) {
-    heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
+    step(overCurrent, false);
+  }
+
+  /** One scan of physics under both faults. */
+  void step(boolean overCurrent, boolean heartbeatStall) {
+    wear.advance(SCAN_SECONDS);
+    if (!heartbeatStall) {
+      heartbeat = heartbeat == Integer.MAX_VALUE ? 0 : heartbeat + 1;
+    }
     if (overCurrent) {
       state = FAULT;
     } else if (state == FAULT) {
@@ -104,6 +142,21 @@ final class MixerModel implements PlcModel {
       }
     }
     updateDrive(true);
+    drive.update(motorOn(state), speed, SPEED_RPM[state]);
+    double atSpeedFor = (cycleTick - MIXING_START) * SCAN_SECONDS;
+    if (state == MIXING && atSpeedFor >= INRUSH_SETTLED_S) {
+      runCurrent = current;
+    }
+  }
+
+  /** Mixing and Discharging turn the agitator; a tripped drive does not. */
+  private static boolean motorOn(short state) {
+    return state == MIXING || state == DISCHARGING;
+  }
+
+  /** How much more than its normal load the worn drive draws now, in A. */
+  double creep() {
+    return Math.min(MAX_CREEP_A, creepPerDay * wear.days());
   }
 
   private static short stateAt(int tick) {
@@ -123,11 +176,12 @@ final class MixerModel implements PlcModel {
     switch (state) {
       case MIXING -> {
         double t = (cycleTick - MIXING_START) * SCAN_SECONDS;
-        current = FULL_LOAD_A * (1.0 + INRUSH_EXTRA * Math.exp(-t / INRUSH_TAU_S)) + 0.8 * n;
+        current = FULL_LOAD_A * (1.0 + INRUSH_EXTRA * Math.exp(-t / INRUSH_TAU_S)) + creep()
+            + 0.8 * n;
         torque = current / FULL_LOAD_A * 85.0;
       }
       case DISCHARGING -> {
-        current = 40.0 + 0.8 * n;
+        current = 40.0 + creep() + 0.8 * n;
         torque = 35.0 + 0.5 * n;
       }
       case FAULT -> {
@@ -161,6 +215,10 @@ final class MixerModel implements PlcModel {
     t.bearingTemp.publish(bearingTemp, s);
     t.vibration.publish(vibration, s);
     t.batchId.publish(Variant.ofString(batchId()), s);
+    t.running.publish(Variant.ofBoolean(drive.running()), s);
+    t.atSpeed.publish(Variant.ofBoolean(drive.atSpeed()), s);
+    t.starts.publish(Variant.ofUInt32(UInteger.valueOf(drive.starts())), s);
+    t.runCurrent.publish(runCurrent, s);
   }
 
   /** Batch ids as the plant's MES prints them, e.g. {@code B2611-0042} (26 = year, 11 = MX01). */
@@ -170,6 +228,26 @@ final class MixerModel implements PlcModel {
 
   short state() {
     return state;
+  }
+
+  boolean running() {
+    return drive.running();
+  }
+
+  boolean atSpeed() {
+    return drive.atSpeed();
+  }
+
+  long starts() {
+    return drive.starts();
+  }
+
+  double runCurrent() {
+    return runCurrent;
+  }
+
+  int heartbeat() {
+    return heartbeat;
   }
 
   double current() {

@@ -11,7 +11,12 @@ final class MixerTags {
   final SimTag bearingTemp;
   final SimTag vibration;
   final SimTag batchId;
+  final SimTag running;
+  final SimTag atSpeed;
+  final SimTag starts;
+  final SimTag runCurrent;
   final SimTag overCurrent;
+  final SimTag heartbeatStall;
 
   MixerTags(PlantNamespace ns, String name) {
     String p = name + ".";
@@ -23,6 +28,11 @@ final class MixerTags {
     bearingTemp = ns.variable(p + "BearingTemp_degF", TagType.DOUBLE);
     vibration = ns.variable(p + "Vibration_mm_s", TagType.DOUBLE);
     batchId = ns.variable(p + "BatchId", TagType.STRING);
+    running = ns.variable(p + "Running", TagType.BOOLEAN);
+    atSpeed = ns.variable(p + "AtSpeed", TagType.BOOLEAN);
+    starts = ns.variable(p + "Starts", TagType.UINT32);
+    runCurrent = ns.variable(p + "RunCurrent_A", TagType.DOUBLE);
     overCurrent = ns.writableVariable(p + "Faults.OverCurrent", TagType.BOOLEAN);
+    heartbeatStall = ns.writableVariable(p + "Faults.HeartbeatStall", TagType.BOOLEAN);
   }
 }

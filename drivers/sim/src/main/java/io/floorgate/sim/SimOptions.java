@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param modbusPort the Modbus TCP port of the O2 analyzer O2A01; the power meter PM01 takes the
  *     next. {@code 0} gives each device a free port of its own. The constructors without it take
  *     {@link #DEFAULT_MODBUS_PORT}, or 0 when {@code basePort} is 0
+ * @param driftSpeed how many times faster than real time the plant wears (zone 05's thermocouple
+ *     B drifting, MX01's motor current creeping up), so that a demo shows weeks of wear in a
+ *     minute; 1 (the default) is real time, 0 stops the wear, at most {@link #MAX_DRIFT_SPEED}
  */
 public record SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz,
-    SimSecurity security, SimLimits limits, int modbusPort) {
+    SimSecurity security, SimLimits limits, int modbusPort, double driftSpeed) {
 
   /** RHK01's port when none is given. */
   public static final int DEFAULT_BASE_PORT = 4841;
@@ -33,6 +36,12 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
 
   /** The fastest load rate: one change every 10 ms. */
   public static final double MAX_RATE_HZ = 100.0;
+
+  /** Wear at the pace of real time. */
+  public static final double DEFAULT_DRIFT_SPEED = 1.0;
+
+  /** The fastest wear: about eleven days per second. */
+  public static final double MAX_DRIFT_SPEED = 1_000_000.0;
 
   /** How many ports each side takes from its base: the PLCs, the Modbus devices. */
   private static final int PLCS = 3;
@@ -67,6 +76,17 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
           + " PLCs' ports " + basePort + ".." + (basePort + PLCS - 1)
           + ": give the Modbus devices other ports");
     }
+    if (!(driftSpeed >= 0.0) || driftSpeed > MAX_DRIFT_SPEED) {
+      throw new IllegalArgumentException("driftSpeed " + driftSpeed + " is out of range: use 0"
+          + " (no wear), 1 (real time) or more, at most " + (long) MAX_DRIFT_SPEED);
+    }
+  }
+
+  /** Wearing in real time. */
+  public SimOptions(String bindHost, int basePort, long seed, int scale, double rateHz,
+      SimSecurity security, SimLimits limits, int modbusPort) {
+    this(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort,
+        DEFAULT_DRIFT_SPEED);
   }
 
   /** With the Modbus devices on their default ports (or free ones when {@code basePort} is 0). */
@@ -86,15 +106,23 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
   }
 
   public SimOptions withSecurity(SimSecurity security) {
-    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort,
+        driftSpeed);
   }
 
   public SimOptions withLimits(SimLimits limits) {
-    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort,
+        driftSpeed);
   }
 
   public SimOptions withModbusPort(int modbusPort) {
-    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort);
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort,
+        driftSpeed);
+  }
+
+  public SimOptions withDriftSpeed(double driftSpeed) {
+    return new SimOptions(bindHost, basePort, seed, scale, rateHz, security, limits, modbusPort,
+        driftSpeed);
   }
 
   /** 127.0.0.1, port 4841 (Modbus 5020), seed 42, no load variables, load rate 1 Hz. */

@@ -58,7 +58,7 @@ public final class SimulatedPlant implements AutoCloseable {
     long loadNanos = Math.round(1e9 / options.rateHz());
     long seed = options.seed();
     LoadModel load = options.scale() > 0 ? new LoadModel(options.scale()) : null;
-    var kiln = new KilnModel(seed);
+    var kiln = new KilnModel(seed, options.driftSpeed());
     List<SimulatedPlc> plcs =
         List.of(
             new SimulatedPlc(
@@ -127,7 +127,7 @@ public final class SimulatedPlant implements AutoCloseable {
 
   private static SimulatedPlc mixer(
       SimOptions options, int number, long seed, int startTick, long scanNanos, long loadNanos) {
-    var model = new MixerModel(number, seed, startTick);
+    var model = new MixerModel(number, seed, startTick, options.driftSpeed());
     return new SimulatedPlc(
         model.name(),
         options.bindHost(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SimOptionsTest {
 
@@ -62,5 +63,20 @@ class SimOptionsTest {
   })
   void outOfRangeOptionsAreRefused(String host, int port, int scale, double rate) {
     assertThrows(IllegalArgumentException.class, () -> new SimOptions(host, port, 1L, scale, rate));
+  }
+
+  @ParameterizedTest(name = "drift speed {0} is refused")
+  @ValueSource(doubles = {-1.0, 1_000_001.0, Double.NaN, Double.POSITIVE_INFINITY})
+  void driftSpeedOutOfRangeIsRefused(double speed) {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> SimOptions.defaults().withDriftSpeed(speed));
+    assertTrue(e.getMessage().contains("driftSpeed"), e.getMessage());
+  }
+
+  @Test
+  void driftSpeedIsRealTimeByDefaultAndKeptByTheOtherWithers() {
+    assertEquals(1.0, SimOptions.defaults().driftSpeed());
+    assertEquals(36_000.0,
+        SimOptions.defaults().withDriftSpeed(36_000.0).withModbusPort(0).driftSpeed());
   }
 }

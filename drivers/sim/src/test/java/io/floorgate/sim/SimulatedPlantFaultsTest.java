@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -91,6 +92,29 @@ class SimulatedPlantFaultsTest {
     await()
         .atMost(Duration.ofSeconds(3))
         .until(() -> (Short) c.value("MX01.State") == MixerModel.IDLE);
+  }
+
+  @Test
+  void heartbeatStallFreezesTheKilnHeartbeatWhileTheServerStillAnswers() throws Exception {
+    SimClient c = clients.get("RHK01");
+    try {
+      c.inject("RHK01.Faults.HeartbeatStall", Variant.ofBoolean(true));
+      // Two reads 300 ms apart (three scans) that agree: the count has stopped.
+      var last = new AtomicInteger(-1);
+      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        int now = (Integer) c.value("RHK01.Heartbeat");
+        return now == last.getAndSet(now);
+      });
+      int stalled = last.get();
+      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+          .until(() -> (Integer) c.value("RHK01.Heartbeat") == stalled);
+      assertTrue(c.read("RHK01.Zone05.TempPV").statusCode().isGood());
+    } finally {
+      c.inject("RHK01.Faults.HeartbeatStall", Variant.ofBoolean(false));
+    }
+    int released = (Integer) c.value("RHK01.Heartbeat");
+    await().atMost(Duration.ofSeconds(3))
+        .until(() -> (Integer) c.value("RHK01.Heartbeat") > released);
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +122,7 @@ class SimulatedPlantTest {
     "RHK01, RHK01.Faults.OverTempZone, Int32",
     "RHK01, RHK01.Faults.O2Low, Boolean",
     "RHK01, RHK01.Faults.ClockReset, Boolean",
+    "RHK01, RHK01.Faults.HeartbeatStall, Boolean",
     "RHK01, RHK01.Load.V00000, Double",
     "RHK01, RHK01.Load.Probe, Boolean",
     "MX01, MX01.Heartbeat, Int32",
@@ -132,6 +134,12 @@ class SimulatedPlantTest {
     "MX01, MX01.Vibration_mm_s, Double",
     "MX01, MX01.BatchId, String",
     "MX01, MX01.Faults.OverCurrent, Boolean",
+    "MX01, MX01.Faults.HeartbeatStall, Boolean",
+    "MX01, MX01.Running, Boolean",
+    "MX01, MX01.AtSpeed, Boolean",
+    "MX01, MX01.Starts, UInt32",
+    "MX01, MX01.RunCurrent_A, Double",
+    "MX02, MX02.Starts, UInt32",
     "MX02, MX02.State, Int16",
     "MX02, MX02.BatchId, String",
     "MX02, MX02.Faults.OverCurrent, Boolean",
@@ -142,6 +150,7 @@ class SimulatedPlantTest {
     NodeId expectedType =
         switch (type) {
           case "Int32" -> NodeIds.Int32;
+          case "UInt32" -> NodeIds.UInt32;
           case "Int16" -> NodeIds.Int16;
           case "Double" -> NodeIds.Double;
           case "String" -> NodeIds.String;
@@ -154,6 +163,7 @@ class SimulatedPlantTest {
     Class<?> javaType =
         switch (type) {
           case "Int32" -> Integer.class;
+          case "UInt32" -> UInteger.class;
           case "Int16" -> Short.class;
           case "Double" -> Double.class;
           case "String" -> String.class;
