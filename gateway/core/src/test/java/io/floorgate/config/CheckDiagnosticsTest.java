@@ -56,7 +56,8 @@ class CheckDiagnosticsTest {
     String plant = Files.readString(PlantConfigFilesTest.CONFIG_DIR.resolve("isohara.yaml"));
     long kilnReferences = ConfigLoader.parse(plant, "isohara.yaml", Map.of()).alarms().rules()
         .stream().flatMap(r -> Stream.of(r.tag(), r.against(),
-            r.suppressWhen() == null ? null : r.suppressWhen().tag()))
+            r.suppressWhen() == null ? null : r.suppressWhen().tag(),
+            r.guard() == null ? null : r.guard().tag()))
         .filter(tag -> tag != null && tag.startsWith("calcination/rhk01/")).count();
 
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(

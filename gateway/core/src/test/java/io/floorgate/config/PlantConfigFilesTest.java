@@ -27,7 +27,7 @@ class PlantConfigFilesTest {
   static final Path CONFIG_DIR = repoRoot().resolve("config");
   /** Tags that carry no unit or range: counters, switches, states and names. */
   private static final Set<String> UNITLESS_VARIABLES =
-      Set.of("Heartbeat", "Running", "State", "BatchId");
+      Set.of("Heartbeat", "Running", "AtSpeed", "Starts", "State", "BatchId");
 
   @Test
   void isoharaMapsEveryDocumentedSimulatorVariable() throws ConfigException {
@@ -158,10 +158,11 @@ class PlantConfigFilesTest {
       }
       names.addAll(List.of("O2_pct", "O2Flow_Nm3h", "DewPoint_degC", "KilnPress_Pa",
           "RollerSpeed_mm_min", "CoolingWater_raw", "Faults.TcOpenZone", "Faults.OverTempZone",
-          "Faults.O2Low", "Faults.ClockReset"));
+          "Faults.O2Low", "Faults.ClockReset", "Faults.HeartbeatStall"));
     } else {
       names.addAll(List.of("State", "Speed_rpm", "Current_A", "Torque_pct", "BearingTemp_degF",
-          "Vibration_mm_s", "BatchId", "Faults.OverCurrent"));
+          "Vibration_mm_s", "BatchId", "Running", "AtSpeed", "Starts", "RunCurrent_A",
+          "Faults.OverCurrent", "Faults.HeartbeatStall"));
     }
     return names.stream().map(n -> "ns=2;s=" + plc + "." + n)
         .collect(Collectors.toCollection(TreeSet::new));

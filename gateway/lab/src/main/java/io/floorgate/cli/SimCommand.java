@@ -58,6 +58,12 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated noise (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--drift-speed", defaultValue = "1", paramLabel = "FACTOR",
+      description = "How many times faster than real time the plant wears (zone 05's thermocouple B "
+          + "drifts 0.5 °C per hour, MX01's motor current creeps up 0.25 A per day): default "
+          + "${DEFAULT-VALUE} (real time), 0 stops the wear, 36000 shows weeks in a minute.")
+  double driftSpeed;
+
   @Option(names = "--no-security",
       description = "Offer one endpoint with security None and anonymous access instead of the signed ones.")
   boolean noSecurity;
@@ -96,7 +102,7 @@ final class SimCommand implements Callable<Integer> {
       requireFree(port, PLC_COUNT, "--port");
       requireFree(modbus, MODBUS_COUNT, "--modbus-port");
       plant = lifetime.closeOnExit(SimulatedPlant.start(
-          new SimOptions(host, port, seed, scale, rate, security, limits, modbus)));
+          new SimOptions(host, port, seed, scale, rate, security, limits, modbus, driftSpeed)));
     } catch (IllegalArgumentException | IllegalStateException e) {
       // An option out of range or a port taken: the message says which and what to use.
       spec.commandLine().getErr().println("Simulator not started: " + e.getMessage());
