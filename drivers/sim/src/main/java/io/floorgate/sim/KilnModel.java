@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * two thermocouples a little apart. Zone {@value #DRIFT_ZONE}'s thermocouple B is failing: it
  * drifts away from A by {@value #DRIFT_C_PER_HOUR} °C per hour of wear time ({@link WearClock}),
  * up to {@value #MAX_DRIFT_C} °C. {@code Faults.HeartbeatStall} stops the heartbeat counting, as a
- * stuck PLC task would, while the OPC UA server still answers.
+ * stuck PLC task would, while the OPC UA server still answers; {@code Faults.StuckZone} holds that
+ * zone's reported temperature at its last value (a stuck transmitter) while the zone goes on.
  */
 final class KilnModel implements PlcModel {
 
@@ -36,11 +37,11 @@ final class KilnModel implements PlcModel {
 
   /** What clients wrote to {@code RHK01.Faults}. */
   record Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset,
-      boolean heartbeatStall) {
-    static final Faults NONE = new Faults(0, 0, false, false, false);
+      boolean heartbeatStall, int stuckZone) {
+    static final Faults NONE = new Faults(0, 0, false, false, false, 0);
 
     Faults(int tcOpenZone, int overTempZone, boolean o2Low, boolean clockReset) {
-      this(tcOpenZone, overTempZone, o2Low, clockReset, false);
+      this(tcOpenZone, overTempZone, o2Low, clockReset, false, 0);
     }
   }
 
@@ -63,6 +64,8 @@ final class KilnModel implements PlcModel {
   private double rollerSpeed = 50.0;
   private double coolingWaterLpm = 180.0;
   private Faults faults = Faults.NONE;
+  /** What the stuck zone's transmitter reports: its value when it stuck. */
+  private double stuckPv;
   /** Read by the Modbus devices' update, on another thread than the scan. */
   private volatile KilnReadout readout;
 
@@ -121,6 +124,10 @@ final class KilnModel implements PlcModel {
 
   /** One scan of physics under {@code faults}; package-private so tests can run hours in ms. */
   void step(Faults faults) {
+    int stuck = faults.stuckZone();
+    if (stuck != this.faults.stuckZone() && stuck >= 1 && stuck <= ZONES) {
+      stuckPv = pv[stuck - 1];
+    }
     this.faults = faults;
     wear.advance(SCAN_SECONDS);
     if (!faults.heartbeatStall()) {
@@ -187,7 +194,7 @@ final class KilnModel implements PlcModel {
     for (int z = 0; z < ZONES; z++) {
       KilnTags.Zone zone = t.zones.get(z);
       zone.sp().publish(setpoints[z], s);
-      zone.pv().publish(pv[z], s);
+      zone.pv().publish(reportedPv(z + 1), s);
       if (faults.tcOpenZone() == z + 1) {
         zone.tcA().publishBad(StatusCodes.Bad_SensorFailure, s);
       } else {
@@ -219,6 +226,11 @@ final class KilnModel implements PlcModel {
 
   double pv(int zone) {
     return pv[zone - 1];
+  }
+
+  /** The zone temperature the PLC reports: the held value while its transmitter is stuck. */
+  double reportedPv(int zone) {
+    return faults.stuckZone() == zone ? stuckPv : pv[zone - 1];
   }
 
   double tcA(int zone) {

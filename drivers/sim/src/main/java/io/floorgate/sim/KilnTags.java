@@ -22,6 +22,7 @@ final class KilnTags {
   final SimTag o2Low;
   final SimTag clockReset;
   final SimTag heartbeatStall;
+  final SimTag stuckZone;
 
   KilnTags(PlantNamespace ns) {
     String p = KilnModel.NAME + ".";
@@ -49,6 +50,7 @@ final class KilnTags {
     o2Low = ns.writableVariable(p + "Faults.O2Low", TagType.BOOLEAN);
     clockReset = ns.writableVariable(p + "Faults.ClockReset", TagType.BOOLEAN);
     heartbeatStall = ns.writableVariable(p + "Faults.HeartbeatStall", TagType.BOOLEAN);
+    stuckZone = ns.writableVariable(p + "Faults.StuckZone", TagType.INT32);
   }
 
   KilnModel.Faults faults() {
@@ -57,6 +59,7 @@ final class KilnTags {
         overTempZone.intValue(),
         o2Low.booleanValue(),
         clockReset.booleanValue(),
-        heartbeatStall.booleanValue());
+        heartbeatStall.booleanValue(),
+        stuckZone.intValue());
   }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** {@code Faults.HeartbeatStall}: the PLC's heartbeat stops counting and resumes from where it was. */
 class HeartbeatStallTest {
 
-  private static final KilnModel.Faults STALL = new KilnModel.Faults(0, 0, false, false, true);
+  private static final KilnModel.Faults STALL = new KilnModel.Faults(0, 0, false, false, true, 0);
 
   @Test
   void stalledKilnHeartbeatStaysPutAndCountsOnWhenReleased() {

@@ -123,6 +123,7 @@ class SimulatedPlantTest {
     "RHK01, RHK01.Faults.O2Low, Boolean",
     "RHK01, RHK01.Faults.ClockReset, Boolean",
     "RHK01, RHK01.Faults.HeartbeatStall, Boolean",
+    "RHK01, RHK01.Faults.StuckZone, Int32",
     "RHK01, RHK01.Load.V00000, Double",
     "RHK01, RHK01.Load.Probe, Boolean",
     "MX01, MX01.Heartbeat, Int32",

@@ -158,7 +158,8 @@ class PlantConfigFilesTest {
       }
       names.addAll(List.of("O2_pct", "O2Flow_Nm3h", "DewPoint_degC", "KilnPress_Pa",
           "RollerSpeed_mm_min", "CoolingWater_raw", "Faults.TcOpenZone", "Faults.OverTempZone",
-          "Faults.O2Low", "Faults.ClockReset", "Faults.HeartbeatStall"));
+          "Faults.O2Low", "Faults.ClockReset", "Faults.HeartbeatStall",
+          "Faults.StuckZone"));
     } else {
       names.addAll(List.of("State", "Speed_rpm", "Current_A", "Torque_pct", "BearingTemp_degF",
           "Vibration_mm_s", "BatchId", "Running", "AtSpeed", "Starts", "RunCurrent_A",
