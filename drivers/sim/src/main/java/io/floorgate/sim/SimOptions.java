@@ -77,7 +77,7 @@ public record SimOptions(String bindHost, int basePort, long seed, int scale, do
           + ": give the Modbus devices other ports");
     }
     if (!(driftSpeed >= 0.0) || driftSpeed > MAX_DRIFT_SPEED) {
-      throw new IllegalArgumentException("driftSpeed " + driftSpeed + " is out of range: use 0"
+      throw new IllegalArgumentException("drift speed " + driftSpeed + " is out of range: use 0"
           + " (no wear), 1 (real time) or more, at most " + (long) MAX_DRIFT_SPEED);
     }
   }

@@ -70,7 +70,7 @@ class SimOptionsTest {
   void driftSpeedOutOfRangeIsRefused(double speed) {
     var e = assertThrows(IllegalArgumentException.class,
         () -> SimOptions.defaults().withDriftSpeed(speed));
-    assertTrue(e.getMessage().contains("driftSpeed"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("drift speed "), e.getMessage());
   }
 
   @Test

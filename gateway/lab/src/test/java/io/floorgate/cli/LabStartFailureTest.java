@@ -54,4 +54,13 @@ class LabStartFailureTest {
       assertFalse(outcome.out().contains("Ctrl-C"), outcome.out());
     }
   }
+
+  @Test
+  void simWithANegativeDriftSpeedEndsWithOneLineSayingWhatToUse() throws Exception {
+    Outcome outcome = execute("sim", "--port", "0", "--no-security", "--drift-speed", "-1");
+
+    assertEquals(1, outcome.exitCode(), outcome.err());
+    assertEquals("Simulator not started: drift speed -1.0 is out of range: use 0 (no wear), "
+        + "1 (real time) or more, at most 1000000", outcome.err().strip());
+  }
 }
