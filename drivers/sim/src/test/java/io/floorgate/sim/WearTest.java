@@ -62,7 +62,7 @@ class WearTest {
   }
 
   @Test
-  void currentCreepStopsAtTenAmperes() {
+  void currentCreepStopsAtTwentyAmperes() {
     var mixer = new MixerModel(1, 42L, 0, 86_400.0);
     for (int scan = 0; scan < MixerModel.CYCLE_TICKS; scan++) {
       mixer.step(false);

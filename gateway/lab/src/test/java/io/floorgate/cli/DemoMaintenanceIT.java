@@ -55,7 +55,7 @@ class DemoMaintenanceIT {
         .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
     // The demo's own pace, whatever the machine running the test has set.
     builder.environment().remove(DemoCommand.DRIFT_SPEED_VARIABLE);
-    builder.environment().remove(DemoCommand.DRIFT_FOR_VARIABLE);
+    DemoCommand.DEMO_RULE_TIMES.keySet().forEach(builder.environment()::remove);
     Process demo = builder.start();
     List<String> stdout = new CopyOnWriteArrayList<>();
     Thread reader = new Thread(() -> {
