@@ -70,6 +70,7 @@ final class AlarmBook {
     latest.put(reading.path(), reading);
     Instant now = clock.instant();
     for (AlarmTracker t : trackers) {
+      t.observe(reading, now);
       update(t, reading.path().equals(t.rule.tag()), now);
     }
   }

@@ -64,7 +64,7 @@ final class AlarmTracker {
     this.rule = rule;
     this.cfg = rule.config();
     this.outOfService = !cfg.inService();
-    this.evaluator = new Evaluator(cfg);
+    this.evaluator = new Evaluator(rule);
   }
 
   AlarmState state() {
@@ -93,6 +93,7 @@ final class AlarmTracker {
     if (active && !outOfService && cfg.kind() != AlarmKind.CONDITION) {
       condition = true;
       conditionSince = raisedAt == null ? Instant.EPOCH : raisedAt;
+      evaluator.resume(saved);
     }
   }
 
@@ -137,8 +138,18 @@ final class AlarmTracker {
 
   private @Nullable Reading tripCandidate;
 
+  /** Any reading of the rule's inputs, whatever the alarm's state: the maintenance kinds need it. */
+  void observe(Reading reading, Instant now) {
+    evaluator.observe(reading, now);
+  }
+
   /** Applies delays, a quiet rate and the shelve's end; called on every reading and tick. */
   void advance(Instant now, Emitter out) {
+    Boolean overTime = outOfService || suppressed ? null : evaluator.judgeOverTime(now, active);
+    if (overTime != null && !overTime.equals(condition)) {
+      condition = overTime;
+      conditionSince = now;
+    }
     if (shelvedUntil != null && !now.isBefore(shelvedUntil)) {
       unshelve(AlarmEvent.SYSTEM, "shelve expired", now, out);
     }
@@ -298,7 +309,7 @@ final class AlarmTracker {
   Alarm snapshot() {
     AlarmRuleConfig c = cfg;
     return new Alarm(rule.id().toString(), rule.path(), rule.tag(), rule.connection(), c.kind(),
-        c.alarmClass(), c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : c.message(),
+        c.alarmClass(), c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : evaluator.message(),
         c.limit(), rule.unit(), state(), active,
         acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
         tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,
