@@ -22,10 +22,22 @@ class MaintenanceKindsTest {
   final List<AlarmEvent> events = new ArrayList<>();
 
   AlarmBook book(String rules) throws Exception {
+    return book(rules, Map.of());
+  }
+
+  AlarmBook book(String rules, Map<AlarmId, Alarm> restored) throws Exception {
     AlarmBook book = new AlarmBook(AlarmRule.of(AlarmFixtures.config(rules, "")), clock,
-        Map.of(), events::add);
+        restored, events::add);
     book.tick();
     return book;
+  }
+
+  /** The book as a restarted engine finds it: the state kept, the history not. */
+  AlarmBook restart(AlarmBook before, String rules) throws Exception {
+    Map<AlarmId, Alarm> kept = new java.util.HashMap<>();
+    before.all().forEach(a -> kept.put(a.alarmId(), a));
+    events.clear();
+    return book(rules, kept);
   }
 
   void value(AlarmBook book, String path, Object value) {
@@ -91,6 +103,21 @@ class MaintenanceKindsTest {
     assertEquals("RAISE", transitions());
     value(book, TC_A, 803.5);
     assertEquals("RAISE CLEAR", transitions());
+  }
+
+  @Test
+  void disagreementActiveBeforeARestartIsNeitherClearedNorRaisedAgain() throws Exception {
+    AlarmBook before = book(DISAGREEMENT);
+    value(before, TC_B, 800.0);
+    value(before, TC_A, 807.0);
+    pass(before, Duration.ofMinutes(10), Duration.ofSeconds(30));
+    AlarmBook after = restart(before, DISAGREEMENT);
+    value(after, TC_B, 800.0);
+    value(after, TC_A, 807.0);
+    pass(after, Duration.ofMinutes(20), Duration.ofSeconds(30));
+    assertEquals("", transitions());
+    value(after, TC_A, 801.0);
+    assertEquals("CLEAR", transitions());
   }
 
   // frozen
@@ -175,6 +202,17 @@ class MaintenanceKindsTest {
     assertEquals("RAISE", transitions());
     assertEquals(30.0, (Double) events.get(0).alarm().value(), 1e-9);
     assertEquals("s", events.get(0).alarm().unit());
+  }
+
+  @Test
+  void staleActiveBeforeARestartStaysActiveUntilTheNextValue() throws Exception {
+    AlarmBook before = book(STALE);
+    pass(before, Duration.ofSeconds(31), Duration.ofSeconds(1));
+    AlarmBook after = restart(before, STALE);
+    pass(after, Duration.ofSeconds(5), Duration.ofMillis(100));
+    assertEquals("", transitions());
+    value(after, TC_A, 1.0);
+    assertEquals("CLEAR", transitions());
   }
 
   @Test
