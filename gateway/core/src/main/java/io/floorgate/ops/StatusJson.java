@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.floorgate.output.BufferState;
 import io.floorgate.output.Health;
 import io.floorgate.output.Output;
+import io.floorgate.output.StatusSection;
 import io.floorgate.reading.Reading;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -130,7 +131,22 @@ final class StatusJson {
     Map<String, Object> buf = buffer(total, setup.bufferLimitBytes() * buffered);
     buf.put("maxAgeSeconds", setup.bufferMaxAge().toSeconds());
     out.put("buffer", buf);
+    out.put("sections", sections());
     return out;
+  }
+
+  /** Every output's own tables ({@link Output#statusSections()}); one failing shows none. */
+  private List<StatusSection> sections() {
+    List<StatusSection> all = new ArrayList<>();
+    for (Output o : outputs) {
+      try {
+        all.addAll(o.statusSections());
+      } catch (RuntimeException e) {
+        all.add(new StatusSection(o.name() + "-error", o.name(), List.of("Problem"),
+            List.of(List.of("status not available: " + e)), ""));
+      }
+    }
+    return all;
   }
 
   private Map<String, @Nullable Object> gateway() {

@@ -47,6 +47,14 @@ public interface Output extends MeterBinder, AutoCloseable {
   }
 
   /**
+   * Tables of this output's own state for the status page, drawn in order below the built-in
+   * sections. Any thread; cheap (called once a second while a page is open).
+   */
+  default List<StatusSection> statusSections() {
+    return List.of();
+  }
+
+  /**
    * Applies a new, validated configuration (hot reload); the output keeps its connections.
    *
    * @return what was done, a line each, for the log; empty when nothing concerned this output
