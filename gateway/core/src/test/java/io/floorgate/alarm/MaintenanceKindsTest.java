@@ -120,6 +120,20 @@ class MaintenanceKindsTest {
     assertEquals("CLEAR", transitions());
   }
 
+  @Test
+  void disagreementKeepsItsStateAndTimerWhileATagIsBad() throws Exception {
+    AlarmBook book = book(DISAGREEMENT);
+    value(book, TC_B, 800.0);
+    value(book, TC_A, 807.0);
+    pass(book, Duration.ofMinutes(5), Duration.ofSeconds(30));
+    book.onReading(reading(TC_B, null, Quality.BAD, clock.instant()));
+    pass(book, Duration.ofMinutes(4), Duration.ofSeconds(30));
+    assertEquals("", transitions());
+    value(book, TC_B, 800.0);
+    pass(book, Duration.ofMinutes(1), Duration.ofSeconds(30));
+    assertEquals("RAISE", transitions());
+  }
+
   // frozen
 
   static final String FROZEN = "    - { tag: " + TC_A + ", type: frozen, for: 30m, tolerance: 0.5,"

@@ -130,6 +130,16 @@ class TrendAlarmTest {
   }
 
   @Test
+  void aCrossingThatMovesBeyondTheHorizonClearsTheAlarm() throws Exception {
+    AlarmBook book = creep();
+    run(book, 3, d -> 30 + 0.5 * d);
+    assertEquals("RAISE", transitions());
+    // Still rising, but slowly: 38 A is months away now.
+    run(book, 7, d -> 31.5 + 0.05 * (d - 3));
+    assertEquals("RAISE CLEAR", transitions());
+  }
+
+  @Test
   void aFallingTrendIsProjectedDownToItsLimit() throws Exception {
     AlarmBook book = book("limit: 10, window: 1d, horizon: 6h, direction: falling, "
         + "message: Mixer drive current falls");
