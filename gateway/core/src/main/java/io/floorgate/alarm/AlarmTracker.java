@@ -145,6 +145,7 @@ final class AlarmTracker {
 
   /** Applies delays, a quiet rate and the shelve's end; called on every reading and tick. */
   void advance(Instant now, Emitter out) {
+    // The maintenance kinds are judged on ticks too: a stuck or stalled tag sends no reading.
     Boolean overTime = outOfService || suppressed ? null : evaluator.judgeOverTime(now, active);
     if (overTime != null && !overTime.equals(condition)) {
       condition = overTime;
@@ -309,7 +310,8 @@ final class AlarmTracker {
   Alarm snapshot() {
     AlarmRuleConfig c = cfg;
     return new Alarm(rule.id().toString(), rule.path(), rule.tag(), rule.connection(), c.kind(),
-        c.alarmClass(), c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : evaluator.message(),
+        c.alarmClass(), c.priority(), c.priority().severity(),
+        plcMessage != null ? plcMessage : evaluator.message(),
         c.limit(), rule.unit(), state(), active,
         acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
         tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,
