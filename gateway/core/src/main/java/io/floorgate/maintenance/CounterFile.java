@@ -97,14 +97,22 @@ public final class CounterFile implements AutoCloseable {
     try {
       Path aside = StateFile.moveAside(file, clock.instant());
       log.error("Maintenance counters in {} are damaged ({}): every counter starts from zero. The "
-          + "file is kept at {}; take the last values from it and set the counters by hand if "
-          + "they matter.", file, cause.toString(), aside);
+          + "file is kept at {} for inspection; its last values tell how far each machine had run "
+          + "since its last service.", file, reason(cause), aside);
     } catch (IOException e) {
       log.error("Maintenance counters in {} are damaged ({}) and cannot be moved aside ({}): "
           + "every counter starts from zero and the file will be overwritten; copy it away now "
-          + "to keep it.", file, cause.toString(), e.toString());
+          + "to keep it.", file, reason(cause), e.toString());
     }
     return Map.of();
+  }
+
+  /** The cause on one line: Jackson's messages carry the location on a second. */
+  private static String reason(Exception cause) {
+    String text = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j
+        ? j.getOriginalMessage() : cause.getMessage();
+    return cause.getClass().getSimpleName() + ": " + String.valueOf(text).lines().findFirst()
+        .orElse("");
   }
 
   public void start() {
