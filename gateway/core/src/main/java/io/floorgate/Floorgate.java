@@ -5,6 +5,7 @@ import io.floorgate.alarm.AlarmOutput;
 import io.floorgate.api.AlarmFeed;
 import io.floorgate.api.AlarmRoutes;
 import io.floorgate.api.ApiServer;
+import io.floorgate.api.MaintenanceRoutes;
 import io.floorgate.api.Router;
 import io.floorgate.config.ApiConfig;
 import io.floorgate.config.ConnectionConfig;
@@ -117,6 +118,7 @@ public final class Floorgate implements AutoCloseable {
     ops.register(router);
     if (engine != null) {
       AlarmRoutes.register(router, engine);
+      MaintenanceRoutes.register(router, engine);
     }
     return router;
   }
