@@ -69,7 +69,7 @@ final class AlarmTracker {
     this.outOfService = !cfg.inService();
     this.evaluator = new Evaluator(cfg);
     this.counter = cfg.kind() == AlarmKind.RUN_HOURS || cfg.kind() == AlarmKind.COUNT
-        ? new Counter(rule.id().toString(), rule.tag(), cfg.kind(),
+        ? new Counter(rule.id().toString(), rule.tag(), cfg.name(), cfg.kind(),
             java.util.Objects.requireNonNull(cfg.interval(), "interval"), cfg.above())
         : null;
   }

@@ -94,11 +94,12 @@ final class MaintenanceCounters {
   /** After a tick or a command: snapshot, publish what moved, save when due. */
   void afterTick(AlarmBook book, Instant now) {
     refresh(book);
-    for (CounterView v : views) {
-      if (!listeners.isEmpty() && publication.due(v, now)) {
+    for (Counter c : listeners.isEmpty() ? List.<Counter>of() : book.counters()) {
+      CounterView v = c.view();
+      if (publication.due(v, now)) {
         for (CounterListener l : listeners) {
           try {
-            l.changed(v);
+            l.changed(c.path(), v);
           } catch (RuntimeException e) {
             log.error("Maintenance counter listener {} failed on {}: {}", l, v.id(), e.toString());
           }

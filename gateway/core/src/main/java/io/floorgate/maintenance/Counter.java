@@ -30,9 +30,12 @@ public final class Counter {
 
   private static final Logger log = LoggerFactory.getLogger(Counter.class);
   private static final double NANOS_PER_HOUR = 3_600e9;
+  /** The level under a tag where its counters are published. */
+  public static final String TOPIC_LEVEL = "_maintenance";
 
   private final String id;
   private final String tag;
+  private final String path;
   private final AlarmKind kind;
   private final double interval;
   private final @Nullable Double above;
@@ -49,16 +52,19 @@ public final class Counter {
   /**
    * @param id       the counter's (and its alarm's) id
    * @param tag      the full path of the counted tag
+   * @param name     the rule's name, the last level of its topic
    * @param kind     {@link AlarmKind#RUN_HOURS} or {@link AlarmKind#COUNT}
    * @param interval the service interval (hours or counts)
    * @param above    the threshold of a numeric tag; null to read it as a boolean or counter
    */
-  public Counter(String id, String tag, AlarmKind kind, double interval, @Nullable Double above) {
+  public Counter(String id, String tag, String name, AlarmKind kind, double interval,
+      @Nullable Double above) {
     if (kind != AlarmKind.RUN_HOURS && kind != AlarmKind.COUNT) {
       throw new IllegalArgumentException(kind + " is not a maintenance counter");
     }
     this.id = id;
     this.tag = tag;
+    this.path = tag + "/" + TOPIC_LEVEL + "/" + name;
     this.kind = kind;
     this.interval = interval;
     this.above = above;
@@ -66,6 +72,11 @@ public final class Counter {
 
   public String id() {
     return id;
+  }
+
+  /** {@code enterprise/site/area/<tag path>/_maintenance/<rule name>}: its place on the UNS. */
+  public String path() {
+    return path;
   }
 
   /** Whether the service interval is reached. */

@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class CounterFile implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CounterFile.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
+  /** Thread-safe once configured; also {@link CounterView#json()}'s. */
+  static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Path file;
   private final Clock clock;
@@ -138,7 +138,8 @@ public final class CounterFile implements AutoCloseable {
 
   private void write(Map<String, CounterState> counters) {
     try {
-      StateFile.writeAtomically(file, JSON.writeValueAsBytes(new TreeMap<>(counters)));
+      StateFile.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(new TreeMap<>(counters)));
       if (failures > 0) {
         log.info("Maintenance counters written to {} again after {} failed write(s)", file,
             failures);

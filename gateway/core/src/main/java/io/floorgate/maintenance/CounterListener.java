@@ -6,5 +6,10 @@ package io.floorgate.maintenance;
  */
 @FunctionalInterface
 public interface CounterListener {
-  void changed(CounterView counter);
+  /**
+   * @param path    where the value belongs in the namespace:
+   *                {@code enterprise/site/area/<tag path>/_maintenance/<rule name>}
+   * @param counter the counter's value now
+   */
+  void changed(String path, CounterView counter);
 }

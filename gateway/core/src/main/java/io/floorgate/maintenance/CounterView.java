@@ -28,4 +28,15 @@ public record CounterView(
     double fraction,
     @Nullable Instant lastResetAt,
     @Nullable String lastResetBy,
-    @Nullable String comment) {}
+    @Nullable String comment) {
+
+  /** The view as JSON, as the API answers it and the UNS carries it; times ISO-8601. */
+  public byte[] json() {
+    try {
+      return CounterFile.JSON.writeValueAsBytes(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // A record of strings, numbers and times always serializes; this would be a bug.
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
