@@ -261,37 +261,20 @@ public final class AlarmEngine implements AutoCloseable {
    */
   public CompletableFuture<CounterView> resetCounter(String id, String by,
       @Nullable String comment) {
-    String problem = OperatorText.problem(by, comment);
-    if (problem != null) {
-      return CompletableFuture.failedFuture(new AlarmCommandException(
-          AlarmCommandException.Reason.INVALID, problem));
-    }
-    CompletableFuture<CounterView> result = new CompletableFuture<>();
-    Runnable task = () -> {
-      try {
-        result.complete(counters.reset(book, id, by, comment, clock.instant()));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    };
-    if (!enqueue(task)) {
-      result.completeExceptionally(new AlarmCommandException(
-          AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy or stopping; "
-          + "try again"));
-    }
-    return result;
+    return checked(by, comment, () -> command(() -> counters.reset(book, id, by, comment,
+        clock.instant())));
   }
 
   /** {@code command}, unless {@code by} or {@code comment} is refused by {@link OperatorText}. */
-  private static CompletableFuture<Alarm> checked(String by, @Nullable String comment,
-      Supplier<CompletableFuture<Alarm>> command) {
+  private static <T> CompletableFuture<T> checked(String by, @Nullable String comment,
+      Supplier<CompletableFuture<T>> command) {
     String problem = OperatorText.problem(by, comment);
     return problem == null ? command.get() : CompletableFuture.failedFuture(
         new AlarmCommandException(AlarmCommandException.Reason.INVALID, problem));
   }
 
-  private CompletableFuture<Alarm> command(Supplier<Alarm> action) {
-    CompletableFuture<Alarm> result = new CompletableFuture<>();
+  private <T> CompletableFuture<T> command(Supplier<T> action) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     Runnable task = () -> {
       try {
         result.complete(action.get());
