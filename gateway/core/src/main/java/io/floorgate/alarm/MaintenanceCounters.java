@@ -37,6 +37,8 @@ final class MaintenanceCounters {
   private final List<CounterListener> listeners = new CopyOnWriteArrayList<>();
   private volatile List<CounterView> views = List.of();
   private Map<String, CounterState> saved = Map.of();
+  /** What the file held at start: a counter a reload adds back takes its value from here. */
+  private Map<String, CounterState> loaded = Map.of();
   private Instant savedAt = Instant.EPOCH;
 
   private MaintenanceCounters(@Nullable CounterFile file) {
@@ -56,14 +58,14 @@ final class MaintenanceCounters {
 
   /** Gives the book's counters their saved values. */
   void restore(AlarmBook book) {
-    List<Counter> counters = book.counters();
-    if (file == null || counters.isEmpty()) {
+    if (file == null) {
       refresh(book);
       return;
     }
-    saved = file.load();
-    for (Counter c : counters) {
-      CounterState state = saved.get(c.id());
+    loaded = file.load();
+    saved = loaded;
+    for (Counter c : book.counters()) {
+      CounterState state = loaded.get(c.id());
       if (state != null) {
         c.restore(state);
       }
@@ -79,8 +81,11 @@ final class MaintenanceCounters {
     for (Counter c : to.counters()) {
       ids.add(c.id());
       Counter previous = old.get(c.id());
+      CounterState kept = loaded.get(c.id());
       if (previous != null) {
         c.continueFrom(previous);
+      } else if (kept != null) {
+        c.restore(kept);
       }
     }
     publication.retain(ids);

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  *       negative step, and one INFO line says so.
  * </ul>
  * A BAD reading (no communication, a failed sensor) stops run hours until a GOOD one says the
- * machine runs: time that cannot be seen is not counted. A count keeps the last GOOD state across
- * BAD readings, so a start hidden by a short loss of the link is still counted once.
+ * machine runs: time that cannot be seen is not counted. A lost PLC link turns the tag BAD after
+ * the connection's {@code badAfterLinkLoss}; run hours go on until then. Time while the gateway
+ * is stopped is not counted either (a PLC counter's increments meanwhile are). A count keeps the
+ * last GOOD state across BAD readings, so a start hidden by a short loss of the link is still
+ * counted once, and a machine that was running before and after it is not counted again.
  */
 public final class Counter {
 
