@@ -64,7 +64,7 @@ final class ConfigReader {
     }
     topicLength(namespace);
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
-        connectionNames.keySet(), nonNumeric(connections)).read(top, mqtt,
+        connectionNames.keySet(), nonNumeric(connections), areaOf(connections)).read(top, mqtt,
         mqttReader.plainText());
     ApiConfig api = ApiReader.read(top);
     SparkplugReader outputs = new SparkplugReader(problems);
@@ -181,6 +181,13 @@ final class ConfigReader {
   }
 
   /** Tags that carry no numbers: a boolean or text type, or enum states. */
+  /** Each connection's area, by connection name. */
+  private static Map<String, String> areaOf(List<ConnectionConfig> connections) {
+    Map<String, String> areas = new HashMap<>();
+    connections.forEach(c -> areas.put(c.name(), c.area()));
+    return areas;
+  }
+
   private static Set<String> nonNumeric(List<ConnectionConfig> connections) {
     Set<String> tags = new java.util.HashSet<>();
     for (ConnectionConfig c : connections) {
