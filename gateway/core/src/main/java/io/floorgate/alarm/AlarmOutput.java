@@ -4,7 +4,9 @@ import io.floorgate.broker.BrokerConnection;
 import io.floorgate.config.AlarmsConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.output.Health;
+import io.floorgate.driver.LinkState;
 import io.floorgate.output.Output;
+import io.floorgate.output.StatusSection;
 import io.floorgate.reading.Reading;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,10 +26,12 @@ public final class AlarmOutput implements Output {
 
   private final AlarmEngine engine;
   private final AlarmMqtt mqtt;
+  private final AlarmHealthReport health;
 
-  private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt) {
+  private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt, AlarmHealthReport health) {
     this.engine = engine;
     this.mqtt = mqtt;
+    this.health = health;
   }
 
   /**
@@ -43,7 +47,9 @@ public final class AlarmOutput implements Output {
     AlarmMqtt mqtt = new AlarmMqtt(connection, new AlarmTopics(config.namespace()),
         engine::alarms);
     engine.addListener(mqtt);
-    return new AlarmOutput(engine, mqtt);
+    AlarmHealth health = new AlarmHealth(clock, engine::alarms);
+    engine.addListener(health);
+    return new AlarmOutput(engine, mqtt, new AlarmHealthReport(health));
   }
 
   @Override
@@ -63,6 +69,18 @@ public final class AlarmOutput implements Output {
     engine.offer(reading);
   }
 
+  /** The communication alarms and the suppression of quality alarms follow the links. */
+  @Override
+  public void linkChanged(String connection, LinkState state) {
+    engine.linkChanged(connection, state);
+  }
+
+  /** The alarm system's health (ISA-18.2 / EEMUA 191) and the most frequent alarms. */
+  @Override
+  public List<StatusSection> statusSections() {
+    return health.sections();
+  }
+
   @Override
   public Health health() {
     return mqtt.isConnected() ? Health.ready(mqtt.detail() + "; " + engine.alarms().size()
@@ -78,6 +96,7 @@ public final class AlarmOutput implements Output {
   @Override
   public void bindTo(MeterRegistry registry) {
     new AlarmMeters(engine, mqtt).bindTo(registry);
+    health.bindTo(registry);
   }
 
   /** The engine: the API's alarm routes, PLC conditions and acknowledgements go through it. */
