@@ -82,12 +82,12 @@ final class AlarmBook {
     }
     latest.put(reading.path(), reading);
     // Suppression first: a reading of a lost link must find its alarm suppressed already.
-    designed.apply();
+    designed.before(trackers);
     Instant now = clock.instant();
     for (AlarmTracker t : trackers) {
       update(t, reading.path().equals(t.rule.tag()), now);
     }
-    designed.apply();
+    designed.after(reading.path(), trackers);
   }
 
   private void update(AlarmTracker t, boolean mainChanged, Instant now) {

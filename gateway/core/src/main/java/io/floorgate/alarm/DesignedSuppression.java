@@ -5,6 +5,8 @@ import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,10 @@ final class DesignedSuppression {
 
   private record Watched(AlarmTracker tracker, List<AlarmId> alarms, boolean link) {}
 
-  private final List<Watched> watched = new ArrayList<>();
+  private final Map<AlarmTracker, Watched> watched = new LinkedHashMap<>();
+  /** The tags and alarms that suppress others: a change of theirs is worth a full pass. */
+  private final Set<String> suppressorTags = new HashSet<>();
+  private final Set<AlarmId> suppressorAlarms = new HashSet<>();
   private final Map<AlarmId, AlarmTracker> byId;
   private final Map<String, Reading> latest;
   private final LinkWatch links;
@@ -65,28 +70,64 @@ final class DesignedSuppression {
       }
       boolean link = links.enabled() && QUALITY_DRIVEN.contains(t.rule.kind());
       if (link || !alarms.isEmpty() || !t.rule.suppressorTags().isEmpty()) {
-        watched.add(new Watched(t, List.copyOf(alarms), link));
+        watched.put(t, new Watched(t, List.copyOf(alarms), link));
       }
+      suppressorTags.addAll(t.rule.suppressorTags());
+      suppressorAlarms.addAll(alarms);
     }
   }
 
   /** Brings every watched alarm's suppression up to date with the tags, alarms and links. */
   void apply() {
     for (int pass = 0; pass < PASSES; pass++) {
-      boolean changed = false;
-      for (Watched w : watched) {
-        AlarmTracker t = w.tracker();
-        boolean wanted = wanted(w);
-        if (wanted != t.designSuppressed) {
-          t.designSuppressed = wanted;
-          reevaluate.accept(t);
-          changed = true;
-        }
-      }
-      if (!changed) {
+      if (!apply(watched.values())) {
         return;
       }
     }
+  }
+
+  /**
+   * Before a reading is judged by {@code trackers}: their own suppression, so that a reading of a
+   * lost link finds its alarm suppressed already.
+   */
+  void before(List<AlarmTracker> trackers) {
+    List<Watched> these = new ArrayList<>(trackers.size());
+    for (AlarmTracker t : trackers) {
+      Watched w = watched.get(t);
+      if (w != null) {
+        these.add(w);
+      }
+    }
+    apply(these);
+  }
+
+  /**
+   * After a reading of {@code path} was judged by {@code trackers}: a full pass only when it can
+   * have changed another alarm's suppression (a suppressing tag, or a suppressing alarm judged).
+   * The engine's tick makes a full pass anyway.
+   */
+  void after(String path, List<AlarmTracker> trackers) {
+    boolean concerns = suppressorTags.contains(path);
+    for (int i = 0; i < trackers.size() && !concerns; i++) {
+      concerns = suppressorAlarms.contains(trackers.get(i).rule.id());
+    }
+    if (concerns) {
+      apply();
+    }
+  }
+
+  private boolean apply(Iterable<Watched> these) {
+    boolean changed = false;
+    for (Watched w : these) {
+      AlarmTracker t = w.tracker();
+      boolean wanted = wanted(w);
+      if (wanted != t.designSuppressed) {
+        t.designSuppressed = wanted;
+        reevaluate.accept(t);
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   private boolean wanted(Watched w) {
