@@ -98,7 +98,7 @@ final class AlarmHealth implements AlarmListener {
     return lastPeriod() > FLOOD;
   }
 
-  /** Fixed 10-minute periods (from the hour) with more than {@link #FLOOD} alarms, since the start. */
+  /** Fixed 10-minute periods (from the hour) with more than {@link #FLOOD} alarms, since start. */
   synchronized long floodPeriods() {
     return floodPeriods;
   }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * section names its own, TLS and the rest always those of {@code mqtt}, and a client id of its own.
  *
  * <p>Defaults and bounds: {@code clientId} {@code <mqtt.clientId>-alarms}; {@code stateFile}
- * none (alarm state is then lost on restart); {@code maxShelve} 8h (1m–7d); {@code conditions} none; {@code communication}
- * {@link CommunicationConfig#DEFAULT}.
+ * none (alarm state is then lost on restart); {@code maxShelve} 8h (1m–7d); {@code conditions}
+ * none; {@code communication} {@link CommunicationConfig#DEFAULT}.
  *
  * @param rules     the alarm rules, at least one
  * @param broker    the dedicated alarm MQTT connection

@@ -27,7 +27,8 @@ class SuppressedByTest {
     book = new AlarmBook(AlarmRule.of(AlarmFixtures.config("""
             - { tag: calcination/k/temp, type: hi, limit: 100, suppressedBy: calcination/k/running }
             - { tag: calcination/k/running, type: discrete, equals: 2, name: standby }
-            - { tag: calcination/k/temp-b, type: hi, limit: 100, suppressedBy: [ calcination.k.running.standby ] }
+            - { tag: calcination/k/temp-b, type: hi, limit: 100,
+                suppressedBy: [ calcination.k.running.standby ] }
         """, AlarmFixtures.NO_COMMUNICATION)), clock, Map.of(), events::add);
   }
 

@@ -81,7 +81,8 @@ class SuppressionConfigTest {
     List<AlarmRuleConfig> rules = parse("""
         alarms:
           rules:
-            - { tag: calcination/k/temp, type: hi, limit: 800, suppressedBy: calcination.k.running.standby }
+            - { tag: calcination/k/temp, type: hi, limit: 800,
+                suppressedBy: calcination.k.running.standby }
             - { tag: calcination/k/running, type: discrete, equals: false, name: standby }
         """).alarms().rules();
 
