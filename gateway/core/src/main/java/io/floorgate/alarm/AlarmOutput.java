@@ -5,6 +5,9 @@ import io.floorgate.config.AlarmsConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.output.Health;
 import io.floorgate.driver.LinkState;
+import io.floorgate.maintenance.CounterView;
+import io.floorgate.maintenance.MaintenanceMeters;
+import io.floorgate.maintenance.MaintenanceSection;
 import io.floorgate.output.Output;
 import io.floorgate.output.StatusSection;
 import io.floorgate.reading.Reading;
@@ -27,11 +30,13 @@ public final class AlarmOutput implements Output {
   private final AlarmEngine engine;
   private final AlarmMqtt mqtt;
   private final AlarmHealthReport health;
+  private final MaintenanceMeters counterMeters;
 
   private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt, AlarmHealthReport health) {
     this.engine = engine;
     this.mqtt = mqtt;
     this.health = health;
+    this.counterMeters = new MaintenanceMeters(engine::counters);
   }
 
   /**
@@ -75,12 +80,6 @@ public final class AlarmOutput implements Output {
     engine.linkChanged(connection, state);
   }
 
-  /** The alarm system's health (ISA-18.2 / EEMUA 191) and the most frequent alarms. */
-  @Override
-  public List<StatusSection> statusSections() {
-    return health.sections();
-  }
-
   @Override
   public Health health() {
     return mqtt.isConnected() ? Health.ready(mqtt.detail() + "; " + engine.alarms().size()
@@ -90,13 +89,30 @@ public final class AlarmOutput implements Output {
   @Override
   public List<String> reload(GatewayConfig next) {
     engine.reload(next).join();
+    counterMeters.refresh();
     return List.of(engine.alarms().size() + " alarms");
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     new AlarmMeters(engine, mqtt).bindTo(registry);
+    counterMeters.bindTo(registry);
     health.bindTo(registry);
+  }
+
+  /**
+   * The maintenance counters' table, when the rules have counters; the alarm system's health
+   * (ISA-18.2 / EEMUA 191) and the most frequent alarms.
+   */
+  @Override
+  public List<StatusSection> statusSections() {
+    List<CounterView> counters = engine.counters();
+    List<StatusSection> sections = new java.util.ArrayList<>();
+    if (!counters.isEmpty()) {
+      sections.add(MaintenanceSection.of(counters));
+    }
+    sections.addAll(health.sections());
+    return sections;
   }
 
   /** The engine: the API's alarm routes, PLC conditions and acknowledgements go through it. */

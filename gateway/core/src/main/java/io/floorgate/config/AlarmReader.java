@@ -125,6 +125,14 @@ final class AlarmReader {
     CommunicationConfig communication = communication(map);
     suppressedBy.check(ids.keySet().stream().map(id -> id.replace('/', '.')).toList(), areaOf,
         communication.enabled());
+    long counters = rules.stream().filter(r -> r.kind() == AlarmKind.RUN_HOURS
+        || r.kind() == AlarmKind.COUNT).count();
+    if (stateFile == null && counters > 0) {
+      map.warning("rules", counters + " maintenance counter(s) (runHours/count) are kept in "
+          + "memory only and start from zero after every restart; set alarms.stateFile, e.g. "
+          + "stateFile: /var/lib/floorgate/alarms.json (the counters go beside it, in "
+          + "alarms-maintenance.json)");
+    }
     if (problems.count() > before || mqtt == null || urls.isEmpty()) {
       return null;
     }
