@@ -125,6 +125,7 @@ final class AlarmReader {
     CommunicationConfig communication = communication(map);
     suppressedBy.check(ids.keySet().stream().map(id -> id.replace('/', '.')).toList(), areaOf,
         communication.enabled());
+    suppressedBy.clashes(ids, areaOf, communication.enabled());
     long counters = rules.stream().filter(r -> r.kind() == AlarmKind.RUN_HOURS
         || r.kind() == AlarmKind.COUNT).count();
     if (stateFile == null && counters > 0) {

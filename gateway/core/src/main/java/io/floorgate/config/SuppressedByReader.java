@@ -116,6 +116,26 @@ final class SuppressedByReader {
     }
   }
 
+  /**
+   * Refuses a rule whose id is a connection's communication alarm's (a rule named
+   * {@code communication} on a tag whose path is the connection's name).
+   *
+   * @param ids every rule as {@code area/path/name}, with its line
+   */
+  void clashes(Map<String, Integer> ids, Map<String, String> areaOf, boolean communication) {
+    if (!communication) {
+      return;
+    }
+    areaOf.forEach((connection, area) -> {
+      Integer line = ids.get(area + "/" + connection + "/" + COMMUNICATION);
+      if (line != null) {
+        problems.add(line, "alarms.rules", "the alarm " + communicationId(area, connection)
+            + " is connection " + connection + "'s communication alarm; give this rule another "
+            + "name:");
+      }
+    });
+  }
+
   /** The id of a rule's alarm as the alarm engine writes it, from the config's words. */
   static String ruleId(String tag, String name) {
     return tag.replace('/', '.') + "." + name;

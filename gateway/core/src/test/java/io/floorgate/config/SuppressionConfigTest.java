@@ -140,6 +140,23 @@ class SuppressionConfigTest {
   }
 
   @Test
+  void ruleWithTheIdOfACommunicationAlarmIsRefused() {
+    List<String> errors = errors("""
+        connections:
+          - name: k
+            endpoint: opc.tcp://127.0.0.1:4842/k
+            area: mixing
+            groups: [ { name: all, tags: [ { path: k, node: ns=2;s=K } ] } ]
+        alarms:
+          rules:
+            - { tag: mixing/k, type: bad-quality, name: communication }
+        """.replace("connections:\n", ""));
+
+    assertEquals(List.of("test.yaml:19: alarms.rules: the alarm mixing.k.communication is "
+        + "connection k's communication alarm; give this rule another name:"), errors);
+  }
+
+  @Test
   void anAlarmCannotSuppressItself() {
     List<String> errors = errors("""
         alarms:
