@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -81,14 +83,19 @@ final class NotificationReader {
     Duration group = map.duration("group", NotificationsConfig.DEFAULT_GROUP, Duration.ZERO,
         NotificationsConfig.MAX_GROUP);
     Map<String, ReceiverConfig> receivers = new LinkedHashMap<>();
+    // Every name given, also of receivers with errors: routes to them are not errors too.
+    Set<String> names = new LinkedHashSet<>();
     List<Node> items = map.list("receivers");
     for (int i = 0; i < items.size(); i++) {
       YamlMap item = YamlMap.of(items.get(i), map.child("receivers") + "[" + i + "]", problems,
           RECEIVER_KEYS);
+      String name = item == null ? null : item.string("name");
+      if (name != null && !names.add(name.strip())) {
+        item.error("name", "receiver " + name.strip() + " appears twice; give each its own name");
+      }
       ReceiverConfig receiver = item == null ? null : receiver(item);
-      if (receiver != null && receivers.putIfAbsent(receiver.name(), receiver) != null) {
-        item.error("name", "receiver " + receiver.name() + " appears twice; give each its own "
-            + "name");
+      if (receiver != null) {
+        receivers.putIfAbsent(receiver.name(), receiver);
       }
     }
     List<RouteConfig> routes = new ArrayList<>();
@@ -96,7 +103,7 @@ final class NotificationReader {
     for (int i = 0; i < routeItems.size(); i++) {
       YamlMap item = YamlMap.of(routeItems.get(i), map.child("routes") + "[" + i + "]", problems,
           ROUTE_KEYS);
-      RouteConfig route = item == null ? null : route(item, receivers);
+      RouteConfig route = item == null ? null : route(item, names);
       if (route != null) {
         routes.add(route);
       }
@@ -242,7 +249,7 @@ final class NotificationReader {
     return null;
   }
 
-  private @Nullable RouteConfig route(YamlMap map, Map<String, ReceiverConfig> receivers) {
+  private @Nullable RouteConfig route(YamlMap map, Set<String> receivers) {
     int before = problems.count();
     String receiver = knownReceiver(map, "receiver", receivers, true);
     AlarmMatch match = match(map);
@@ -267,19 +274,19 @@ final class NotificationReader {
     return new RouteConfig(match, receiver, repeat, escalate == null ? null : after, to, more);
   }
 
-  private @Nullable String knownReceiver(YamlMap map, String key,
-      Map<String, ReceiverConfig> receivers, boolean required) {
+  private @Nullable String knownReceiver(YamlMap map, String key, Set<String> receivers,
+      boolean required) {
     String name = required ? map.required(key, receivers.isEmpty() ? "<receiver name>"
-        : receivers.keySet().iterator().next()) : map.string(key);
+        : receivers.iterator().next()) : map.string(key);
     if (name == null) {
       return null;
     }
-    if (!receivers.containsKey(name.strip())) {
-      String near = Names.closest(name.strip(), receivers.keySet());
+    if (!receivers.contains(name.strip())) {
+      String near = Names.closest(name.strip(), receivers);
       map.error(key, "no receiver is named '" + name.strip() + "'; " + (near != null
           ? "did you mean '" + near + "'?" : receivers.isEmpty()
               ? "add it under notifications.receivers"
-              : "receivers: " + String.join(", ", receivers.keySet())));
+              : "receivers: " + String.join(", ", receivers)));
       return null;
     }
     return name.strip();
