@@ -68,8 +68,8 @@ final class AlarmText {
     line(text, "Since", a.raisedAt() == null ? null : time(a.raisedAt()));
     line(text, "Priority", a.priority().name().toLowerCase(Locale.ROOT));
     line(text, "Class", a.alarmClass() == null ? null : a.alarmClass().word());
-    line(text, "State", a.state() + (a.acked() ? ", acknowledged by " + a.ackedBy()
-        : ", not acknowledged"));
+    line(text, "State", (a.active() ? "active" : "cleared") + (a.acked()
+        ? ", acknowledged by " + a.ackedBy() : ", not acknowledged"));
   }
 
   /** What happened, in words: {@code raised}, {@code cleared}, …. */
