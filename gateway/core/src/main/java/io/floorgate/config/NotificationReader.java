@@ -192,12 +192,15 @@ final class NotificationReader {
     SmtpConfig.Security security = map.choice("security", SmtpConfig.Security.STARTTLS, SECURITY);
     int port = map.integer("port", security.defaultPort(), 1, 65_535);
     String username = map.string("username");
+    username = username == null || username.isBlank() ? null : username.strip();
     String password = secret(map, "password", "FLOORGATE_SMTP_PASSWORD");
     if (username != null && password == null && enabled) {
-      map.missing("password", "add password: ${FLOORGATE_SMTP_PASSWORD} for " + username);
+      map.error("password", "the login " + username + " has no password: write password: "
+          + "${FLOORGATE_SMTP_PASSWORD} and set FLOORGATE_SMTP_PASSWORD (in "
+          + "/etc/floorgate/floorgate.env, or the container's environment or Secret)");
     }
-    return host == null ? null : new SmtpConfig(host.strip(), port, security,
-        username == null || username.isBlank() ? null : username.strip(), password);
+    return host == null ? null : new SmtpConfig(host.strip(), port, security, username,
+        password);
   }
 
   /**
@@ -216,9 +219,8 @@ final class NotificationReader {
     }
     String value = map.string(key);
     if (value == null || value.isBlank()) {
-      if (enabled) {
-        map.error(key, "is empty: " + Secrets.howToSet(map, key, variable));
-      }
+      // Only an explicit empty default (${VAR:-}) gets here: an unset variable without one is
+      // an error of its own. Empty means none, e.g. no login.
       return null;
     }
     String placeholder = Secrets.placeholder(value);
