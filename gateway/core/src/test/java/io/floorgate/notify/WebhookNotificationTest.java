@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floorgate.alarm.AlarmJson;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,26 @@ class WebhookNotificationTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> plant.notify.statusSections().get(0)
           .rows().get(0).get(2).equals("0"));
       assertTrue(plant.notify.statusSections().get(0).rows().get(0).get(6).contains("HTTP 500"));
+    }
+  }
+
+  @Test
+  void deliveriesAndPendingNotificationsAreMetered() throws Exception {
+    try (HookServer hook = new HookServer(1);
+        NotifyFixture plant = new NotifyFixture(dir, section(hook),
+            Map.of("HOOK_SECRET", SECRET))) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      plant.notify.bindTo(registry);
+      plant.raise();
+      await().atMost(Duration.ofSeconds(15)).until(() -> registry.get(
+          "floorgate.notify.deliveries").tags("receiver", "cmms", "result", "delivered")
+          .functionCounter().count() == 1);
+      assertEquals(1, registry.get("floorgate.notify.deliveries")
+          .tags("receiver", "cmms", "result", "failed").functionCounter().count());
+      assertEquals(0, registry.get("floorgate.notify.deliveries")
+          .tags("receiver", "cmms", "result", "dropped").functionCounter().count());
+      assertEquals(0, registry.get("floorgate.notify.pending").tags("receiver", "cmms").gauge()
+          .value());
     }
   }
 
