@@ -76,6 +76,23 @@ class EmailNotificationTest {
   }
 
   @Test
+  void aBurstWithinTheGroupTimeGoesOutAsOneMail() throws Exception {
+    try (NotifyFixture plant = new NotifyFixture(dir, section().replace("group: 0s",
+        "group: 3s"), Map.of("SMTP_PASSWORD", PASSWORD))) {
+      plant.raise();
+      plant.clear();
+      await().atMost(Duration.ofSeconds(15)).until(() -> MAIL.getReceivedMessages().length == 1);
+      MimeMessage mail = MAIL.getReceivedMessages()[0];
+      assertEquals("[HIGH] 2 alarm notifications: RHK01 zone 5 temperature above 800 °C — "
+          + "raised, and 1 more", mail.getSubject());
+      String body = (String) mail.getContent();
+      assertTrue(body.contains("raised at ") && body.contains("cleared at "), body);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+          .until(() -> MAIL.getReceivedMessages().length == 1);
+    }
+  }
+
+  @Test
   void wrongCredentialsGiveOneClearLineAndRetriesWithoutStackTraces() throws Exception {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger logger = (Logger) LoggerFactory.getLogger(Sender.class);
