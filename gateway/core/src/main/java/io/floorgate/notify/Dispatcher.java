@@ -92,7 +92,11 @@ final class Dispatcher {
             raiseId, to, route.escalateAfter()));
       }
       if (route.repeat() != null) {
-        repeat(alarm.id(), raisedAt, raiseId, route.receiver(), route.repeat(), 1);
+        // After a restart: the next repeat due, not every one missed while the gateway was down.
+        long due = Duration.between(raisedAt, clock.instant()).toMillis()
+            / route.repeat().toMillis() + 1;
+        repeat(alarm.id(), raisedAt, raiseId, route.receiver(), route.repeat(),
+            (int) Math.max(1, Math.min(Integer.MAX_VALUE, due)));
       }
     }
   }
