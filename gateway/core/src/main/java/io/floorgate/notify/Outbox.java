@@ -78,7 +78,7 @@ final class Outbox implements AutoCloseable {
       long n = dropped.computeIfAbsent(receiver, r -> new AtomicLong()).incrementAndGet();
       if (dropLogged.putIfAbsent(receiver, true) == null) {
         log.warn("Notification outbox of receiver {} is full ({} events): the oldest are dropped "
-            + "({} so far, counted in floorgate.notify.deliveries{{result=dropped}}); the "
+            + "({} so far, counted in floorgate.notify.deliveries, result dropped); the "
             + "receiver has not accepted anything for a long time — check it on the status page",
             receiver, maxEvents, n);
       }
