@@ -67,6 +67,11 @@ final class ReceiverReader {
     }
     String bearer = secret(map, "bearer", "FLOORGATE_WEBHOOK_TOKEN");
     String hmac = secret(map, "hmacSecret", "FLOORGATE_WEBHOOK_SECRET");
+    if (bearer != null && url != null && url.getScheme().equalsIgnoreCase("http")
+        && !Secrets.isLoopback(url.getHost())) {
+      map.error("bearer", "would cross the network in clear to " + url.getHost() + ": use an "
+          + "https:// url, or hmacSecret (a signature, not a secret on the wire) instead");
+    }
     if (problems.count() > before || name == null || url == null) {
       return null;
     }
@@ -90,6 +95,11 @@ final class ReceiverReader {
     String username = map.string("username");
     username = username == null || username.isBlank() ? null : username.strip();
     String password = secret(map, "password", "FLOORGATE_SMTP_PASSWORD");
+    if (password != null && host != null && security == SmtpConfig.Security.NONE
+        && !Secrets.isLoopback(host.strip())) {
+      map.error("password", "would cross the network in clear to " + host.strip() + " with "
+          + "security: none: use security: starttls (port 587) or tls (port 465)");
+    }
     if (username != null && password == null && enabled) {
       map.error("password", "the login " + username + " has no password: write password: "
           + "${FLOORGATE_SMTP_PASSWORD} and set FLOORGATE_SMTP_PASSWORD (in "

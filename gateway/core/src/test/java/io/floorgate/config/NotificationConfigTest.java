@@ -72,7 +72,7 @@ class NotificationConfigTest {
             - { name: cmms, type: webhook, url: https://cmms.example/hook, hmacSecret: "${HOOK_SECRET}" }
             - name: mail
               type: email
-              smtp: { host: mail.example, port: 2525, security: none, username: fg, password: "${SMTP_PASSWORD}" }
+              smtp: { host: mail.example, port: 2525, security: starttls, username: fg, password: "${SMTP_PASSWORD}" }
               from: floorgate@isohara.example
               to: [ a@isohara.example, b@isohara.example ]
           routes:
@@ -89,7 +89,7 @@ class NotificationConfigTest {
     assertEquals(Duration.ofMinutes(2), n.receiver("am").resendEvery());
     assertEquals("2b7e151628aed2a6abf7158809cf4f3c", n.receiver("cmms").hmacSecret());
     SmtpConfig smtp = n.receiver("mail").smtp();
-    assertEquals(new SmtpConfig("mail.example", 2525, SmtpConfig.Security.NONE, "fg",
+    assertEquals(new SmtpConfig("mail.example", 2525, SmtpConfig.Security.STARTTLS, "fg",
         "s3cr3t-Kx81-mail"), smtp);
     assertEquals(List.of("a@isohara.example", "b@isohara.example"), n.receiver("mail").to());
     RouteConfig first = n.routes().get(0);
@@ -196,6 +196,25 @@ class NotificationConfigTest {
         """);
     assertTrue(errors.stream().anyMatch(e -> e.contains("notifications.receivers[0].bearer")
         && e.contains("is written in the file")), errors.toString());
+  }
+
+  @Test
+  void aPasswordOrTokenThatWouldCrossTheNetworkInClearIsRefused() {
+    List<String> errors = errors("""
+        notifications:
+          receivers:
+            - { name: cmms, type: webhook, url: http://cmms.example/hook, bearer: "${HOOK_SECRET}" }
+            - name: mail
+              type: email
+              smtp: { host: mail.example, security: none, username: fg, password: "${SMTP_PASSWORD}" }
+              from: floorgate@isohara.example
+              to: maintenance@isohara.example
+        """);
+    assertEquals(2, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("receivers[0].bearer: would cross the network in clear"),
+        errors.toString());
+    assertTrue(errors.get(1).contains("smtp.password: would cross the network in clear"),
+        errors.toString());
   }
 
   @Test
