@@ -5,6 +5,7 @@ import io.floorgate.alarm.AlarmOutput;
 import io.floorgate.api.AlarmFeed;
 import io.floorgate.api.AlarmRoutes;
 import io.floorgate.api.ApiServer;
+import io.floorgate.api.MaintenanceRoutes;
 import io.floorgate.api.Router;
 import io.floorgate.config.ApiConfig;
 import io.floorgate.config.ConnectionConfig;
@@ -68,6 +69,19 @@ public final class Floorgate implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private boolean closed;
 
+  /**
+   * The maintenance counters' values go to the UNS as retained messages on its connection; with
+   * the UNS disabled they are on the API and {@code /metrics} only.
+   */
+  private static void publishCounters(@Nullable AlarmOutput alarms, List<Output> outputs) {
+    UnsOutput uns = outputs.stream().filter(UnsOutput.class::isInstance)
+        .map(UnsOutput.class::cast).findFirst().orElse(null);
+    if (alarms != null && uns != null) {
+      alarms.engine().addCounterListener((path, counter) ->
+          uns.publishRetained(path, counter.json()));
+    }
+  }
+
   private Floorgate(GatewayConfig config, Clock clock, List<Output> outputs,
       @Nullable AlarmOutput alarms, Drivers drivers) {
     this.config = config;
@@ -75,6 +89,7 @@ public final class Floorgate implements AutoCloseable {
     this.outputs = List.copyOf(outputs);
     this.alarms = alarms;
     this.drivers = drivers;
+    publishCounters(alarms, this.outputs);
     this.links = new LinkBook(clock);
     Fanout fanout = new Fanout(values, this.outputs);
     this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
@@ -125,6 +140,7 @@ public final class Floorgate implements AutoCloseable {
     ops.register(router);
     if (engine != null) {
       AlarmRoutes.register(router, engine);
+      MaintenanceRoutes.register(router, engine);
     }
     return router;
   }

@@ -20,13 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param type         what is watched
  * @param priority     priority, and {@code severity} its OPC UA severity
  * @param severity     1–1000
- * @param message      the operator text
+ * @param message      the operator text; for TREND the projection, written at the raise
+ *                     ({@code … projected to reach 38 A in ≈ 9 days})
  * @param limit        the trip limit (units per minute for RATE); null where there is none
  * @param unit         the unit of {@code limit} and {@code value}
  * @param state        the ISA-18.2 state
  * @param active       whether the alarm condition is present (after delays)
  * @param acked        whether the last activation was acknowledged
- * @param value        the value at trip (for DEVIATION the deviation, for RATE the rate)
+ * @param value        the value at trip (for DEVIATION and DISAGREEMENT the difference, for RATE
+ *                     the rate, for FROZEN the value the tag is stuck at, for STALE the seconds
+ *                     since the tag's last value, for TREND the fitted line's value at trip — in
+ *                     the tag's unit, beside the limit; when the line reaches the limit is in the
+ *                     message)
  * @param quality      the quality of the reading at trip
  * @param raisedAt     gateway time of the last RAISE
  * @param clearedAt    gateway time of the last CLEAR

@@ -1,5 +1,6 @@
 package io.floorgate.alarm;
 
+import io.floorgate.maintenance.Counter;
 import io.floorgate.reading.Reading;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,7 @@ final class AlarmBook {
     latest.put(reading.path(), reading);
     Instant now = clock.instant();
     for (AlarmTracker t : trackers) {
+      t.observe(reading, now);
       update(t, reading.path().equals(t.rule.tag()), now);
     }
   }
@@ -164,6 +166,28 @@ final class AlarmBook {
     t.returnToService(by, comment, now, emitter);
     update(t, true, now);
     return t.snapshot();
+  }
+
+  /** The maintenance counters (RUN_HOURS and COUNT rules), in config order. */
+  List<Counter> counters() {
+    List<Counter> counters = new ArrayList<>();
+    for (AlarmTracker t : byId.values()) {
+      if (t.counter != null) {
+        counters.add(t.counter);
+      }
+    }
+    return counters;
+  }
+
+  /** Sets a maintenance counter to zero and clears its alarm. */
+  Counter resetCounter(String id, String by, @Nullable String comment) {
+    AlarmTracker t = tracker(id);
+    if (t == null || t.counter == null) {
+      throw new AlarmCommandException(AlarmCommandException.Reason.NOT_FOUND,
+          "no maintenance counter has the id '" + id + "'; GET /api/maintenance lists them");
+    }
+    t.resetCounter(by, comment, clock.instant(), emitter);
+    return t.counter;
   }
 
   @Nullable Alarm get(String id) {

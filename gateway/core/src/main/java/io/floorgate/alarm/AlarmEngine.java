@@ -2,6 +2,8 @@ package io.floorgate.alarm;
 
 import io.floorgate.config.AlarmsConfig;
 import io.floorgate.config.GatewayConfig;
+import io.floorgate.maintenance.CounterListener;
+import io.floorgate.maintenance.CounterView;
 import io.floorgate.reading.Reading;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public final class AlarmEngine implements AutoCloseable {
   private final String root;
   private final Duration maxShelve;
   private final @Nullable AlarmStore store;
+  private final MaintenanceCounters counters;
   private final BlockingQueue<Object> queue;
   private final List<AlarmListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Alarm> current = new java.util.concurrent.ConcurrentHashMap<>();
@@ -66,6 +69,8 @@ public final class AlarmEngine implements AutoCloseable {
     this.book = new AlarmBook(AlarmRule.of(config), clock, restored, this::dispatch,
         config.namespace().root());
     config.connections().forEach(c -> areaOf.put(c.name(), c.area()));
+    this.counters = MaintenanceCounters.of(alarms, clock);
+    counters.restore(book);
     for (Alarm a : book.all()) {
       current.put(a.id(), a);
       ids.add(a.id());
@@ -114,6 +119,7 @@ public final class AlarmEngine implements AutoCloseable {
       next.all().forEach(a -> now.add(a.id()));
       // PLC conditions come from the PLC, not from the config: a reload keeps them.
       keep.keySet().stream().filter(AlarmId::isCondition).forEach(id -> now.add(id.toString()));
+      counters.carryOver(book, next);
       book = next;
       current.keySet().retainAll(now);
       ids.retainAll(now);
@@ -145,6 +151,7 @@ public final class AlarmEngine implements AutoCloseable {
     if (store != null) {
       store.start();
     }
+    counters.start();
     thread.start();
   }
 
@@ -238,16 +245,36 @@ public final class AlarmEngine implements AutoCloseable {
     return checked(by, comment, () -> command(() -> book.returnToService(id, by, comment)));
   }
 
+  /** Every maintenance counter (RUN_HOURS and COUNT rules), in config order. Any thread. */
+  public List<CounterView> counters() {
+    return counters.views();
+  }
+
+  /** Told of counter values worth publishing, on the engine's thread: hand over, never block. */
+  public void addCounterListener(CounterListener listener) {
+    counters.addListener(listener);
+  }
+
+  /**
+   * Sets a maintenance counter to zero after the service was done, clears its alarm, and keeps
+   * who, when and why with the counter.
+   */
+  public CompletableFuture<CounterView> resetCounter(String id, String by,
+      @Nullable String comment) {
+    return checked(by, comment, () -> command(() -> counters.reset(book, id, by, comment,
+        clock.instant())));
+  }
+
   /** {@code command}, unless {@code by} or {@code comment} is refused by {@link OperatorText}. */
-  private static CompletableFuture<Alarm> checked(String by, @Nullable String comment,
-      Supplier<CompletableFuture<Alarm>> command) {
+  private static <T> CompletableFuture<T> checked(String by, @Nullable String comment,
+      Supplier<CompletableFuture<T>> command) {
     String problem = OperatorText.problem(by, comment);
     return problem == null ? command.get() : CompletableFuture.failedFuture(
         new AlarmCommandException(AlarmCommandException.Reason.INVALID, problem));
   }
 
-  private CompletableFuture<Alarm> command(Supplier<Alarm> action) {
-    CompletableFuture<Alarm> result = new CompletableFuture<>();
+  private <T> CompletableFuture<T> command(Supplier<T> action) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     Runnable task = () -> {
       try {
         result.complete(action.get());
@@ -293,6 +320,7 @@ public final class AlarmEngine implements AutoCloseable {
         }
         if (System.nanoTime() - nextTick >= 0) {
           book.tick();
+          counters.afterTick(book, clock.instant());
           nextTick = System.nanoTime() + TICK_NANOS;
         }
         if (dirty && store != null && queue.isEmpty()) {
@@ -330,5 +358,6 @@ public final class AlarmEngine implements AutoCloseable {
       store.save(book.all());
       store.close();
     }
+    counters.close(book, clock.instant());
   }
 }

@@ -4,7 +4,11 @@ import io.floorgate.broker.BrokerConnection;
 import io.floorgate.config.AlarmsConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.output.Health;
+import io.floorgate.maintenance.CounterView;
+import io.floorgate.maintenance.MaintenanceMeters;
+import io.floorgate.maintenance.MaintenanceSection;
 import io.floorgate.output.Output;
+import io.floorgate.output.StatusSection;
 import io.floorgate.reading.Reading;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,10 +28,12 @@ public final class AlarmOutput implements Output {
 
   private final AlarmEngine engine;
   private final AlarmMqtt mqtt;
+  private final MaintenanceMeters counterMeters;
 
   private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt) {
     this.engine = engine;
     this.mqtt = mqtt;
+    this.counterMeters = new MaintenanceMeters(engine::counters);
   }
 
   /**
@@ -72,12 +78,21 @@ public final class AlarmOutput implements Output {
   @Override
   public List<String> reload(GatewayConfig next) {
     engine.reload(next).join();
+    counterMeters.refresh();
     return List.of(engine.alarms().size() + " alarms");
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     new AlarmMeters(engine, mqtt).bindTo(registry);
+    counterMeters.bindTo(registry);
+  }
+
+  /** The maintenance counters' table, when the rules have counters. */
+  @Override
+  public List<StatusSection> statusSections() {
+    List<CounterView> counters = engine.counters();
+    return counters.isEmpty() ? List.of() : List.of(MaintenanceSection.of(counters));
   }
 
   /** The engine: the API's alarm routes, PLC conditions and acknowledgements go through it. */

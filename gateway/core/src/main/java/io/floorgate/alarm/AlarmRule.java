@@ -83,8 +83,9 @@ record AlarmRule(
         unit = unit + "/min";
       } else if (r.kind() == AlarmKind.RUN_HOURS) {
         unit = "h";
+      } else if (r.kind() == AlarmKind.STALE) {
+        unit = "s";
       } else if (r.kind() == AlarmKind.BAD_QUALITY || r.kind() == AlarmKind.DISCRETE
-          || r.kind() == AlarmKind.FROZEN || r.kind() == AlarmKind.STALE
           || r.kind() == AlarmKind.COUNT) {
         unit = null;
       }

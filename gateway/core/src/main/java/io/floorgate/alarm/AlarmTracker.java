@@ -2,6 +2,7 @@ package io.floorgate.alarm;
 
 import io.floorgate.config.AlarmKind;
 import io.floorgate.config.AlarmRuleConfig;
+import io.floorgate.maintenance.Counter;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import java.time.Duration;
@@ -41,6 +42,8 @@ final class AlarmTracker {
   private @Nullable Boolean condition;
   private Instant conditionSince = Instant.EPOCH;
   private final Evaluator evaluator;
+  /** RUN_HOURS and COUNT: the maintenance counter whose interval is the condition. */
+  final @Nullable Counter counter;
 
   @Nullable Object tripValue;
   @Nullable Quality tripQuality;
@@ -64,7 +67,11 @@ final class AlarmTracker {
     this.rule = rule;
     this.cfg = rule.config();
     this.outOfService = !cfg.inService();
-    this.evaluator = new Evaluator(cfg);
+    this.evaluator = new Evaluator(rule);
+    this.counter = cfg.kind() == AlarmKind.RUN_HOURS || cfg.kind() == AlarmKind.COUNT
+        ? new Counter(rule.id().toString(), rule.tag(), cfg.name(), cfg.kind(),
+            java.util.Objects.requireNonNull(cfg.interval(), "interval"), cfg.above())
+        : null;
   }
 
   AlarmState state() {
@@ -93,6 +100,7 @@ final class AlarmTracker {
     if (active && !outOfService && cfg.kind() != AlarmKind.CONDITION) {
       condition = true;
       conditionSince = raisedAt == null ? Instant.EPOCH : raisedAt;
+      evaluator.resume(saved);
     }
   }
 
@@ -105,6 +113,10 @@ final class AlarmTracker {
    */
   void update(@Nullable Reading main, @Nullable Reading other, @Nullable Reading suppressor,
       boolean mainChanged, Instant now, Emitter out) {
+    if (counter != null && mainChanged && main != null) {
+      // The machine runs whatever the alarm's state: counting never pauses with the alarm.
+      counter.onReading(main, now);
+    }
     if (outOfService) {
       return;
     }
@@ -124,7 +136,8 @@ final class AlarmTracker {
       suppressed = false;
       out.emit(this, Transition.UNSUPPRESS, now, AlarmEvent.SYSTEM, null);
     }
-    Boolean judged = evaluator.judge(main, other, mainChanged, Boolean.TRUE.equals(condition));
+    Boolean judged = counter != null ? Boolean.valueOf(counter.due())
+        : evaluator.judge(main, other, mainChanged, Boolean.TRUE.equals(condition));
     if (judged != null && !judged.equals(condition)) {
       condition = judged;
       conditionSince = now;
@@ -137,10 +150,28 @@ final class AlarmTracker {
 
   private @Nullable Reading tripCandidate;
 
+  /** Any reading of the rule's inputs, whatever the alarm's state: the maintenance kinds need it. */
+  void observe(Reading reading, Instant now) {
+    evaluator.observe(reading, now);
+  }
+
   /** Applies delays, a quiet rate and the shelve's end; called on every reading and tick. */
   void advance(Instant now, Emitter out) {
+    // The maintenance kinds are judged on ticks too: a stuck or stalled tag sends no reading.
+    Boolean overTime = outOfService || suppressed ? null : evaluator.judgeOverTime(now, active);
+    if (overTime != null && !overTime.equals(condition)) {
+      condition = overTime;
+      conditionSince = now;
+    }
     if (shelvedUntil != null && !now.isBefore(shelvedUntil)) {
       unshelve(AlarmEvent.SYSTEM, "shelve expired", now, out);
+    }
+    if (counter != null) {
+      counter.tick(now);
+      if (!outOfService && !suppressed && !Boolean.valueOf(counter.due()).equals(condition)) {
+        condition = counter.due();
+        conditionSince = now;
+      }
     }
     if (outOfService || suppressed || condition == null) {
       return;
@@ -162,7 +193,8 @@ final class AlarmTracker {
   private void raise(Instant now, Emitter out) {
     active = true;
     acked = shelvedUntil != null;
-    tripValue = cfg.kind() == AlarmKind.DISCRETE && tripCandidate != null
+    tripValue = counter != null ? (Object) counter.value()
+        : cfg.kind() == AlarmKind.DISCRETE && tripCandidate != null
         ? tripCandidate.value() : evaluator.measured();
     Reading at = tripCandidate;
     tripQuality = at == null ? null : at.quality();
@@ -237,6 +269,29 @@ final class AlarmTracker {
     out.emit(this, Transition.RETURN_TO_SERVICE, now, by, text);
   }
 
+  /**
+   * The maintenance was done: the counter goes back to zero and its alarm to normal, acknowledged
+   * by the one who reset it.
+   */
+  void resetCounter(String by, @Nullable String text, Instant now, Emitter out) {
+    java.util.Objects.requireNonNull(counter, "counter").reset(by, text, now);
+    condition = false;
+    conditionSince = now;
+    if (active && !acked) {
+      acked = true;
+      ackedBy = by;
+      ackedAt = now;
+      comment = text;
+      out.emit(this, Transition.ACK, now, by, text);
+    }
+    if (active) {
+      active = false;
+      clearedAt = now;
+      comment = text;
+      out.emit(this, Transition.CLEAR, now, by, text);
+    }
+  }
+
   /** Suppression and removal from service reset the alarm: it must trip again afterwards. */
   private void forceNormal() {
     active = false;
@@ -298,7 +353,8 @@ final class AlarmTracker {
   Alarm snapshot() {
     AlarmRuleConfig c = cfg;
     return new Alarm(rule.id().toString(), rule.path(), rule.tag(), rule.connection(), c.kind(),
-        c.alarmClass(), c.priority(), c.priority().severity(), plcMessage != null ? plcMessage : c.message(),
+        c.alarmClass(), c.priority(), c.priority().severity(),
+        plcMessage != null ? plcMessage : evaluator.message(),
         c.limit(), rule.unit(), state(), active,
         acked, tripValue, tripQuality == null ? null : tripQuality.name(), raisedAt, clearedAt,
         tripSourceTime, tripGatewayTime, ackedBy, ackedAt, comment, shelvedUntil, shelvedBy,

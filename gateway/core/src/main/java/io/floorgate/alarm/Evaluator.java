@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a rule's raw condition from its inputs, with the deadband as hysteresis, and keeps the
- * quantity judged (the value, the deviation, the rate) for the alarm's value at trip.
+ * quantity judged (the value, the deviation, the rate) for the alarm's value at trip. The
+ * maintenance kinds (DISAGREEMENT, FROZEN, TREND, STALE) are judged over time by their
+ * {@link MaintenanceWatch}, on ticks as well as readings: {@link #judgeOverTime}.
  * Owned by one {@link AlarmTracker}: not thread-safe.
  */
 final class Evaluator {
@@ -29,10 +31,51 @@ final class Evaluator {
   /** RATE: when the gateway last received a value (the gateway's clock, not the PLC's). */
   private @Nullable Instant lastInputAt;
 
+  /** The maintenance kinds' judgement; null for the other kinds. */
+  private final @Nullable MaintenanceWatch watch;
+  /** The watch's text as of the last judgement before the alarm was raised. */
+  private @Nullable String text;
+
   private record Sample(Instant at, double value) {}
 
-  Evaluator(AlarmRuleConfig cfg) {
-    this.cfg = cfg;
+  Evaluator(AlarmRule rule) {
+    this.cfg = rule.config();
+    this.watch = MaintenanceWatch.of(rule);
+  }
+
+  /** A reading of one of the rule's inputs: the maintenance kinds keep what they need of it. */
+  void observe(Reading reading, Instant now) {
+    if (watch != null) {
+      watch.observe(reading, now);
+    }
+  }
+
+  /**
+   * A maintenance rule's condition at {@code now}; null when the rule is of another kind or
+   * cannot judge. The alarm's text follows the judgements until the alarm is raised, then holds.
+   *
+   * @param active whether the alarm is raised
+   */
+  @Nullable Boolean judgeOverTime(Instant now, boolean active) {
+    Boolean judged = watch == null ? null : watch.judge(now);
+    if (judged != null) {
+      measured = watch.value();
+      text = active ? text : watch.text();
+    }
+    return judged;
+  }
+
+  /** The alarm's text: the watch's when it has one, else the configured message. */
+  String message() {
+    return text != null ? text : cfg.message();
+  }
+
+  /** The alarm was active before a restart: see {@link MaintenanceWatch#resume}. */
+  void resume(Alarm saved) {
+    if (watch != null) {
+      watch.resume(saved);
+      text = watch.text();
+    }
   }
 
   @Nullable Double measured() {

@@ -109,7 +109,7 @@ public final class AlarmRoutes {
   }
 
   /** An error answer's message, for the audit line. */
-  private static String message(ApiResponse response) {
+  static String message(ApiResponse response) {
     try {
       JsonNode json = ApiResponse.JSON.readTree(response.body());
       return json.path("error").asText() + ": " + json.path("message").asText();
@@ -123,7 +123,7 @@ public final class AlarmRoutes {
         + "'; GET /api/alarms lists them");
   }
 
-  private static ApiResponse refused(Throwable failure) {
+  static ApiResponse refused(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     if (cause instanceof AlarmCommandException e) {
@@ -141,7 +141,7 @@ public final class AlarmRoutes {
     throw new CompletionException(cause);
   }
 
-  private static JsonNode body(String text, boolean emptyAllowed) {
+  static JsonNode body(String text, boolean emptyAllowed) {
     if (text.isBlank()) {
       if (emptyAllowed) {
         return ApiResponse.JSON.createObjectNode();
@@ -161,7 +161,7 @@ public final class AlarmRoutes {
     return node;
   }
 
-  private static @Nullable String text(JsonNode body, String field, boolean required) {
+  static @Nullable String text(JsonNode body, String field, boolean required) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
       if (required) {
@@ -203,7 +203,7 @@ public final class AlarmRoutes {
   }
 
   /** A request body that cannot be used; its message goes back to the caller. */
-  private static final class BadBody extends RuntimeException {
+  static final class BadBody extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BadBody(String message) {

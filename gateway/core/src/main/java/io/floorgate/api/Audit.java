@@ -34,6 +34,23 @@ final class Audit {
     }
   }
 
+  /**
+   * A maintenance counter's reset answered with {@code status}: who, from where, the value it had
+   * and the comment, kept for whoever asks later why a service interval started again.
+   */
+  static void reset(String counter, @Nullable String by, @Nullable String comment,
+      @Nullable Double value, @Nullable String remote, int status, String answer) {
+    String line = "HTTP reset of maintenance counter " + quote(counter) + " by "
+        + (by == null ? "?" : quote(by)) + " from " + remote
+        + (value == null ? "" : " at " + value) + (comment == null ? "" : ", comment "
+        + quote(comment)) + ": " + status + " " + answer;
+    if (status < 300) {
+      AUDIT.info("{}", line);
+    } else {
+      AUDIT.warn("{}", line);
+    }
+  }
+
   /** A caller refused before any route ran: a bad token (401) or a foreign origin (403). */
   static void refused(String method, String path, @Nullable String remote, int status,
       String why) {

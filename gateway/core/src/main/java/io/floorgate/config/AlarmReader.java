@@ -115,6 +115,14 @@ final class AlarmReader {
         rules.add(rule);
       }
     }
+    long counters = rules.stream().filter(r -> r.kind() == AlarmKind.RUN_HOURS
+        || r.kind() == AlarmKind.COUNT).count();
+    if (stateFile == null && counters > 0) {
+      map.warning("rules", counters + " maintenance counter(s) (runHours/count) are kept in "
+          + "memory only and start from zero after every restart; set alarms.stateFile, e.g. "
+          + "stateFile: /var/lib/floorgate/alarms.json (the counters go beside it, in "
+          + "alarms-maintenance.json)");
+    }
     if (problems.count() > before || mqtt == null || urls.isEmpty()) {
       return null;
     }

@@ -141,6 +141,17 @@ public final class MqttPublisher implements AutoCloseable {
     loop.meta(metas);
   }
 
+  /**
+   * Publishes a retained message of another feature on this connection, QoS 1: now when
+   * connected, and again after every connect. Never blocks; a newer one for the same path
+   * replaces an unsent older one.
+   *
+   * @param path {@code enterprise/site/…}; the topic prefix is added
+   */
+  public void retain(String path, byte[] payload) {
+    loop.retain(path, payload);
+  }
+
   /** Whether the telemetry connection is up. */
   public boolean isConnected() {
     return loop.connected();

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,12 @@ final class SenderLoop implements Runnable {
   private Duration retry = Duration.ZERO;
 
   private volatile List<TagMeta> metas = List.of();
+  /**
+   * Retained messages of other features (the maintenance counters), the newest per topic: those
+   * not yet taken by the broker, and all again after every connect.
+   */
+  private final Map<String, byte[]> retained = new ConcurrentHashMap<>();
+  private final Set<String> retainedUnsent = ConcurrentHashMap.newKeySet();
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
@@ -182,6 +189,8 @@ final class SenderLoop implements Runnable {
           }
         } else if (metaPending) {
           publishMeta();
+        } else if (!retainedUnsent.isEmpty()) {
+          publishRetained();
         } else {
           sendNext();
         }
@@ -298,6 +307,7 @@ final class SenderLoop implements Runnable {
       BrokerClient client = client();
       window = new SendWindow(size, counters, client::isConnected, buffer::acknowledge);
       metaPending = true;
+      retainedUnsent.addAll(retained.keySet());
       LOG.info("MQTT connected to {} as {}: in-flight window {} (ceiling {}, broker receive"
               + " maximum {}); {} readings queued, replayed oldest first beside live data",
           client.serverUri(), config.clientId(), size, config.maxInFlight(),
@@ -326,6 +336,29 @@ final class SenderLoop implements Runnable {
       if (outcome == Outcome.RETRY) {
         // The connection is going; the next connect publishes all of it again.
         metaPending = true;
+        return;
+      }
+    }
+  }
+
+  /** Sets a retained message; it goes out within a poll, and again after every connect. */
+  void retain(String path, byte[] payload) {
+    String topic = Topics.prefixed(namespace, path);
+    retained.put(topic, payload);
+    retainedUnsent.add(topic);
+  }
+
+  private void publishRetained() throws InterruptedException {
+    for (String topic : List.copyOf(retainedUnsent)) {
+      // Taken off first: a newer value set meanwhile marks the topic again.
+      retainedUnsent.remove(topic);
+      byte[] payload = retained.get(topic);
+      if (payload == null) {
+        continue;
+      }
+      Message message = new Message(payload, META_QOS, true, Map.of());
+      if (send(topic, message, SendWindow.META) == Outcome.RETRY) {
+        retainedUnsent.add(topic);
         return;
       }
     }

@@ -121,6 +121,16 @@ public final class UnsOutput implements Output {
     bufferMeters.bindTo(r);
   }
 
+  /**
+   * Publishes a retained message beside the readings (a maintenance counter's value), QoS 1, on
+   * the telemetry connection; again after every connect. Never blocks.
+   *
+   * @param path {@code enterprise/site/area/…}; the topic prefix is added
+   */
+  public void publishRetained(String path, byte[] payload) {
+    publisher.retain(path, payload);
+  }
+
   /** The publisher, for tests and the bench. */
   public MqttPublisher publisher() {
     return publisher;
