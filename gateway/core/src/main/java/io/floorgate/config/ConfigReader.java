@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}, {@code buffer},
- * {@code alarms}, {@code api}, {@code notifications}; {@code uns} and {@code sparkplug} through {@link SparkplugReader})
+ * {@code alarms}, {@code api}, {@code notifications}; {@code uns} and {@code sparkplug} through
+ * {@link SparkplugReader})
  * and keeps what spans connections: their names, and every tag's full path. All defaults are
  * applied by the readers, from the constants the records document.
  */
