@@ -79,6 +79,7 @@ final class AlarmText {
       case CLEARED -> "cleared";
       case REPEATED -> "still active, not acknowledged";
       case ESCALATED -> "not acknowledged, escalated";
+      case STATE -> n.alarm().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }
 

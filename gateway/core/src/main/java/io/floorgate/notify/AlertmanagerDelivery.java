@@ -3,6 +3,7 @@ package io.floorgate.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.floorgate.alarm.Alarm;
 import io.floorgate.alarm.AlarmJson;
+import io.floorgate.alarm.AlarmState;
 import io.floorgate.config.ReceiverConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Pushes alerts to Prometheus Alertmanager ({@code POST /api/v2/alerts}, a JSON array): a raised
  * alarm is an alert with {@code startsAt} at the raise; a cleared one gets {@code endsAt}. While an
  * alarm is active its alert is sent again every {@code resendEvery} (below Alertmanager's
- * {@code resolve_timeout}), so that it does not resolve by itself. Labels come from the alarm's
+ * {@code resolve_timeout}), so that it does not resolve by itself. Shelving, suppression or
+ * taking it out of service resolves the alert; their end fires it again while still active. Labels come from the alarm's
  * ISA-95 path, class and priority, so Alertmanager's routes, silences and inhibitions can use them.
  */
 final class AlertmanagerDelivery implements Delivery {
@@ -45,15 +47,14 @@ final class AlertmanagerDelivery implements Delivery {
     Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
     for (Notice n : notices) {
       // The latest notice of an alarm tells its state; earlier ones of the group are history.
-      alerts.put(n.alarm().id(), alert(n.alarm(), n.kind() == Notice.Kind.CLEARED ? n.time()
-          : null));
+      alerts.put(n.alarm().id(), alert(n.alarm(), firing(n) ? null : n.time()));
     }
     post(new ArrayList<>(alerts.values()));
     for (Notice n : notices) {
-      if (n.kind() == Notice.Kind.CLEARED) {
-        active.remove(n.alarm().id());
-      } else {
+      if (firing(n)) {
         active.put(n.alarm().id(), n.alarm());
+      } else {
+        active.remove(n.alarm().id());
       }
     }
   }
@@ -72,7 +73,25 @@ final class AlertmanagerDelivery implements Delivery {
 
   @Override
   public synchronized void active(List<Alarm> alarms) {
-    alarms.forEach(a -> active.put(a.id(), a));
+    alarms.stream().filter(AlertmanagerDelivery::firing).forEach(a -> active.put(a.id(), a));
+  }
+
+  @Override
+  public boolean mirrorsState() {
+    return true;
+  }
+
+  /**
+   * Whether the alert fires: the alarm is active and annunciated. A shelved, suppressed or
+   * out-of-service alarm is resolved in Alertmanager, as it is off the operators' list here.
+   */
+  private static boolean firing(Notice n) {
+    return n.kind() != Notice.Kind.CLEARED && firing(n.alarm());
+  }
+
+  private static boolean firing(Alarm a) {
+    return a.active() && a.state() != AlarmState.SHELVED && a.state() != AlarmState.SUPPRESSED
+        && a.state() != AlarmState.OUT_OF_SERVICE;
   }
 
   private void post(List<Map<String, Object>> alerts) throws DeliveryException {

@@ -23,6 +23,11 @@ interface Delivery {
     return java.time.Duration.ZERO;
   }
 
+  /** Whether {@link Notice.Kind#STATE} notices go to this receiver. */
+  default boolean mirrorsState() {
+    return false;
+  }
+
   /** Alarms active at start-up (the engine's snapshot) that route to this receiver. */
   default void active(List<io.floorgate.alarm.Alarm> alarms) {}
 }

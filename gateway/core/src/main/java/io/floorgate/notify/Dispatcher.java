@@ -2,6 +2,7 @@ package io.floorgate.notify;
 
 import io.floorgate.alarm.Alarm;
 import io.floorgate.alarm.AlarmEvent;
+import io.floorgate.alarm.AlarmState;
 import io.floorgate.config.RouteConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +68,16 @@ final class Dispatcher {
           }
         }
       }
+      case SHELVE, UNSHELVE, SUPPRESS, UNSUPPRESS, OUT_OF_SERVICE, RETURN_TO_SERVICE -> {
+        if (alarm.active()) {
+          for (String receiver : routes.receivers(alarm)) {
+            send.accept(receiver, new Notice(event.eventId(), Notice.Kind.STATE, event.time(),
+                alarm));
+          }
+        }
+      }
       default -> {
-        // Acknowledgement, shelving and the rest change only the latest state the timers read.
+        // An acknowledgement changes only the latest state the timers read.
       }
     }
   }
@@ -123,11 +132,15 @@ final class Dispatcher {
     });
   }
 
-  /** The alarm's state when it is still the same activation, active and unacknowledged. */
+  /**
+   * The alarm's state when it is still the same activation, active, unacknowledged and
+   * annunciated (not shelved, suppressed or out of service).
+   */
   private @Nullable Alarm unacknowledged(String id, Instant raisedAt) {
     Alarm now = latest.get(id);
     return now != null && now.active() && !now.acked() && raisedAt.equals(now.raisedAt())
-        ? now : null;
+        && now.state() != AlarmState.SHELVED && now.state() != AlarmState.SUPPRESSED
+        && now.state() != AlarmState.OUT_OF_SERVICE ? now : null;
   }
 
   private void schedule(Instant at, Runnable task) {

@@ -24,7 +24,12 @@ record Notice(String id, Kind kind, Instant time, Alarm alarm) {
     /** Still active and unacknowledged, a route's {@code repeat} later. */
     REPEATED,
     /** Not acknowledged within a route's {@code escalate.after}. */
-    ESCALATED;
+    ESCALATED,
+    /**
+     * Shelved, suppressed or taken out of service, or back from it: only for receivers that
+     * mirror alarm state ({@link Delivery#mirrorsState()}, Alertmanager), not for people.
+     */
+    STATE;
 
     /** The word in messages and JSON: {@code raised}, {@code cleared}, …. */
     String word() {

@@ -175,6 +175,10 @@ public final class NotifyOutput implements Output, AlarmListener {
   }
 
   private void send(String receiver, Notice notice) {
+    Delivery delivery = deliveries.get(receiver);
+    if (notice.kind() == Notice.Kind.STATE && (delivery == null || !delivery.mirrorsState())) {
+      return;
+    }
     outbox.add(receiver, notice);
     Sender sender = senders.get(receiver);
     if (sender != null) {

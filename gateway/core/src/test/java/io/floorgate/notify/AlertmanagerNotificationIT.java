@@ -68,6 +68,23 @@ class AlertmanagerNotificationIT {
   }
 
   @Test
+  void aShelvedAlarmIsResolvedInAlertmanagerAndFiresAgainWhenUnshelved() throws Exception {
+    try (AlertmanagerProcess am = AlertmanagerProcess.start(dir.resolve("am"));
+        NotifyFixture plant = new NotifyFixture(dir, section(am, "1m"), Map.of())) {
+      plant.raise();
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> am.alertsWith("alarm_id", NotifyFixture.ALARM_ID).size() == 1);
+      plant.engine.shelve(NotifyFixture.ALARM_ID, "operator", Duration.ofHours(1), "sensor")
+          .get();
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> am.alertsWith("alarm_id", NotifyFixture.ALARM_ID).isEmpty());
+      plant.engine.unshelve(NotifyFixture.ALARM_ID, "operator", null).get();
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> am.alertsWith("alarm_id", NotifyFixture.ALARM_ID).size() == 1);
+    }
+  }
+
+  @Test
   void anActiveAlarmIsSentAgainSoAlertmanagerKeepsItAcrossItsRestart() throws Exception {
     try (AlertmanagerProcess am = AlertmanagerProcess.start(dir.resolve("am"));
         NotifyFixture plant = new NotifyFixture(dir, section(am, "2s"), Map.of())) {
