@@ -37,6 +37,9 @@ record ConfigDiff(List<String> needsRestart, List<String> removed, List<String> 
     if (!old.uns().equals(next.uns()) || !old.sparkplug().equals(next.sparkplug())) {
       restart.add("uns or sparkplug");
     }
+    if (!Objects.equals(old.notifications(), next.notifications())) {
+      restart.add("notifications");
+    }
     if ((old.alarms() == null) != (next.alarms() == null) || (old.alarms() != null
         && (!old.alarms().broker().equals(next.alarms().broker())
         || !Objects.equals(old.alarms().stateFile(), next.alarms().stateFile())

@@ -11,10 +11,12 @@ import io.floorgate.config.ApiConfig;
 import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.GroupConfig;
+import io.floorgate.config.NotificationsConfig;
 import io.floorgate.config.TagConfig;
 import io.floorgate.driver.Sample;
 import io.floorgate.mqtt.UnsOutput;
 import io.floorgate.normalize.Normalizer;
+import io.floorgate.notify.NotifyOutput;
 import io.floorgate.ops.LatestValues;
 import io.floorgate.ops.LinkBook;
 import io.floorgate.ops.Operations;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The gateway: one instance per configuration, and the only place that wires features together.
  * It is made of
  * <ul>
- *   <li>the <b>outputs</b> the config enables ({@link Output}: alarms, UNS JSON, Sparkplug B),
+ *   <li>the <b>outputs</b> the config enables ({@link Output}: alarms and their notifications,
+ *       UNS JSON, Sparkplug B),
  *   <li>the <b>pipeline</b> that normalizes samples into readings and offers each to every
  *       output,
  *   <li>the <b>API</b> (alarm routes, metrics, health, status page) when configured,
@@ -110,7 +113,12 @@ public final class Floorgate implements AutoCloseable {
     List<Output> built = new ArrayList<>();
     try {
       if (config.alarms() != null) {
-        built.add(AlarmOutput.of(config, clock));
+        AlarmOutput alarms = AlarmOutput.of(config, clock);
+        built.add(alarms);
+        NotificationsConfig notify = config.notifications();
+        if (notify != null && notify.enabled()) {
+          built.add(NotifyOutput.of(notify, alarms.engine(), clock));
+        }
       }
       if (config.uns().enabled()) {
         built.add(UnsOutput.open(config, clock));

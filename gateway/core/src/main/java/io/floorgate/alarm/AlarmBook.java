@@ -32,6 +32,8 @@ final class AlarmBook {
   private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   private long sequence;
   private final AlarmTracker.Emitter emitter = this::emit;
+  private final LinkWatch links;
+  private final DesignedSuppression designed;
 
   AlarmBook(List<AlarmRule> rules, Clock clock, Map<AlarmId, Alarm> restored,
       Consumer<AlarmEvent> out) {
@@ -52,10 +54,21 @@ final class AlarmBook {
         tracker.restore(saved);
       }
       byId.put(rule.id(), tracker);
-      for (String input : rule.inputs()) {
+      // A communication alarm reads no tag: its link state comes through onLinks.
+      for (String input : rule.kind() == io.floorgate.config.AlarmKind.COMMUNICATION
+          ? List.<String>of() : rule.inputs()) {
         byInput.computeIfAbsent(input, k -> new ArrayList<>()).add(tracker);
       }
     }
+    this.links = new LinkWatch(byId.values());
+    this.designed = new DesignedSuppression(byId, latest, links,
+        t -> update(t, false, clock.instant()));
+  }
+
+  /** The PLC links' current states (any that changed reach the communication alarms). */
+  void onLinks(Map<String, io.floorgate.driver.LinkState> states) {
+    links.update(states, clock.instant(), emitter);
+    designed.apply();
   }
 
   /** Whether any alarm reads this tag path. */
@@ -69,11 +82,14 @@ final class AlarmBook {
       return;
     }
     latest.put(reading.path(), reading);
+    // Suppression first: a reading of a lost link must find its alarm suppressed already.
+    designed.before(trackers);
     Instant now = clock.instant();
     for (AlarmTracker t : trackers) {
       t.observe(reading, now);
       update(t, reading.path().equals(t.rule.tag()), now);
     }
+    designed.after(reading.path(), trackers);
   }
 
   private void update(AlarmTracker t, boolean mainChanged, Instant now) {
@@ -134,6 +150,7 @@ final class AlarmBook {
     for (AlarmTracker t : byId.values()) {
       t.advance(now, emitter);
     }
+    designed.apply();
   }
 
   Alarm acknowledge(String id, String by, @Nullable String comment) {

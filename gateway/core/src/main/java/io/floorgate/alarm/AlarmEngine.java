@@ -46,6 +46,9 @@ public final class AlarmEngine implements AutoCloseable {
   private final Map<String, Alarm> current = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> ids = new CopyOnWriteArrayList<>();
   private final Map<String, String> areaOf = new java.util.HashMap<>();
+  /** Each PLC link's latest state, from the drivers' threads; the engine reads it every tick. */
+  private final Map<String, io.floorgate.driver.LinkState> links =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile @Nullable PlcAcknowledger plc;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
@@ -140,6 +143,14 @@ public final class AlarmEngine implements AutoCloseable {
           AlarmCommandException.Reason.UNAVAILABLE, "the alarm engine is busy; reload again"));
     }
     return done;
+  }
+
+  /**
+   * A PLC link went up or down; any thread, never blocks. Kept as the link's latest state, not
+   * queued, so that a full queue cannot lose it: the engine takes it at its next tick.
+   */
+  public void linkChanged(String connection, io.floorgate.driver.LinkState state) {
+    links.put(connection, state);
   }
 
   /** Adds a listener for every transition from now on. */
@@ -319,6 +330,7 @@ public final class AlarmEngine implements AutoCloseable {
           handle(item);
         }
         if (System.nanoTime() - nextTick >= 0) {
+          book.onLinks(links);
           book.tick();
           counters.afterTick(book, clock.instant());
           nextTick = System.nanoTime() + TICK_NANOS;

@@ -4,6 +4,7 @@ import io.floorgate.broker.BrokerConnection;
 import io.floorgate.config.AlarmsConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.output.Health;
+import io.floorgate.driver.LinkState;
 import io.floorgate.maintenance.CounterView;
 import io.floorgate.maintenance.MaintenanceMeters;
 import io.floorgate.maintenance.MaintenanceSection;
@@ -28,11 +29,13 @@ public final class AlarmOutput implements Output {
 
   private final AlarmEngine engine;
   private final AlarmMqtt mqtt;
+  private final AlarmHealthReport health;
   private final MaintenanceMeters counterMeters;
 
-  private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt) {
+  private AlarmOutput(AlarmEngine engine, AlarmMqtt mqtt, AlarmHealthReport health) {
     this.engine = engine;
     this.mqtt = mqtt;
+    this.health = health;
     this.counterMeters = new MaintenanceMeters(engine::counters);
   }
 
@@ -49,7 +52,9 @@ public final class AlarmOutput implements Output {
     AlarmMqtt mqtt = new AlarmMqtt(connection, new AlarmTopics(config.namespace()),
         engine::alarms);
     engine.addListener(mqtt);
-    return new AlarmOutput(engine, mqtt);
+    AlarmHealth health = new AlarmHealth(clock, engine::alarms);
+    engine.addListener(health);
+    return new AlarmOutput(engine, mqtt, new AlarmHealthReport(health));
   }
 
   @Override
@@ -69,6 +74,12 @@ public final class AlarmOutput implements Output {
     engine.offer(reading);
   }
 
+  /** The communication alarms and the suppression of quality alarms follow the links. */
+  @Override
+  public void linkChanged(String connection, LinkState state) {
+    engine.linkChanged(connection, state);
+  }
+
   @Override
   public Health health() {
     return mqtt.isConnected() ? Health.ready(mqtt.detail() + "; " + engine.alarms().size()
@@ -86,13 +97,22 @@ public final class AlarmOutput implements Output {
   public void bindTo(MeterRegistry registry) {
     new AlarmMeters(engine, mqtt).bindTo(registry);
     counterMeters.bindTo(registry);
+    health.bindTo(registry);
   }
 
-  /** The maintenance counters' table, when the rules have counters. */
+  /**
+   * The maintenance counters' table, when the rules have counters; the alarm system's health
+   * (ISA-18.2 / EEMUA 191) and the most frequent alarms.
+   */
   @Override
   public List<StatusSection> statusSections() {
     List<CounterView> counters = engine.counters();
-    return counters.isEmpty() ? List.of() : List.of(MaintenanceSection.of(counters));
+    List<StatusSection> sections = new java.util.ArrayList<>();
+    if (!counters.isEmpty()) {
+      sections.add(MaintenanceSection.of(counters));
+    }
+    sections.addAll(health.sections());
+    return sections;
   }
 
   /** The engine: the API's alarm routes, PLC conditions and acknowledgements go through it. */

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param guardTag     FROZEN: the full path of the {@code while:} tag, or null
  * @param unit         unit of limit and value
  * @param config       the rule as configured
+ * @param suppressorTags the full paths of the {@code suppressedBy:} tags (alarm ids stay in
+ *                     {@code config.suppressedBy()})
  */
 record AlarmRule(
     AlarmId id,
@@ -35,7 +37,19 @@ record AlarmRule(
     @Nullable String suppressedBy,
     @Nullable String guardTag,
     @Nullable String unit,
-    AlarmRuleConfig config) {
+    AlarmRuleConfig config,
+    List<String> suppressorTags) {
+
+  AlarmRule {
+    suppressorTags = List.copyOf(suppressorTags);
+  }
+
+  /** A rule without {@code suppressedBy:} tags. */
+  AlarmRule(AlarmId id, String path, String connection, String tag, @Nullable String against,
+      @Nullable String suppressedBy, @Nullable String guardTag, @Nullable String unit,
+      AlarmRuleConfig config) {
+    this(id, path, connection, tag, against, suppressedBy, guardTag, unit, config, List.of());
+  }
 
   AlarmKind kind() {
     return config.kind();
@@ -54,6 +68,7 @@ record AlarmRule(
     if (guardTag != null) {
       inputs.add(guardTag);
     }
+    suppressorTags.stream().filter(t -> !inputs.contains(t)).forEach(inputs::add);
     return inputs;
   }
 
@@ -98,8 +113,11 @@ record AlarmRule(
           r.suppressWhen() == null ? null : root + "/" + r.suppressWhen().tag(),
           r.guard() == null ? null : root + "/" + r.guard().tag(),
           unit,
-          r));
+          r,
+          r.suppressedBy().stream().filter(s -> s.indexOf('/') >= 0).map(s -> root + "/" + s)
+              .toList()));
     }
+    rules.addAll(CommunicationRules.of(config));
     return rules;
   }
 }

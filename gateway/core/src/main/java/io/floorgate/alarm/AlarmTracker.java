@@ -34,6 +34,8 @@ final class AlarmTracker {
   boolean active;
   boolean acked = true;
   boolean suppressed;
+  /** Suppressed from outside the rule's own suppressWhen: see {@link DesignedSuppression}. */
+  boolean designSuppressed;
   boolean outOfService;
   @Nullable Instant shelvedUntil;
   @Nullable String shelvedBy;
@@ -120,7 +122,7 @@ final class AlarmTracker {
     if (outOfService) {
       return;
     }
-    boolean suppress = cfg.suppressWhen() != null && suppressor != null
+    boolean suppress = designSuppressed || cfg.suppressWhen() != null && suppressor != null
         && suppressor.quality() != Quality.BAD
         && Values.matches(suppressor.value(), cfg.suppressWhen().equals());
     if (suppress && !suppressed) {

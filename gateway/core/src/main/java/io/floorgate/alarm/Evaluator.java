@@ -107,6 +107,9 @@ final class Evaluator {
     if (main == null) {
       return null;
     }
+    if (cfg.kind() == AlarmKind.COMMUNICATION) {
+      return Boolean.TRUE.equals(main.value()); // the link is down: see LinkWatch
+    }
     if (cfg.kind() == AlarmKind.BAD_QUALITY) {
       return main.quality() == Quality.BAD;
     }

@@ -20,11 +20,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AlarmReader {
 
   private static final List<String> KEYS = List.of("clientId", "url", "urls", "username",
-      "password", "stateFile", "maxShelve", "rules", "conditions", "protocol");
+      "password", "stateFile", "maxShelve", "rules", "conditions", "protocol", "communication");
   private static final List<String> RULE_KEYS = List.of("tag", "type", "name", "limit", "deadband",
       "onDelay", "offDelay", "priority", "message", "against", "equals", "suppressWhen",
       "inService", "class", "for", "tolerance", "while", "window", "horizon", "direction",
-      "interval", "above");
+      "interval", "above", "suppressedBy");
+  private static final List<String> COMMUNICATION_KEYS = List.of("enabled", "priority",
+      "onDelay");
   private static final List<String> SUPPRESS_KEYS = List.of("tag", "equals");
   private static final Map<String, AlarmKind> KINDS = new LinkedHashMap<>();
   private static final Map<String, AlarmPriority> PRIORITIES = new LinkedHashMap<>();
@@ -45,19 +47,24 @@ final class AlarmReader {
   private final Set<String> tagPaths;
   private final Set<String> connections;
   private final Set<String> nonNumeric;
+  private final Map<String, String> areaOf;
+  private final SuppressedByReader suppressedBy;
 
   /**
    * @param tagPaths    every configured tag as {@code area/path}
    * @param connections every configured connection name
    * @param nonNumeric  the tags ({@code area/path}) known not to carry numbers (boolean, text,
    *                    enum states): a trend or a disagreement cannot watch them
+   * @param areaOf      each connection's area, for the ids of communication alarms
    */
   AlarmReader(Problems problems, Set<String> tagPaths, Set<String> connections,
-      Set<String> nonNumeric) {
+      Set<String> nonNumeric, Map<String, String> areaOf) {
     this.problems = problems;
     this.tagPaths = tagPaths;
     this.connections = connections;
     this.nonNumeric = nonNumeric;
+    this.areaOf = areaOf;
+    this.suppressedBy = new SuppressedByReader(problems, tagPaths);
   }
 
   @Nullable AlarmsConfig read(YamlMap top, @Nullable MqttConfig mqtt, PlainText plainText) {
@@ -115,6 +122,10 @@ final class AlarmReader {
         rules.add(rule);
       }
     }
+    CommunicationConfig communication = communication(map);
+    suppressedBy.check(ids.keySet().stream().map(id -> id.replace('/', '.')).toList(), areaOf,
+        communication.enabled());
+    suppressedBy.clashes(ids, areaOf, communication.enabled());
     long counters = rules.stream().filter(r -> r.kind() == AlarmKind.RUN_HOURS
         || r.kind() == AlarmKind.COUNT).count();
     if (stateFile == null && counters > 0) {
@@ -128,7 +139,21 @@ final class AlarmReader {
     }
     BrokerConfig broker = mqtt.broker().lane(urls, clientId != null ? clientId.strip()
         : AlarmsConfig.defaultClientId(mqtt.clientId()), username, password, protocol);
-    return new AlarmsConfig(rules, broker, stateFile, maxShelve, conditions);
+    return new AlarmsConfig(rules, broker, stateFile, maxShelve, conditions, communication);
+  }
+
+  /** {@code alarms.communication}: the generated alarm of each connection's link. */
+  private static CommunicationConfig communication(YamlMap alarms) {
+    YamlMap map = alarms.map("communication", COMMUNICATION_KEYS);
+    if (map == null) {
+      return CommunicationConfig.DEFAULT;
+    }
+    boolean enabled = map.bool("enabled", true);
+    AlarmPriority priority = map.choice("priority", CommunicationConfig.DEFAULT_PRIORITY,
+        PRIORITIES);
+    Duration onDelay = map.duration("onDelay", CommunicationConfig.DEFAULT_ON_DELAY,
+        Duration.ZERO, CommunicationConfig.MAX_ON_DELAY);
+    return new CommunicationConfig(enabled, priority, onDelay);
   }
 
   private @Nullable AlarmRuleConfig rule(Node node, String path, Map<String, Integer> ids) {
@@ -190,6 +215,8 @@ final class AlarmReader {
       map.error("equals", "only a discrete alarm has 'equals'; remove it");
     }
     AlarmRuleConfig.Suppression suppression = suppression(map);
+    List<String> suppressors = suppressedBy.read(map, tag == null || name == null ? null
+        : SuppressedByReader.ruleId(tag, name.strip()));
     boolean inService = map.bool("inService", true);
     String message = map.string("message");
     if (problems.count() > before || tag == null || kind == null || name == null) {
@@ -201,7 +228,7 @@ final class AlarmReader {
         priority, message != null && !message.isBlank() ? message.strip()
             : defaultMessage(tag, kind, limit, equals, m),
         against, equals == null ? null : equals.strip(), suppression, inService, alarmClass,
-        m.holdFor(), m.tolerance(), m.guard(), m.trend(), m.interval(), m.above());
+        m.holdFor(), m.tolerance(), m.guard(), m.trend(), m.interval(), m.above(), suppressors);
   }
 
   /** The settings of the maintenance kinds, each refused on a kind that has no use for it. */

@@ -1,6 +1,7 @@
 package io.floorgate.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * @param above        RUN_HOURS and COUNT of a numeric tag: runs while the value is above this
  *                     (COUNT: counts each rise above it); null to use the tag as a boolean
  *                     (COUNT: or as a counter whose increments are counted)
+ * @param suppressedBy suppression by design ({@code suppressedBy:}, one or a list): tags
+ *                     ({@code area/path}) that are true or non-zero while the alarm must be
+ *                     suppressed, and ids of other alarms ({@code calcination.rhk01.mode.standby})
+ *                     that suppress it while they are active; empty for none
  */
 public record AlarmRuleConfig(
     String tag,
@@ -61,7 +66,8 @@ public record AlarmRuleConfig(
     @Nullable Suppression guard,
     @Nullable Trend trend,
     @Nullable Double interval,
-    @Nullable Double above) {
+    @Nullable Double above,
+    List<String> suppressedBy) {
 
   public static final double DEFAULT_DEADBAND = 0.0;
   public static final Duration DEFAULT_DELAY = Duration.ZERO;
@@ -77,6 +83,18 @@ public record AlarmRuleConfig(
       boolean inService) {
     this(tag, kind, name, limit, deadband, onDelay, offDelay, priority, message, against, equals,
         suppressWhen, inService, kind.defaultClass(), null, 0.0, null, null, null, null);
+  }
+
+  /** A rule that nothing but {@code suppressWhen} suppresses. */
+  public AlarmRuleConfig(String tag, AlarmKind kind, String name, @Nullable Double limit,
+      double deadband, Duration onDelay, Duration offDelay, AlarmPriority priority, String message,
+      @Nullable String against, @Nullable String equals, @Nullable Suppression suppressWhen,
+      boolean inService, AlarmClass alarmClass, @Nullable Duration holdFor, double tolerance,
+      @Nullable Suppression guard, @Nullable Trend trend, @Nullable Double interval,
+      @Nullable Double above) {
+    this(tag, kind, name, limit, deadband, onDelay, offDelay, priority, message, against, equals,
+        suppressWhen, inService, alarmClass, holdFor, tolerance, guard, trend, interval, above,
+        List.of());
   }
 
   public AlarmRuleConfig {
@@ -100,6 +118,7 @@ public record AlarmRuleConfig(
       throw new IllegalArgumentException("discrete alarm on " + tag + " needs 'equals'");
     }
     Objects.requireNonNull(alarmClass, "alarmClass");
+    suppressedBy = List.copyOf(suppressedBy);
     if (kind.needsHoldFor()) {
       Checks.within("for", Objects.requireNonNull(holdFor, "for"), MIN_HOLD_FOR, MAX_HOLD_FOR);
     }

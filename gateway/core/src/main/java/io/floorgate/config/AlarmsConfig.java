@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * section names its own, TLS and the rest always those of {@code mqtt}, and a client id of its own.
  *
  * <p>Defaults and bounds: {@code clientId} {@code <mqtt.clientId>-alarms}; {@code stateFile}
- * none (alarm state is then lost on restart); {@code maxShelve} 8h (1m–7d); {@code conditions} none.
+ * none (alarm state is then lost on restart); {@code maxShelve} 8h (1m–7d); {@code conditions}
+ * none; {@code communication} {@link CommunicationConfig#DEFAULT}.
  *
  * @param rules     the alarm rules, at least one
  * @param broker    the dedicated alarm MQTT connection
@@ -20,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param maxShelve the longest an operator may shelve an alarm for
  * @param conditions connections whose PLC's own alarms (OPC UA Alarms &amp; Conditions) are read
  *                   into the same model; none by default
+ * @param communication the communication alarm of each connection ({@link CommunicationConfig})
  */
 public record AlarmsConfig(
     List<AlarmRuleConfig> rules,
     BrokerConfig broker,
     @Nullable Path stateFile,
     Duration maxShelve,
-    List<String> conditions) {
+    List<String> conditions,
+    CommunicationConfig communication) {
 
   public static final Duration DEFAULT_MAX_SHELVE = Duration.ofHours(8);
   public static final Duration MIN_MAX_SHELVE = Duration.ofMinutes(1);
@@ -37,6 +40,13 @@ public record AlarmsConfig(
     conditions = List.copyOf(conditions);
     Objects.requireNonNull(broker, "broker");
     Checks.within("maxShelve", maxShelve, MIN_MAX_SHELVE, MAX_MAX_SHELVE);
+    Objects.requireNonNull(communication, "communication");
+  }
+
+  /** With the default communication alarms. */
+  public AlarmsConfig(List<AlarmRuleConfig> rules, BrokerConfig broker, @Nullable Path stateFile,
+      Duration maxShelve, List<String> conditions) {
+    this(rules, broker, stateFile, maxShelve, conditions, CommunicationConfig.DEFAULT);
   }
 
   /** Client id of the dedicated alarm MQTT connection. */

@@ -12,14 +12,15 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the top of the file ({@code namespace}, {@code mqtt}, {@code connections}, {@code buffer},
- * {@code alarms}, {@code api}; {@code uns} and {@code sparkplug} through {@link SparkplugReader})
+ * {@code alarms}, {@code api}, {@code notifications}; {@code uns} and {@code sparkplug} through
+ * {@link SparkplugReader})
  * and keeps what spans connections: their names, and every tag's full path. All defaults are
  * applied by the readers, from the constants the records document.
  */
 final class ConfigReader {
 
   private static final List<String> ROOT_KEYS = List.of("namespace", "mqtt", "connections",
-      "buffer", "alarms", "api", "uns", "sparkplug");
+      "buffer", "alarms", "api", "uns", "sparkplug", "notifications");
   private static final List<String> NAMESPACE_KEYS = List.of("enterprise", "site", "topicPrefix");
 
   /** What MQTT carries as a topic name: a 16-bit length, in bytes of UTF-8. */
@@ -64,9 +65,11 @@ final class ConfigReader {
     }
     topicLength(namespace);
     AlarmsConfig alarms = new AlarmReader(problems, tagPaths.keySet(),
-        connectionNames.keySet(), nonNumeric(connections)).read(top, mqtt,
+        connectionNames.keySet(), nonNumeric(connections), areaOf(connections)).read(top, mqtt,
         mqttReader.plainText());
     ApiConfig api = ApiReader.read(top);
+    NotificationsConfig notifications = new NotificationReader(problems, alarms).read(top, alarms,
+        api);
     SparkplugReader outputs = new SparkplugReader(problems);
     UnsConfig uns = outputs.uns(top);
     SparkplugConfig sparkplug = outputs.read(top, namespace, mqtt, uns,
@@ -75,7 +78,8 @@ final class ConfigReader {
         || sparkplug == null) {
       return null;
     }
-    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug);
+    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug,
+        notifications);
   }
 
   /**
@@ -181,6 +185,13 @@ final class ConfigReader {
   }
 
   /** Tags that carry no numbers: a boolean or text type, or enum states. */
+  /** Each connection's area, by connection name. */
+  private static Map<String, String> areaOf(List<ConnectionConfig> connections) {
+    Map<String, String> areas = new HashMap<>();
+    connections.forEach(c -> areas.put(c.name(), c.area()));
+    return areas;
+  }
+
   private static Set<String> nonNumeric(List<ConnectionConfig> connections) {
     Set<String> tags = new java.util.HashSet<>();
     for (ConnectionConfig c : connections) {

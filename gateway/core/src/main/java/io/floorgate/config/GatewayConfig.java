@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param api         the HTTP/WebSocket server; null when it is not to run
  * @param uns         whether readings are published as UNS JSON
  * @param sparkplug   the Sparkplug B edge node, which may be disabled
+ * @param notifications receivers and routes of alarm notifications; null when none are configured
  */
 public record GatewayConfig(
     Namespace namespace,
@@ -24,7 +25,8 @@ public record GatewayConfig(
     @Nullable AlarmsConfig alarms,
     @Nullable ApiConfig api,
     UnsConfig uns,
-    SparkplugConfig sparkplug) {
+    SparkplugConfig sparkplug,
+    @Nullable NotificationsConfig notifications) {
 
   public GatewayConfig {
     Objects.requireNonNull(namespace, "namespace");
@@ -33,6 +35,19 @@ public record GatewayConfig(
     Objects.requireNonNull(uns, "uns");
     Objects.requireNonNull(sparkplug, "sparkplug");
     connections = List.copyOf(connections);
+  }
+
+  /** A config without notifications. */
+  public GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections,
+      BufferConfig buffer, @Nullable AlarmsConfig alarms, @Nullable ApiConfig api, UnsConfig uns,
+      SparkplugConfig sparkplug) {
+    this(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug, null);
+  }
+
+  /** This config with {@code notifications} instead of its own. */
+  public GatewayConfig withNotifications(@Nullable NotificationsConfig notifications) {
+    return new GatewayConfig(namespace, mqtt, connections, buffer, alarms, api, uns, sparkplug,
+        notifications);
   }
 
   /**

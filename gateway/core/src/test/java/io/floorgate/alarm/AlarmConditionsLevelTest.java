@@ -41,7 +41,8 @@ class AlarmConditionsLevelTest {
   final AlarmEngine engine;
 
   AlarmConditionsLevelTest() throws Exception {
-    engine = new AlarmEngine(AlarmFixtures.config(RULES, ""), Clock.systemUTC(), 100);
+    engine = new AlarmEngine(AlarmFixtures.config(RULES, AlarmFixtures.NO_COMMUNICATION),
+        Clock.systemUTC(), 100);
     engine.addListener(events::add);
     engine.start();
   }
@@ -76,7 +77,8 @@ class AlarmConditionsLevelTest {
   void rulesUnderAConditionsLevelKeepTheirStateAcrossAReloadAsRules() throws Exception {
     raiseAll();
 
-    engine.reload(AlarmFixtures.config(RULES, "")).get(10, TimeUnit.SECONDS);
+    engine.reload(AlarmFixtures.config(RULES, AlarmFixtures.NO_COMMUNICATION))
+        .get(10, TimeUnit.SECONDS);
 
     assertEquals(AlarmKind.HI, engine.alarm(RULE).type());
     assertEquals(AlarmState.ACKED, engine.alarm(RULE).state());
@@ -89,7 +91,7 @@ class AlarmConditionsLevelTest {
   void reloadWithoutTheRulesForgetsThemAndKeepsThePlcCondition() throws Exception {
     raiseAll();
 
-    GatewayConfig without = AlarmFixtures.config(OTHER_RULES, "");
+    GatewayConfig without = AlarmFixtures.config(OTHER_RULES, AlarmFixtures.NO_COMMUNICATION);
     engine.reload(without).get(10, TimeUnit.SECONDS);
 
     assertNull(engine.alarm(RULE));

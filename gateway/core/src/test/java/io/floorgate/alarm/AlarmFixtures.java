@@ -18,6 +18,9 @@ final class AlarmFixtures {
   static final String ROOT = "jxnmm/isohara/";
   static final Status SENSOR_FAILURE = new Status(0x808B0000L, "Bad_SensorFailure");
 
+  /** {@code alarms:} lines for tests of one thing that do not want a communication alarm. */
+  static final String NO_COMMUNICATION = "  communication: { enabled: false }\n";
+
   private AlarmFixtures() {}
 
   static final String PLANT = """

@@ -79,7 +79,8 @@ class AlarmIdTest {
     List<String> ids = AlarmRule.of(plant()).stream().map(r -> r.id().toString()).toList();
 
     assertEquals(List.of("calcination.k.temp.hi", "calcination.k.conditions.o2.lo",
-        "mixing.m.state.fault"), ids);
+        "mixing.m.state.fault", "calcination.kiln.communication", "mixing.mixer.communication"),
+        ids);
     assertEquals("calcination.kiln.conditions.overtemperature",
         ConditionRules.id("calcination", AlarmFixtures.condition("OverTemperature", true, false,
             java.time.Instant.EPOCH)).toString());

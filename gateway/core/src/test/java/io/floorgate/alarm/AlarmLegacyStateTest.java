@@ -74,7 +74,8 @@ class AlarmLegacyStateTest {
   AlarmEngine start(String stateFile, String rules) throws Exception {
     Path file = dir.resolve("floorgate-alarms.json");
     Files.writeString(file, stateFile);
-    GatewayConfig config = AlarmFixtures.config(rules, "  stateFile: " + file + "\n");
+    GatewayConfig config = AlarmFixtures.config(rules, "  stateFile: " + file + "\n"
+        + AlarmFixtures.NO_COMMUNICATION);
     AlarmEngine engine = new AlarmEngine(config, clock, 100);
     engine.addListener(events::add);
     engine.start();

@@ -53,6 +53,7 @@ class MaintenanceClassFilterTest {
                   - { path: k/temp, node: ns=2;s=T, unit: °C }
                   - { path: k/heartbeat, node: ns=2;s=H }
         alarms:
+          communication: { enabled: false }
           rules:
             - { tag: calcination/k/temp, type: hi, limit: 100 }
             - { tag: calcination/k/heartbeat, type: stale, for: 1m }

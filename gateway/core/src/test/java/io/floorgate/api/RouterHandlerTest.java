@@ -47,7 +47,7 @@ class RouterHandlerTest {
 
   record Answer(int status, JsonNode json, @Nullable String authenticate) {}
 
-  /** One kiln temperature with a high alarm: the alarm {@link #ID}. */
+  /** One kiln temperature with a high alarm: the alarm {@link #ID}, and no other. */
   static GatewayConfig kilnConfig() throws Exception {
     return ConfigLoader.parse("""
         namespace: { enterprise: jxnmm, site: isohara }
@@ -58,6 +58,7 @@ class RouterHandlerTest {
             area: calcination
             groups: [ { name: all, tags: [ { path: k/temp, node: ns=2;s=T, unit: °C } ] } ]
         alarms:
+          communication: { enabled: false }
           rules: [ { tag: calcination/k/temp, type: hi, limit: 100 } ]
         """, "api-test.yaml", Map.of());
   }

@@ -35,7 +35,8 @@ final class DocChecks {
   static final Map<String, String> ENV = Map.of(
       "FLOORGATE_API_TOKEN", "9f3c2a7e51b84d06c1e9a4f27b3d8065",
       "FLOORGATE_MQTT_PASSWORD", "Qm7-vR2x-Lp9z-Hc4w",
-      "FLOORGATE_PLC_PASSWORD", "Tn5-kW8q-Zr3e-Yb6d");
+      "FLOORGATE_PLC_PASSWORD", "Tn5-kW8q-Zr3e-Yb6d",
+      "FLOORGATE_SMTP_PASSWORD", "Wd4-pK7s-Xn2v-Jf8r");
 
   private final Path root;
 
