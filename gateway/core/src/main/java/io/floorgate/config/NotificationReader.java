@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code notifications:}: receivers, routes, the outbox. Errors that make the section
@@ -185,7 +184,7 @@ final class NotificationReader {
     }
     int before = problems.count();
     List<AlarmClass> classes = new ArrayList<>();
-    for (String word : words(map, "class", true)) {
+    for (String word : lower(map.words("class"))) {
       try {
         classes.add(AlarmClass.valueOf(word.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
@@ -193,15 +192,15 @@ final class NotificationReader {
       }
     }
     List<AlarmPriority> priorities = new ArrayList<>();
-    for (String word : words(map, "priority", true)) {
+    for (String word : lower(map.words("priority"))) {
       try {
         priorities.add(AlarmPriority.valueOf(word.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         map.error("priority", "'" + word + "' is not low, medium, high or urgent");
       }
     }
-    AlarmMatch match = new AlarmMatch(words(map, "area", true), words(map, "equipment", true),
-        classes, priorities, words(map, "rule", false));
+    AlarmMatch match = new AlarmMatch(lower(map.words("area")), lower(map.words("equipment")),
+        classes, priorities, map.words("rule"));
     if (problems.count() > before) {
       return null;
     }
@@ -213,20 +212,8 @@ final class NotificationReader {
     return match;
   }
 
-  /** One word or a list of them, stripped; lowercased when {@code lower}. */
-  private List<String> words(YamlMap map, String key, boolean lower) {
-    Node value = map.value(key);
-    if (value == null) {
-      return List.of();
-    }
-    List<Node> nodes = value instanceof SequenceNode list ? list.getValue() : List.of(value);
-    List<String> words = new ArrayList<>();
-    for (Node node : nodes) {
-      String word = Scalars.scalar(node, map.child(key), problems);
-      if (word != null && !word.isBlank()) {
-        words.add(lower ? word.strip().toLowerCase(Locale.ROOT) : word.strip());
-      }
-    }
-    return words;
+
+  private static List<String> lower(List<String> words) {
+    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
   }
 }

@@ -4,13 +4,10 @@ import io.floorgate.config.ReceiverConfig.ReceiverType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads one item of {@code notifications.receivers}: its type's address (url, or smtp host) and
@@ -49,7 +46,7 @@ final class ReceiverReader {
     if (type == ReceiverType.EMAIL) {
       SmtpConfig smtp = smtp(map);
       String from = map.required("from", "floorgate@plant.example");
-      List<String> to = words(map, "to");
+      List<String> to = map.words("to");
       if (to.isEmpty() && map.value("to") == null) {
         map.missing("to", "add to: [ maintenance@plant.example ]");
       }
@@ -157,20 +154,4 @@ final class ReceiverReader {
     return null;
   }
 
-  /** One address or a list of them, stripped. */
-  private List<String> words(YamlMap map, String key) {
-    Node value = map.value(key);
-    if (value == null) {
-      return List.of();
-    }
-    List<Node> nodes = value instanceof SequenceNode list ? list.getValue() : List.of(value);
-    List<String> words = new ArrayList<>();
-    for (Node node : nodes) {
-      String word = Scalars.scalar(node, map.child(key), problems);
-      if (word != null && !word.isBlank()) {
-        words.add(word.strip());
-      }
-    }
-    return words;
-  }
 }

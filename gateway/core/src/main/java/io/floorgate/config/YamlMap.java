@@ -289,6 +289,23 @@ final class YamlMap implements ConfigSection {
     return new ArrayList<>(sequence.getValue());
   }
 
+  /** One scalar or a list of them ({@code to: a@x} or {@code to: [a@x, b@x]}), stripped; blanks left out. */
+  List<String> words(String key) {
+    Node value = value(key);
+    if (value == null) {
+      return List.of();
+    }
+    List<Node> nodes = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+    List<String> words = new ArrayList<>();
+    for (Node node : nodes) {
+      String word = Scalars.scalar(node, child(key), problems);
+      if (word != null && !word.isBlank()) {
+        words.add(word.strip());
+      }
+    }
+    return words;
+  }
+
   /** A list that must have items; an error that says what to add when it is missing or empty. */
   List<Node> nonEmptyList(String key, String advice) {
     Node value = value(key);
