@@ -35,7 +35,10 @@ public interface Output extends MeterBinder, AutoCloseable {
   /** The pipeline ran dry: what {@link #accept} collected may be committed together. */
   default void endOfBurst() {}
 
-  /** A PLC connection went up or down. On the pipeline's thread; never blocks. */
+  /**
+   * A PLC connection went up or down. On the driver's thread (each connection has its own):
+   * hand over, never block, and expect calls for different connections at once.
+   */
   default void linkChanged(String connection, LinkState state) {}
 
   /** Whether the output does its job right now, and why not. Cheap: read on every probe. */
