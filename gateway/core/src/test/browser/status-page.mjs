@@ -113,6 +113,25 @@ try {
     [heartbeat, first], { timeout });
   console.log("heartbeat changed from", first, "to", await text(page, heartbeat));
 
+  // The tables the outputs add: the maintenance counters and the notification deliveries.
+  const counterRow = "#section-maintenance tbody tr:not(.none)";
+  await page.locator(counterRow).first().waitFor({ timeout });
+  const counter = await page.locator(counterRow + " td").allTextContents();
+  console.log("maintenance counter:", counter.join(" | "));
+  if (counter[0] !== "mixing.mx01.heartbeat.count" || !/^\d+$/.test(counter[1]) || !/%$/.test(counter[3])) {
+    fail("maintenance counter not shown: " + counter.join(" | "));
+  }
+  const deliveryRow = "#section-notification-deliveries tbody tr:not(.none)";
+  await page.locator(deliveryRow).first().waitFor({ timeout });
+  if (ids.length > 0) {
+    // The urgent alarm standing goes to a webhook that refuses: attempts fail and wait.
+    await page.waitForFunction(sel => Number(document.querySelector(sel).cells[4].textContent) > 0,
+      deliveryRow, { timeout });
+  }
+  const delivery = await page.locator(deliveryRow + " td").allTextContents();
+  console.log("deliveries:", delivery.join(" | "));
+  if (delivery[0] !== "cmms" || delivery[1] !== "webhook") fail("deliveries not shown: " + delivery.join(" | "));
+
   const commandControls = await page.locator("button.ack, input.select, button.shelve, #ack-selected:visible").count();
   if (token === null) {
     if (commandControls !== 0) fail(`${commandControls} command controls shown although the API has no token`);
