@@ -60,7 +60,12 @@ public final class WorkerWatch implements Thread.UncaughtExceptionHandler {
       if (before != null) {
         before.uncaughtException(thread, cause);
       } else {
-        LOG.error("Thread {} ended with {}", thread.getName(), cause.toString(), cause);
+        // A library's own thread (Paho's receiver ending in a race with a client being closed,
+        // say): the library reconnects or has been told to stop, and the gateway's workers go on.
+        // One line, with where it ended, not a stack trace in the operator's log.
+        StackTraceElement[] at = cause.getStackTrace();
+        LOG.warn("Library thread {} ended with {}{}; the gateway goes on", thread.getName(),
+            cause.toString(), at.length == 0 ? "" : " at " + at[0]);
       }
       return;
     }

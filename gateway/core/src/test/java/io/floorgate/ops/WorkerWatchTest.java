@@ -2,6 +2,7 @@ package io.floorgate.ops;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -68,11 +69,20 @@ class WorkerWatchTest {
   }
 
   @Test
-  void aLibraryThreadThatEndsLeavesTheGatewayAlive() throws Exception {
+  void aLibraryThreadThatEndsLeavesTheGatewayAliveWithOneLine() throws Exception {
+    log.start();
+    watchLog.addAppender(log);
     die("nioEventLoopGroup-3-1", new IllegalStateException("not ours"));
 
     assertTrue(watch.alive());
     assertTrue(!exitCode.isDone());
+    List<ILoggingEvent> lines = log.list.stream()
+        .filter(e -> e.getFormattedMessage().contains("nioEventLoopGroup-3-1")).toList();
+    assertEquals(1, lines.size(), lines::toString);
+    assertEquals(Level.WARN, lines.get(0).getLevel());
+    assertTrue(lines.get(0).getFormattedMessage().startsWith("Library thread nioEventLoopGroup-3-1"
+        + " ended with java.lang.IllegalStateException: not ours at "), lines.toString());
+    assertNull(lines.get(0).getThrowableProxy(), "no stack trace for a library's thread");
   }
 
   private void die(String name, RuntimeException cause) throws InterruptedException {
