@@ -30,17 +30,22 @@ final class BaselinePipe implements AutoCloseable {
   private final MqttAsyncClient mqtt;
   private final Semaphore window;
   private final String topicRoot;
+  private final int qos;
 
-  private BaselinePipe(OpcUaClient opcua, MqttAsyncClient mqtt, int window, String topicRoot) {
+  private BaselinePipe(OpcUaClient opcua, MqttAsyncClient mqtt, int window, String topicRoot, int qos) {
     this.opcua = opcua;
     this.mqtt = mqtt;
     this.window = new Semaphore(window);
     this.topicRoot = topicRoot;
+    this.qos = qos;
   }
 
-  /** Connects both sides and subscribes to {@code tags} load variables sampled at {@code rateHz}. */
-  static BaselinePipe start(String endpoint, String brokerUrl, String topicRoot, int tags, double rateHz)
-      throws Exception {
+  /**
+   * Connects both sides and subscribes to {@code tags} load variables sampled at {@code rateHz},
+   * publishing at {@code qos}.
+   */
+  static BaselinePipe start(String endpoint, String brokerUrl, String topicRoot, int tags, double rateHz,
+      int qos) throws Exception {
     MqttAsyncClient mqtt = new MqttAsyncClient(brokerUrl, "floorgate-baseline-" + UUID.randomUUID(),
         new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
@@ -49,11 +54,12 @@ final class BaselinePipe implements AutoCloseable {
     connected.waitForCompletion(15_000);
     Integer receiveMaximum = connected.getResponseProperties() == null
         ? null : connected.getResponseProperties().getReceiveMaximum();
-    int window = Math.min(1000, receiveMaximum == null ? 65_535 : receiveMaximum);
+    // Receive Maximum bounds QoS 1 and 2 only; at QoS 0 the window only keeps Paho's queue short.
+    int window = qos == 0 ? 1000 : Math.min(1000, receiveMaximum == null ? 65_535 : receiveMaximum);
 
     OpcUaClient opcua = OpcUaClient.create(endpoint);
     opcua.connect();
-    BaselinePipe pipe = new BaselinePipe(opcua, mqtt, window, topicRoot);
+    BaselinePipe pipe = new BaselinePipe(opcua, mqtt, window, topicRoot, qos);
     pipe.subscribe(tags, rateHz);
     return pipe;
   }
@@ -83,7 +89,7 @@ final class BaselinePipe implements AutoCloseable {
     try {
       window.acquire();
       MqttMessage message = new MqttMessage(payload);
-      message.setQos(1);
+      message.setQos(qos);
       mqtt.publish(topic, message, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
