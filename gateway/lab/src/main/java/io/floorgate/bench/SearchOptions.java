@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * long each step is.
  *
  * @param tags        load variables; the offered rate is spread over them (rate ÷ tags Hz each,
- *                    at most {@value SimOptions#MAX_RATE_HZ} Hz, so at most 100 × tags values/s)
+ *                    at most {@value #MAX_HZ} Hz, so at most 50 × tags values/s)
  * @param formats     the Floorgate pipes, each a format of {@link BenchOptions#format()}
  * @param baseline    whether to search the baseline pipe too
  * @param qos         telemetry QoS of every pipe, the baseline's included
@@ -52,6 +52,12 @@ public record SearchOptions(
    */
   static final Map<String, Double> DEFAULT_START = Map.of(
       "uns", 8_000.0, "uns-batched", 30_000.0, "sparkplug", 30_000.0, BASELINE, 12_000.0);
+
+  /**
+   * The fastest rate of each variable: the gateway samples at half its period, and 10 ms is the
+   * shortest sampling interval it accepts.
+   */
+  static final double MAX_HZ = 50;
 
   /** Stop bisecting when the bracket is within 10 %. */
   static final double RESOLUTION = 0.10;
@@ -112,15 +118,15 @@ public record SearchOptions(
   }
 
   private static double maxRate(int tags) {
-    return tags * SimOptions.MAX_RATE_HZ;
+    return tags * MAX_HZ;
   }
 
   /**
    * The options of one Floorgate pipe's gateway, for {@link BenchConfig}: its format at the
-   * simulator's fastest rate, so that its sampling and queues take every rate the search offers.
+   * search's fastest rate, so that its sampling and queues take every rate the search offers.
    */
   BenchOptions gatewayOptions(String format) {
-    return new BenchOptions(tags, SimOptions.MAX_RATE_HZ, "subscription", format, qos, broker,
+    return new BenchOptions(tags, MAX_HZ, "subscription", format, qos, broker,
         warmup, measure, false, heapMax, profile, buffer, false);
   }
 }

@@ -1,5 +1,7 @@
 package io.floorgate.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What one step of the search measured at one offered rate, and whether the pipe carried it.
  *
@@ -53,11 +55,13 @@ public record StepFigures(
   static final double MAX_DRAIN_MS = 2_000;
 
   /** Whether the pipe carried the offered rate. */
+  @JsonProperty
   boolean carried() {
     return why().isEmpty();
   }
 
   /** Why the rate was not carried, e.g. {@code "p99 1350 ms"}; empty when it was. */
+  @JsonProperty
   String why() {
     if (offered <= 0) {
       return "nothing offered";

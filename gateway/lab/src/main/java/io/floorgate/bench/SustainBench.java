@@ -92,7 +92,7 @@ public final class SustainBench {
     List<String> args;
     if (pipe.equals(SearchOptions.BASELINE)) {
       args = List.of("baseline", endpoint, brokerUrl, BenchConfig.topicRoot(prefix),
-          Integer.toString(options.tags()), Double.toString(SimOptions.MAX_RATE_HZ),
+          Integer.toString(options.tags()), Double.toString(SearchOptions.MAX_HZ),
           Integer.toString(options.qos()));
     } else {
       Path config = workDir.resolve("floorgate-" + pipe + ".yaml");
