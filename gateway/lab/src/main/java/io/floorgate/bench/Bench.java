@@ -65,7 +65,8 @@ public final class Bench {
         // One message per value whatever the format: the libraries' per-message ceiling.
         results.add(measure("baseline", broker.url(), "uns", false, prefix -> List.of("baseline",
             endpoint, broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
-            Double.toString(options.rateHz()), Integer.toString(options.qos()))));
+            Double.toString(options.rateHz()), Integer.toString(options.qos()),
+            Integer.toString(connections))));
       }
     }
     return results;

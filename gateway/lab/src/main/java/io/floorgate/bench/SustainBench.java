@@ -93,7 +93,7 @@ public final class SustainBench {
     if (pipe.equals(SearchOptions.BASELINE)) {
       args = List.of("baseline", endpoint, brokerUrl, BenchConfig.topicRoot(prefix),
           Integer.toString(options.tags()), Double.toString(SearchOptions.MAX_HZ),
-          Integer.toString(options.qos()));
+          Integer.toString(options.qos()), Integer.toString(options.connections()));
     } else {
       Path config = workDir.resolve("floorgate-" + pipe + ".yaml");
       Files.writeString(config, BenchConfig.yaml(options.gatewayOptions(format), endpoint, brokerUrl,

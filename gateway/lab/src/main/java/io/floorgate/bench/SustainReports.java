@@ -49,7 +49,8 @@ public final class SustainReports {
           .map(b -> String.format(Locale.ROOT, "%.0f %%", 100 * r.sustainable() / b.sustainable()))
           .orElse("");
       out.printf(Locale.ROOT, "%-12s %13s %11s %6.2f %9.1f %7.0f %8.1f %8.1f %6d%n", label(r.pipe()),
-          r.sustainable() > 0 ? String.format(Locale.ROOT, "%,.0f", r.sustainable())
+          r.sustainable() >= options.maxRate() ? String.format(Locale.ROOT, "≥ %,.0f", r.sustainable())
+              : r.sustainable() > 0 ? String.format(Locale.ROOT, "%,.0f", r.sustainable())
               : String.format(Locale.ROOT, "< %,.0f", at.offeredPerSec()),
           ratio, at.cores(), at.cpuMicrosPerValue(), at.rssMb(), at.p50Ms(), at.p99Ms(),
           r.steps().size());
