@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
   @Nullable Double start;
 
   @Option(names = "--connections", defaultValue = "1",
-      description = "The gateway's mqtt.connections, 1–16 (default ${DEFAULT-VALUE}).")
+      description = "The gateway's mqtt.connections, 1–16, and the baseline's connections "
+          + "(default ${DEFAULT-VALUE}).")
   int connections;
 
   @Option(names = "--tags", description = "Load variables (default 2000 in the search, 5000 fixed).")
