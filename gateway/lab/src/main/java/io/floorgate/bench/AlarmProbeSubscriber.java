@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SynchronizedHistogram;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -25,11 +23,16 @@ final class AlarmProbeSubscriber implements AutoCloseable {
   private static final long MAX_LATENCY_US = 60_000_000L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A few values a second: a lock costs nothing, and {@link #result()} may be read any time. */
-  private final SynchronizedHistogram latency = new SynchronizedHistogram(MAX_LATENCY_US, 3);
-  private final LongAdder events = new LongAdder();
-  private final LongAdder raises = new LongAdder();
-  private final LongAdder clears = new LongAdder();
+  /**
+   * A few events a second: one lock costs nothing, and keeps the counts consistent with each other
+   * when {@link #result()} is read while events still arrive (an event counted but not yet
+   * classified would otherwise show as neither a raise nor a clear).
+   */
+  private final Object lock = new Object();
+  private final Histogram latency = new Histogram(MAX_LATENCY_US, 3);
+  private long events;
+  private long raises;
+  private long clears;
   private volatile boolean recording;
   private final ReceivingClient client;
 
@@ -50,10 +53,12 @@ final class AlarmProbeSubscriber implements AutoCloseable {
 
   /** What arrived since {@link #startRecording()}. */
   AlarmProbeResult result() {
-    Histogram h = latency.copy();
-    return new AlarmProbeResult(events.sum(), raises.sum(), clears.sum(),
-        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-        h.getMaxValue() / 1000.0);
+    synchronized (lock) {
+      Histogram h = latency.copy();
+      return new AlarmProbeResult(events, raises, clears,
+          h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+          h.getMaxValue() / 1000.0);
+    }
   }
 
   private void arrived(String topic, MqttMessage message) {
@@ -61,26 +66,32 @@ final class AlarmProbeSubscriber implements AutoCloseable {
     if (!recording) {
       return;
     }
-    events.increment();
     JsonNode event;
     try {
       event = JSON.readTree(message.getPayload());
     } catch (IOException e) {
-      return;
+      event = null;
     }
-    switch (event.path("transition").asText("")) {
-      case "RAISE" -> {
-        raises.increment();
-        String source = event.path("alarm").path("sourceTime").asText("");
-        try {
-          long micros = (arrivedMillis - Instant.parse(source).toEpochMilli()) * 1000;
-          latency.recordValue(Math.max(0, Math.min(micros, MAX_LATENCY_US)));
-        } catch (DateTimeException e) {
-          // A RAISE without a source time (no reading behind it) cannot be timed.
-        }
+    String transition = event == null ? "" : event.path("transition").asText("");
+    Long micros = null;
+    if (transition.equals("RAISE")) {
+      String source = event.path("alarm").path("sourceTime").asText("");
+      try {
+        micros = (arrivedMillis - Instant.parse(source).toEpochMilli()) * 1000;
+      } catch (DateTimeException e) {
+        // A RAISE without a source time (no reading behind it) cannot be timed.
       }
-      case "CLEAR" -> clears.increment();
-      default -> { }
+    }
+    synchronized (lock) {
+      events++;
+      if (transition.equals("RAISE")) {
+        raises++;
+        if (micros != null) {
+          latency.recordValue(Math.max(0, Math.min(micros, MAX_LATENCY_US)));
+        }
+      } else if (transition.equals("CLEAR")) {
+        clears++;
+      }
     }
   }
 
