@@ -44,6 +44,10 @@ final class LoadModel {
     return 0.5 * index / scale;
   }
 
+  long updates() {
+    return updates;
+  }
+
   int scale() {
     return scale;
   }

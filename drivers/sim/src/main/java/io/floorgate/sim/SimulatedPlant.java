@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,8 @@ public final class SimulatedPlant implements AutoCloseable {
   private final List<SimulatedPlc> plcs;
   private final List<ModbusDevice> devices;
   private final ScheduledExecutorService scheduler;
+  /** The load updates' schedule; null while the load is paused or there is none. */
+  private @Nullable ScheduledFuture<?> loadTask;
 
   private SimulatedPlant(SimOptions options, List<SimulatedPlc> plcs, List<ModbusDevice> devices,
       ScheduledExecutorService scheduler) {
@@ -105,13 +109,6 @@ public final class SimulatedPlant implements AutoCloseable {
           scanNanos,
           scanNanos,
           TimeUnit.NANOSECONDS);
-      if (plc.hasLoad()) {
-        scheduler.scheduleAtFixedRate(
-            () -> guarded(plc.name(), "load update", () -> plc.loadUpdate(Instant.now())),
-            loadNanos,
-            loadNanos,
-            TimeUnit.NANOSECONDS);
-      }
     }
     // The devices see the kiln as its last scan left it; at a fixed rate, each update is a scan.
     for (ModbusDevice device : devices) {
@@ -122,7 +119,42 @@ public final class SimulatedPlant implements AutoCloseable {
           scanNanos,
           TimeUnit.NANOSECONDS);
     }
-    return new SimulatedPlant(options, plcs, devices, scheduler);
+    SimulatedPlant plant = new SimulatedPlant(options, plcs, devices, scheduler);
+    plant.loadRate(options.rateHz());
+    return plant;
+  }
+
+  /**
+   * Changes how often the load variables change, from now on ({@code 0} pauses them; the next
+   * update after a pause carries the next update number, so a subscriber sees no gap). The
+   * sampling intervals the servers granted stay what they were at the start: start the plant at
+   * the fastest rate that will be asked for. Without load variables, nothing happens.
+   *
+   * @throws IllegalArgumentException when {@code hz} is negative or above {@link SimOptions#MAX_RATE_HZ}
+   */
+  public synchronized void loadRate(double hz) {
+    if (!(hz >= 0.0) || hz > SimOptions.MAX_RATE_HZ) {
+      throw new IllegalArgumentException(
+          "load rate " + hz + " Hz is out of range: use 0 (paused) to " + SimOptions.MAX_RATE_HZ);
+    }
+    if (loadTask != null) {
+      loadTask.cancel(false);
+      loadTask = null;
+    }
+    SimulatedPlc plc = plcs.get(0);
+    if (hz > 0.0 && plc.hasLoad()) {
+      long nanos = Math.round(1e9 / hz);
+      loadTask = scheduler.scheduleAtFixedRate(
+          () -> guarded(plc.name(), "load update", () -> plc.loadUpdate(Instant.now())),
+          nanos,
+          nanos,
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** How many times the load variables have changed since the start (each of them every time). */
+  public long loadUpdates() {
+    return plcs.get(0).loadUpdates();
   }
 
   private static SimulatedPlc mixer(

@@ -187,6 +187,12 @@ public final class SimulatedPlc {
     }
   }
 
+  /** Load updates so far; 0 without load variables. */
+  synchronized long loadUpdates() {
+    LoadModel l = load;
+    return l == null ? 0 : l.updates();
+  }
+
   boolean hasLoad() {
     return load != null && load.scale() > 0;
   }

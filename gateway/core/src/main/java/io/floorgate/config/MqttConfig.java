@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults and bounds (the loader applies the defaults; the constructor enforces the bounds):
  * {@code qos} 1 (0 or 1); {@code maxInFlight} 100 (1–65535); {@code connectTimeout} 10s (1s–5m);
  * {@code clientId} {@code floorgate-<site>}; {@code keepAlive} 30s (5s–18h); {@code protocol} auto;
- * {@code reconnect} {@link ReconnectConfig#defaults()} (1s doubling to 30s); no username or
+ * {@code reconnect} {@link ReconnectConfig#defaults()} (1s doubling to 30s); {@code connections} 1
+ * (1–16); no username or
  * password; no TLS settings (an
  * {@code ssl://} broker is then verified against the JVM's default trust store).
  *
@@ -30,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param protocol       MQTT version of this lane, and of the lanes that name none; default
  *                       {@code auto} (5, falling back to 3.1.1)
  * @param reconnect      the waits between failed connects, of every lane
+ * @param connections    telemetry connections of the UNS lane: each tag's readings always go over
+ *                       the same one (a hash of its path), so each tag keeps its order; the first
+ *                       uses {@code clientId}, the others {@code clientId-1}, {@code clientId-2}…
  */
 public record MqttConfig(
     List<String> urls,
@@ -42,7 +46,8 @@ public record MqttConfig(
     @Nullable TlsConfig tls,
     Duration keepAlive,
     MqttProtocol protocol,
-    ReconnectConfig reconnect) {
+    ReconnectConfig reconnect,
+    int connections) {
 
   public static final int DEFAULT_QOS = 1;
   public static final int DEFAULT_MAX_IN_FLIGHT = 100;
@@ -54,6 +59,9 @@ public record MqttConfig(
   public static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(5);
   /** MQTT carries the keep-alive as 16-bit seconds. */
   public static final Duration MAX_KEEP_ALIVE = Duration.ofSeconds(65_535);
+  public static final int DEFAULT_CONNECTIONS = 1;
+  /** More connections than cores gain nothing and cost a thread and a socket each. */
+  public static final int MAX_CONNECTIONS = 16;
 
   public MqttConfig {
     urls = List.copyOf(urls);
@@ -68,6 +76,15 @@ public record MqttConfig(
     Checks.within("keepAlive", keepAlive, MIN_KEEP_ALIVE, MAX_KEEP_ALIVE);
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(reconnect, "reconnect");
+    Checks.within("connections", connections, 1, MAX_CONNECTIONS);
+  }
+
+  /** With one telemetry connection. */
+  public MqttConfig(List<String> urls, String clientId, int qos, int maxInFlight,
+      Duration connectTimeout, @Nullable String username, @Nullable String password,
+      @Nullable TlsConfig tls, Duration keepAlive, MqttProtocol protocol, ReconnectConfig reconnect) {
+    this(urls, clientId, qos, maxInFlight, connectTimeout, username, password, tls, keepAlive,
+        protocol, reconnect, DEFAULT_CONNECTIONS);
   }
 
   /** With the default reconnect waits. */
@@ -107,6 +124,16 @@ public record MqttConfig(
         DEFAULT_KEEP_ALIVE);
   }
 
+  /**
+   * The settings of telemetry connection {@code n} (0 to {@code connections - 1}): the same, with
+   * the client id {@code clientId-n} for n ≥ 1.
+   */
+  public MqttConfig connection(int n) {
+    Checks.within("connection", n, 0, connections - 1);
+    return n == 0 ? this : new MqttConfig(urls, clientId + "-" + n, qos, maxInFlight,
+        connectTimeout, username, password, tls, keepAlive, protocol, reconnect, connections);
+  }
+
   /** The first broker, the one tried first at every connect. */
   public String url() {
     return urls.get(0);
@@ -123,6 +150,6 @@ public record MqttConfig(
         + ", maxInFlight=" + maxInFlight + ", connectTimeout=" + connectTimeout
         + ", username=" + username + ", password=" + (password == null ? "none" : "***")
         + ", tls=" + tls + ", keepAlive=" + keepAlive + ", protocol=" + protocol.word()
-        + ", reconnect=" + reconnect + "]";
+        + ", reconnect=" + reconnect + ", connections=" + connections + "]";
   }
 }

@@ -18,7 +18,7 @@ final class MqttReader {
 
   static final List<String> KEYS = List.of("url", "urls", "clientId", "qos", "maxInFlight",
       "connectTimeout", "keepAlive", "username", "password", "passwordFile", "tls",
-      "queueCapacity", "protocol", "allowPlainText", "reconnect");
+      "queueCapacity", "protocol", "allowPlainText", "reconnect", "connections");
   private static final List<String> RECONNECT_KEYS = List.of("initialDelay", "maxDelay");
   static final String PASSWORD_VARIABLE = "FLOORGATE_MQTT_PASSWORD";
   private static final List<String> TLS_KEYS = List.of("caFile", "certFile", "keyFile");
@@ -53,6 +53,8 @@ final class MqttReader {
     }
     int maxInFlight = map.integer("maxInFlight", MqttConfig.DEFAULT_MAX_IN_FLIGHT, 1,
         MqttConfig.MAX_MAX_IN_FLIGHT);
+    int connections = map.integer("connections", MqttConfig.DEFAULT_CONNECTIONS, 1,
+        MqttConfig.MAX_CONNECTIONS);
     if (map.has("queueCapacity")) {
       map.error("queueCapacity", "readings now wait in the store-and-forward buffer on disk;"
           + " remove this key and size the buffer with buffer.maxBytes");
@@ -77,7 +79,7 @@ final class MqttReader {
     return new MqttConfig(urls,
         clientId != null ? clientId.strip() : MqttConfig.defaultClientId(site == null ? "" : site),
         qos, maxInFlight, connectTimeout, username, password, tls, keepAlive, protocol,
-        reconnect);
+        reconnect, connections);
   }
 
   /** {@code reconnect: {initialDelay, maxDelay}}; maxDelay at least initialDelay. */

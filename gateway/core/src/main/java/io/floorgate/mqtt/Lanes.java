@@ -2,6 +2,7 @@ package io.floorgate.mqtt;
 
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.buffer.DiskBuffer;
+import io.floorgate.reading.Reading;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,17 +21,36 @@ import org.slf4j.LoggerFactory;
  * {@code replayRate} per second when one is set. What is queued after the cut is live and goes
  * first, so a backlog of hours never delays the current values. Each lane keeps its order; a
  * subscriber tells replayed messages by their {@code historical} user property.
+ *
+ * <p>With several telemetry connections ({@code mqtt.connections}) each has lanes of its own over
+ * the one buffer, and takes only the readings of its {@link Share}: the tags whose path hashes to
+ * it. The buffer is read by one thread at a time ({@code bufferLock}, which the senders also hold
+ * to maintain it).
  */
 final class Lanes {
 
   /** One reading to publish, and whether it comes from the backlog. */
   record Next(BufferedReading item, boolean historical) {}
 
+  /**
+   * Connection {@code index} of {@code count}: the tags whose path hashes to it. A tag's readings
+   * always go over the same connection, so they stay in order.
+   */
+  record Share(int index, int count) {
+    static final Share ALL = new Share(0, 1);
+
+    boolean takes(Reading reading) {
+      return count == 1 || Math.floorMod(reading.path().hashCode(), count) == index;
+    }
+  }
+
   /** Readings read from the buffer at a time (whole entries, so sometimes more). */
   private static final int BATCH = 256;
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
   private final DiskBuffer buffer;
+  private final Share share;
+  private final Object bufferLock;
   private final Pacer pacer;
   private final ArrayDeque<BufferedReading> live = new ArrayDeque<>();
   private final ArrayDeque<BufferedReading> backlog = new ArrayDeque<>();
@@ -42,7 +62,14 @@ final class Lanes {
   private long restoresSeen;
 
   Lanes(DiskBuffer buffer, int replayRate) {
+    this(buffer, replayRate, Share.ALL, new Object());
+  }
+
+  /** The lanes of one connection's {@code share} of the tags. */
+  Lanes(DiskBuffer buffer, int replayRate, Share share, Object bufferLock) {
     this.buffer = buffer;
+    this.share = share;
+    this.bufferLock = bufferLock;
     this.pacer = new Pacer(replayRate);
   }
 
@@ -77,7 +104,9 @@ final class Lanes {
   /** The next reading to publish, or null when there is none (or the backlog must wait). */
   @Nullable Next peek() {
     rereadRestored();
-    if (live.isEmpty()) {
+    // With a share of the tags, a batch read may hold none of them: read on while it moves.
+    for (long before = -1; live.isEmpty() && liveRead != before; ) {
+      before = liveRead;
       fillLive(BATCH);
     }
     if (!live.isEmpty()) {
@@ -87,7 +116,10 @@ final class Lanes {
       return null;
     }
     if (backlog.isEmpty()) {
-      fillBacklog(BATCH);
+      for (long before = -1; backlog.isEmpty() && backlogRead != before && backlogRead < backlogEnd; ) {
+        before = backlogRead;
+        fillBacklog(BATCH);
+      }
       if (backlog.isEmpty()) {
         backlogRead = backlogEnd;
         if (replayed > 0) {
@@ -101,16 +133,26 @@ final class Lanes {
   }
 
   private void fillLive(int want) {
-    for (BufferedReading r : buffer.read(liveRead, Long.MAX_VALUE, want)) {
-      live.add(r);
+    for (BufferedReading r : read(liveRead, Long.MAX_VALUE, want)) {
+      if (share.takes(r.reading())) {
+        live.add(r);
+      }
       liveRead = r.seq();
     }
   }
 
   private void fillBacklog(int want) {
-    for (BufferedReading r : buffer.read(backlogRead, backlogEnd, want)) {
-      backlog.add(r);
+    for (BufferedReading r : read(backlogRead, backlogEnd, want)) {
+      if (share.takes(r.reading())) {
+        backlog.add(r);
+      }
       backlogRead = r.seq();
+    }
+  }
+
+  private List<BufferedReading> read(long after, long upTo, int want) {
+    synchronized (bufferLock) {
+      return buffer.read(after, upTo, want);
     }
   }
 

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * unreachable broker is logged and retried with backoff, never thrown), keeps at most
  * min({@code maxInFlight}, the broker's Receive Maximum) publishes unacknowledged, sends live
  * readings first and replays the backlog oldest first in the room they leave (see {@link Lanes}).
+ * With {@code mqtt.connections} N above 1 there are N connections and senders, each publishing
+ * the tags whose path hashes to it, so each tag keeps its order and N windows are in flight.
  */
 public final class MqttPublisher implements AutoCloseable {
 
@@ -46,12 +48,14 @@ public final class MqttPublisher implements AutoCloseable {
   private final BrokerConnection connection;
   private final DiskBuffer buffer;
   private final PublishCounters counters;
+  /** One per telemetry connection; the first also publishes the metadata and retained messages. */
+  private final List<SenderLoop> loops;
   private final SenderLoop loop;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Readings staged by the pipeline's thread, queued together at {@link #commitStaged()}. */
   private final List<Reading> staged = new ArrayList<>();
-  private @Nullable Thread sender;
+  private final List<Thread> senders = new ArrayList<>();
 
   /**
    * Prepares the client; nothing connects before {@link #start()}. The buffer stays the caller's
@@ -77,8 +81,17 @@ public final class MqttPublisher implements AutoCloseable {
     Objects.requireNonNull(namespace, "namespace");
     this.connection = new BrokerConnection("UNS", config.broker());
     this.counters = new PublishCounters(String.join(", ", config.urls()));
-    this.loop = new SenderLoop(connection, config, namespace, buffer, replayRate,
-        counters, Objects.requireNonNull(uns, "uns"));
+    Objects.requireNonNull(uns, "uns");
+    Object bufferLock = new Object();
+    List<SenderLoop> all = new ArrayList<>();
+    for (int n = 0; n < config.connections(); n++) {
+      MqttConfig own = config.connection(n);
+      all.add(new SenderLoop(n == 0 ? connection : new BrokerConnection("UNS", own.broker()), own,
+          namespace, buffer, replayRate, counters, uns, new Lanes.Share(n, config.connections()),
+          bufferLock));
+    }
+    this.loops = List.copyOf(all);
+    this.loop = loops.get(0);
   }
 
   /** The lane's broker connection: its backoff, and the waits it schedules. */
@@ -86,15 +99,17 @@ public final class MqttPublisher implements AutoCloseable {
     return connection;
   }
 
-  /** Starts the sender thread, which connects in the background. Returns at once. */
+  /** Starts the sender threads (one per connection), which connect in the background. Returns at once. */
   public void start() {
     if (closed.get() || !started.compareAndSet(false, true)) {
       return;
     }
-    Thread thread = new Thread(loop, "floorgate-mqtt-" + config.clientId());
-    thread.setDaemon(true);
-    sender = thread;
-    thread.start();
+    for (int n = 0; n < loops.size(); n++) {
+      Thread thread = new Thread(loops.get(n), "floorgate-mqtt-" + config.connection(n).clientId());
+      thread.setDaemon(true);
+      senders.add(thread);
+      thread.start();
+    }
   }
 
   /**
@@ -152,9 +167,19 @@ public final class MqttPublisher implements AutoCloseable {
     loop.retain(path, payload);
   }
 
-  /** Whether the telemetry connection is up. */
+  /** Whether the telemetry connections are up, all of them. */
   public boolean isConnected() {
-    return loop.connected();
+    return loops.stream().allMatch(SenderLoop::connected);
+  }
+
+  /** Telemetry connections up. */
+  public int connectedCount() {
+    return (int) loops.stream().filter(SenderLoop::connected).count();
+  }
+
+  /** Telemetry connections configured ({@code mqtt.connections}). */
+  public int connections() {
+    return loops.size();
   }
 
   /** Readings the broker acknowledged (QoS 1) or that were written out (QoS 0). */
@@ -185,10 +210,14 @@ public final class MqttPublisher implements AutoCloseable {
     return buffer.size();
   }
 
-  /** The in-flight window of the current connection, 0 while disconnected. */
+  /** The in-flight windows of the current connections, summed; 0 while disconnected. */
   public int inFlightWindow() {
-    SendWindow w = loop.window();
-    return w == null ? 0 : w.size();
+    int sum = 0;
+    for (SenderLoop l : loops) {
+      SendWindow w = l.window();
+      sum += w == null ? 0 : w.size();
+    }
+    return sum;
   }
 
   /** Publishes that died with their connection before the broker acknowledged them; resent. */
@@ -216,13 +245,12 @@ public final class MqttPublisher implements AutoCloseable {
       return;
     }
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-    while (sender != null && loop.connected() && System.nanoTime() - deadline < 0
+    while (!senders.isEmpty() && isConnected() && System.nanoTime() - deadline < 0
         && (buffer.size() > 0 || inFlight() > 0)) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
-    loop.stop();
-    Thread thread = sender;
-    if (thread != null) {
+    loops.forEach(SenderLoop::stop);
+    for (Thread thread : senders) {
       try {
         // Every wait of the sender is bounded and watches the stop signal; the interrupt is a
         // last resort, as it could land inside Paho.
@@ -235,7 +263,7 @@ public final class MqttPublisher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    closeClient();
+    loops.forEach(MqttPublisher::closeClient);
     buffer.maintain();
     long unsent = buffer.size();
     if (unsent > 0) {
@@ -245,11 +273,15 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   private int inFlight() {
-    SendWindow w = loop.window();
-    return w == null ? 0 : w.inFlight();
+    int sum = 0;
+    for (SenderLoop l : loops) {
+      SendWindow w = l.window();
+      sum += w == null ? 0 : w.inFlight();
+    }
+    return sum;
   }
 
-  private void closeClient() {
+  private static void closeClient(SenderLoop loop) {
     BrokerClient client = loop.client();
     client.disconnect(DISCONNECT_QUIESCE_MILLIS + 1_000, false);
     client.close();

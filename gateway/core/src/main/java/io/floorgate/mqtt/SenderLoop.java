@@ -65,6 +65,7 @@ final class SenderLoop implements Runnable {
   private final Namespace namespace;
   private final DiskBuffer buffer;
   private final Lanes lanes;
+  private final Object bufferLock;
   private final PublishCounters counters;
   private final UnsJsonEncoder encoder = new UnsJsonEncoder();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -93,15 +94,20 @@ final class SenderLoop implements Runnable {
   private volatile boolean metaPending;
   private volatile @Nullable SendWindow window;
 
+  /**
+   * The sender of one telemetry connection, publishing its {@code share} of the tags; the senders
+   * of one buffer hold {@code bufferLock} to read or maintain it.
+   */
   SenderLoop(BrokerConnection connection, MqttConfig config,
       Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters,
-      UnsConfig uns) {
+      UnsConfig uns, Lanes.Share share, Object bufferLock) {
     this.uns = uns;
     this.retention = new Retention(uns.retain());
     this.config = config;
     this.namespace = namespace;
     this.buffer = buffer;
-    this.lanes = new Lanes(buffer, replayRate);
+    this.bufferLock = bufferLock;
+    this.lanes = new Lanes(buffer, replayRate, share, bufferLock);
     this.counters = counters;
     this.connection = connection;
     this.connector = new Connector(connection, this::connectionLost,
@@ -168,7 +174,7 @@ final class SenderLoop implements Runnable {
     int failures = 0;
     try {
       while (stop.getCount() > 0) {
-        buffer.maintain();
+        maintain();
         if (!connected()) {
           // Another client with this id took the session over: not at once, or the two would
           // take it from each other forever.
@@ -197,6 +203,12 @@ final class SenderLoop implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void maintain() {
+    synchronized (bufferLock) {
+      buffer.maintain();
     }
   }
 
@@ -399,7 +411,7 @@ final class SenderLoop implements Runnable {
       return Outcome.RETRY;
     }
     while (!w.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-      buffer.maintain();
+      maintain();
       if (stop.getCount() == 0 || !w.live()) {
         return Outcome.RETRY;
       }

@@ -78,10 +78,14 @@ public final class UnsOutput implements Output {
   @Override
   public Health health() {
     String brokers = String.join(", ", config.mqtt().urls());
-    return publisher.isConnected()
-        ? Health.ready("connected to " + brokers + "; " + buffer.size() + " readings queued")
-        : Health.notReady("broker " + brokers + " not connected; " + buffer.size()
-            + " readings wait in the buffer");
+    int n = publisher.connections();
+    if (publisher.isConnected()) {
+      return Health.ready("connected to " + brokers + (n > 1 ? " (" + n + " connections)" : "")
+          + "; " + buffer.size() + " readings queued");
+    }
+    return Health.notReady("broker " + brokers + " not connected"
+        + (n > 1 ? " (" + publisher.connectedCount() + " of " + n + " connections up)" : "")
+        + "; " + buffer.size() + " readings wait in the buffer");
   }
 
   @Override

@@ -74,6 +74,16 @@ class BrokerAndBufferConfigTest {
         parse("mqtt: { url: tcp://a:1883 }").uns(), "one message per reading by default");
   }
 
+  @Test
+  void telemetryGoesOverTheConnectionsGivenEachWithItsOwnClientId() throws Exception {
+    MqttConfig mqtt = parse("mqtt: { url: tcp://a:1883, clientId: edge-7, connections: 4 }").mqtt();
+
+    assertEquals(4, mqtt.connections());
+    assertEquals("edge-7", mqtt.connection(0).clientId());
+    assertEquals("edge-7-3", mqtt.connection(3).clientId());
+    assertEquals(1, parse("mqtt: { url: tcp://a:1883 }").mqtt().connections(), "one by default");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       url and urls      | 'mqtt: { url: tcp://a:1883, urls: [tcp://b:1883] }'        | 2 | mqtt.urls      | give either url (one broker) or urls
@@ -95,6 +105,8 @@ class BrokerAndBufferConfigTest {
       cap too long      | 'mqtt: { url: tcp://a:1883, reconnect: { maxDelay: 2h } }'  | 2 | mqtt.reconnect.maxDelay | above the maximum of 1h
       start too short   | 'mqtt: { url: tcp://a:1883, reconnect: { initialDelay: 10ms } }' | 2 | mqtt.reconnect.initialDelay | below the minimum of 100ms
       reconnect key     | 'mqtt: { url: tcp://a:1883, reconnect: { max: 5s } }'       | 2 | mqtt.reconnect  | did you mean 'maxDelay'?
+      no connection     | 'mqtt:\n  url: tcp://a:1883\n  connections: 0'             | 4 | mqtt.connections | below the minimum of 1
+      many connections  | 'mqtt: { url: tcp://a:1883, connections: 17 }'              | 2 | mqtt.connections | above the maximum of 16; use 16 or less
       """)
   void eachMistakeIsReportedAtItsLine(String name, String lines, int line, String path,
       String message) {

@@ -113,4 +113,68 @@ class LanesTest {
     }
     buffer.maintain();
   }
+
+  @Test
+  void shareReplaysItsTagsFromBehindABacklogOfAnothersTags() {
+    Lanes.Share mine = new Lanes.Share(1, 2);
+    String other = tagOf(new Lanes.Share(0, 2));
+    String own = tagOf(mine);
+    try (DiskBuffer buffer = Readings.buffer(dir)) {
+      // More of the other share's readings than one read takes (256), then five of its own.
+      for (long i = 1; i <= 600; i++) {
+        buffer.append(reading(other, i));
+      }
+      for (long i = 1; i <= 5; i++) {
+        buffer.append(reading(own, i));
+      }
+      Lanes lanes = new Lanes(buffer, 0, mine, new Object());
+      lanes.reset();
+
+      List<Object> replayed = new ArrayList<>();
+      for (Lanes.Next next; (next = lanes.peek()) != null; ) {
+        assertEquals(own, next.item().reading().path());
+        replayed.add(next.item().reading().value());
+        lanes.taken(next);
+      }
+
+      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), replayed);
+    }
+  }
+
+  @Test
+  void sharesOfOneBufferTakeEachReadingExactlyOnce() {
+    try (DiskBuffer buffer = Readings.buffer(dir)) {
+      for (long i = 0; i < 300; i++) {
+        buffer.append(reading(TAG + "/v" + (i % 30), i));
+      }
+      List<Lanes> lanes = new ArrayList<>();
+      for (int n = 0; n < 3; n++) {
+        Lanes l = new Lanes(buffer, 0, new Lanes.Share(n, 3), new Object());
+        l.reset();
+        lanes.add(l);
+      }
+
+      TreeSet<Long> taken = new TreeSet<>();
+      int count = 0;
+      for (Lanes l : lanes) {
+        for (Lanes.Next next; (next = l.peek()) != null; count++) {
+          taken.add((Long) next.item().reading().value());
+          l.taken(next);
+        }
+      }
+
+      assertEquals(300, count);
+      assertEquals(300, taken.size());
+    }
+  }
+
+  /** A tag path that {@code share} takes. */
+  private static String tagOf(Lanes.Share share) {
+    for (int i = 0; ; i++) {
+      String path = TAG + "/v" + i;
+      if (share.takes(reading(path, 0L))) {
+        return path;
+      }
+    }
+  }
 }

@@ -2,6 +2,8 @@ package io.floorgate.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -26,21 +28,40 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 final class BaselinePipe implements AutoCloseable {
 
-  private final OpcUaClient opcua;
-  private final MqttAsyncClient mqtt;
-  private final Semaphore window;
-  private final String topicRoot;
+  /** One MQTT connection and its in-flight window. */
+  private record Lane(MqttAsyncClient mqtt, Semaphore window) {}
 
-  private BaselinePipe(OpcUaClient opcua, MqttAsyncClient mqtt, int window, String topicRoot) {
+  private final OpcUaClient opcua;
+  private final List<Lane> lanes;
+  private final String topicRoot;
+  private final int qos;
+
+  private BaselinePipe(OpcUaClient opcua, List<Lane> lanes, String topicRoot, int qos) {
     this.opcua = opcua;
-    this.mqtt = mqtt;
-    this.window = new Semaphore(window);
+    this.lanes = lanes;
     this.topicRoot = topicRoot;
+    this.qos = qos;
   }
 
-  /** Connects both sides and subscribes to {@code tags} load variables sampled at {@code rateHz}. */
-  static BaselinePipe start(String endpoint, String brokerUrl, String topicRoot, int tags, double rateHz)
-      throws Exception {
+  /**
+   * Connects both sides and subscribes to {@code tags} load variables sampled at {@code rateHz},
+   * publishing at {@code qos} over {@code connections} MQTT connections (each variable always on
+   * the same one, as the gateway's {@code mqtt.connections} does).
+   */
+  static BaselinePipe start(String endpoint, String brokerUrl, String topicRoot, int tags, double rateHz,
+      int qos, int connections) throws Exception {
+    List<Lane> lanes = new ArrayList<>();
+    for (int n = 0; n < connections; n++) {
+      lanes.add(connect(brokerUrl, qos));
+    }
+    OpcUaClient opcua = OpcUaClient.create(endpoint);
+    opcua.connect();
+    BaselinePipe pipe = new BaselinePipe(opcua, List.copyOf(lanes), topicRoot, qos);
+    pipe.subscribe(tags, rateHz);
+    return pipe;
+  }
+
+  private static Lane connect(String brokerUrl, int qos) throws Exception {
     MqttAsyncClient mqtt = new MqttAsyncClient(brokerUrl, "floorgate-baseline-" + UUID.randomUUID(),
         new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
@@ -49,13 +70,9 @@ final class BaselinePipe implements AutoCloseable {
     connected.waitForCompletion(15_000);
     Integer receiveMaximum = connected.getResponseProperties() == null
         ? null : connected.getResponseProperties().getReceiveMaximum();
-    int window = Math.min(1000, receiveMaximum == null ? 65_535 : receiveMaximum);
-
-    OpcUaClient opcua = OpcUaClient.create(endpoint);
-    opcua.connect();
-    BaselinePipe pipe = new BaselinePipe(opcua, mqtt, window, topicRoot);
-    pipe.subscribe(tags, rateHz);
-    return pipe;
+    // Receive Maximum bounds QoS 1 and 2 only; at QoS 0 the window only keeps Paho's queue short.
+    int window = qos == 0 ? 1000 : Math.min(1000, receiveMaximum == null ? 65_535 : receiveMaximum);
+    return new Lane(mqtt, new Semaphore(window));
   }
 
   private void subscribe(int tags, double rateHz) throws Exception {
@@ -80,11 +97,13 @@ final class BaselinePipe implements AutoCloseable {
     Instant sourceTime = source == null ? Instant.now() : source.getJavaInstant();
     byte[] payload = ("{\"value\":" + v + ",\"sourceTime\":\"" + sourceTime + "\"}")
         .getBytes(StandardCharsets.UTF_8);
+    Lane lane = lanes.get(Math.floorMod(topic.hashCode(), lanes.size()));
+    Semaphore window = lane.window();
     try {
       window.acquire();
       MqttMessage message = new MqttMessage(payload);
-      message.setQos(1);
-      mqtt.publish(topic, message, null, new MqttActionListener() {
+      message.setQos(qos);
+      lane.mqtt().publish(topic, message, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           window.release();
@@ -107,8 +126,10 @@ final class BaselinePipe implements AutoCloseable {
     try {
       opcua.disconnect();
     } finally {
-      mqtt.disconnect().waitForCompletion(5_000);
-      mqtt.close();
+      for (Lane lane : lanes) {
+        lane.mqtt().disconnect().waitForCompletion(5_000);
+        lane.mqtt().close();
+      }
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.floorgate.bench;
 
-import io.floorgate.demo.EmbeddedBroker;
 import io.floorgate.sim.SimOptions;
 import io.floorgate.sim.SimulatedPlant;
 import java.io.IOException;
@@ -28,11 +27,21 @@ public final class Bench {
   private final BenchOptions options;
   private final PrintWriter progress;
   private final Path workDir;
+  private final int connections;
 
   public Bench(BenchOptions options, PrintWriter progress) throws IOException {
+    this(options, progress, 1);
+  }
+
+  /** With {@code connections} telemetry connections ({@code mqtt.connections}) in the gateway. */
+  public Bench(BenchOptions options, PrintWriter progress, int connections) throws IOException {
+    if (connections < 1 || connections > 16) {
+      throw new IllegalArgumentException("--connections must be 1–16, got " + connections);
+    }
     this.options = options;
     this.progress = progress;
     this.workDir = Files.createTempDirectory("floorgate-bench-");
+    this.connections = connections;
   }
 
   /** Runs every pipe and returns their results, Floorgate first. */
@@ -49,14 +58,15 @@ public final class Bench {
           prefix -> {
             Path config = workDir.resolve("floorgate-bench.yaml");
             Files.writeString(config, BenchConfig.yaml(options, endpoint, broker.url(), prefix,
-                workDir.resolve("buffer-" + prefix)));
+                workDir.resolve("buffer-" + prefix), connections));
             return List.of("gateway", config.toString());
           }));
       if (options.baseline()) {
         // One message per value whatever the format: the libraries' per-message ceiling.
         results.add(measure("baseline", broker.url(), "uns", false, prefix -> List.of("baseline",
             endpoint, broker.url(), BenchConfig.topicRoot(prefix), Integer.toString(options.tags()),
-            Double.toString(options.rateHz()))));
+            Double.toString(options.rateHz()), Integer.toString(options.qos()),
+            Integer.toString(connections))));
       }
     }
     return results;
@@ -79,12 +89,7 @@ public final class Bench {
             ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
       // The JVM's default starting heap (1/64 of RAM) for throughput; the resident set a site sees
       // with deploy/floorgate-java's memory options is measured apart (docs/explanation/performance-and-memory.md, "Memory and start-up").
-      List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heapMax(), "-XX:+UseSerialGC"));
-      if (options.profile()) {
-        Path recording = workDir.resolve(pipe + ".jfr");
-        jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
-        progress.printf("bench: %s: flight recording to %s%n", pipe, recording);
-      }
+      List<String> jvm = jvmOptions(options.heapMax(), options.profile(), workDir, pipe, progress);
       MeasuredProcess child = MeasuredProcess.start(jvm, launch.args(prefix), workDir.resolve(pipe + ".log"));
       double firstValueMs = awaitFirstValue(subscriber, child);
       pause(options.warmup());
@@ -119,6 +124,22 @@ public final class Bench {
     }
   }
 
+  /**
+   * The measured process's JVM options: the JVM's default starting heap (1/64 of RAM) for
+   * throughput; the resident set a site sees with deploy/floorgate-java's memory options is
+   * measured apart (docs/explanation/performance-and-memory.md, "Memory and start-up").
+   */
+  static List<String> jvmOptions(String heapMax, boolean profile, Path workDir, String pipe,
+      PrintWriter progress) {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + heapMax, "-XX:+UseSerialGC"));
+    if (profile) {
+      Path recording = workDir.resolve(pipe + ".jfr");
+      jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+      progress.printf("bench: %s: flight recording to %s%n", pipe, recording);
+    }
+    return jvm;
+  }
+
   /** What the counting subscriber subscribes to: where the format puts the load values. */
   static List<String> filters(String format, String prefix) {
     return switch (format) {
@@ -151,47 +172,10 @@ public final class Bench {
   }
 
   /** The bench measures over wall-clock windows: waiting here is the measurement, not a race. */
-  private static void pause(Duration d) {
+  static void pause(Duration d) {
     long end = System.nanoTime() + d.toNanos();
     for (long left; (left = end - System.nanoTime()) > 0; ) {
       LockSupport.parkNanos(left);
-    }
-  }
-
-  /**
-   * The broker of the run: a URL, {@code embedded}, or {@code auto} — a local Mosquitto on
-   * 127.0.0.1:1883 when one answers, else the embedded broker. Auto prefers a real broker because
-   * the embedded HiveMQ CE delivers QoS 1 to a subscriber at only about a thousand messages per
-   * second here, which would measure the broker rather than the gateway.
-   */
-  private record BrokerHandle(String url, @Nullable EmbeddedBroker embedded) implements AutoCloseable {
-    static final String LOCAL = "tcp://127.0.0.1:1883";
-
-    static BrokerHandle open(String choice) throws IOException {
-      if (choice.equals("auto") && localBrokerAnswers()) {
-        return new BrokerHandle(LOCAL, null);
-      }
-      if (choice.equals("auto") || choice.equals("embedded")) {
-        EmbeddedBroker broker = EmbeddedBroker.start(0);
-        return new BrokerHandle(broker.url(), broker);
-      }
-      return new BrokerHandle(choice, null);
-    }
-
-    private static boolean localBrokerAnswers() {
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", 1883), 500);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (embedded != null) {
-        embedded.close();
-      }
     }
   }
 }

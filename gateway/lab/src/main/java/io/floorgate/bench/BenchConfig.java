@@ -38,6 +38,12 @@ final class BenchConfig {
   }
 
   static String yaml(BenchOptions options, String endpoint, String brokerUrl, String prefix, Path bufferDir) {
+    return yaml(options, endpoint, brokerUrl, prefix, bufferDir, 1);
+  }
+
+  /** The same with {@code mqtt.connections} telemetry connections. */
+  static String yaml(BenchOptions options, String endpoint, String brokerUrl, String prefix,
+      Path bufferDir, int connections) {
     StringBuilder y = new StringBuilder(64 * options.tags() + 2048);
     long periodMs = Math.max(10, Math.round(1000.0 / options.rateHz()));
     y.append("namespace: { enterprise: jxnmm, site: isohara, topicPrefix: ").append(prefix).append(" }\n");
@@ -46,6 +52,9 @@ final class BenchConfig {
     y.append("  clientId: ").append(prefix).append('\n');
     y.append("  qos: ").append(options.qos()).append('\n');
     y.append("  maxInFlight: 1000\n");
+    if (connections > 1) {
+      y.append("  connections: ").append(connections).append('\n');
+    }
     if (options.sparkplug()) {
       y.append("uns: { enabled: false }\n");
       y.append("sparkplug: { enabled: true, groupId: ").append(prefix).append(", edgeNodeId: bench }\n");

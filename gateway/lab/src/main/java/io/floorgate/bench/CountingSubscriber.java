@@ -95,6 +95,27 @@ final class CountingSubscriber implements AutoCloseable {
   }
 
   /**
+   * The newest update number received, summed over the variables: with the simulator's update
+   * count times the variables, it says how many updates the subscriber has yet to see.
+   */
+  synchronized long newestUpdatesSum() {
+    long sum = 0;
+    for (int i = 0; i < tags; i++) {
+      sum += lastUpdate[i];
+    }
+    return sum;
+  }
+
+  /** How many of the variables have had at least one value. */
+  synchronized int variablesSeen() {
+    int seen = 0;
+    for (int i = 0; i < tags; i++) {
+      seen += received[i] == 0 ? 0 : 1;
+    }
+    return seen;
+  }
+
+  /**
    * Updates missed: for every variable, the updates between the first and the last one received
    * that never arrived.
    */

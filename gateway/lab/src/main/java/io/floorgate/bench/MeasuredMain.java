@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Entry point of the process under measurement: the gateway ({@code gateway CONFIG}) or the
- * baseline pipe ({@code baseline ENDPOINT BROKER TOPIC_ROOT TAGS RATE}), alone in its JVM so that
+ * baseline pipe ({@code baseline ENDPOINT BROKER TOPIC_ROOT TAGS RATE [QOS [CONNECTIONS]]}), alone in its JVM so that
  * its CPU, memory and GC are its own. The bench talks to it over stdin/stdout, one line each way:
  * {@code stats} → {@code stats CPU_NANOS RSS_BYTES}; {@code final} → (after a full GC)
  * {@code final HEAP_BYTES GC_COUNT GC_MILLIS}; end of input → stop.
@@ -27,7 +27,8 @@ public final class MeasuredMain {
     AutoCloseable running = switch (args[0]) {
       case "gateway" -> Floorgate.start(ConfigLoader.load(Path.of(args[1]), System.getenv()));
       case "baseline" -> BaselinePipe.start(args[1], args[2], args[3],
-          Integer.parseInt(args[4]), Double.parseDouble(args[5]));
+          Integer.parseInt(args[4]), Double.parseDouble(args[5]),
+          args.length > 6 ? Integer.parseInt(args[6]) : 1, args.length > 7 ? Integer.parseInt(args[7]) : 1);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     };
     System.out.println("ready");

@@ -110,4 +110,24 @@ class BenchConfigTest {
     assertTrue(Bench.filters("uns-batched", PREFIX).contains(filter));
     assertFalse(Bench.filters("uns", PREFIX).contains(filter));
   }
+
+  @Test
+  void connectionsAreGivenToTheGatewayAsMqttConnections() throws Exception {
+    String yaml = BenchConfig.yaml(options("subscription", "uns"), "opc.tcp://127.0.0.1:4841/rhk01",
+        "tcp://127.0.0.1:1883", PREFIX, Path.of("/tmp/bench-buffer"), 4);
+
+    assertEquals(4, ConfigLoader.parse(yaml, "bench.yaml", Map.of()).mqtt().connections());
+  }
+
+  @Test
+  void searchConfigSamplesEveryVariableAtTheShortestIntervalTheGatewayAccepts() throws Exception {
+    SearchOptions search = new SearchOptions(3, List.of("uns"), false, 1,
+        "tcp://127.0.0.1:1883", "256m", false, true, 1, Duration.ofSeconds(1),
+        Duration.ofSeconds(1), Duration.ofSeconds(1), 1, null);
+
+    GatewayConfig config = load(search.gatewayOptions("uns"));
+
+    assertEquals(Duration.ofMillis(10),
+        config.connections().get(0).groups().get(0).samplingInterval());
+  }
 }

@@ -29,7 +29,8 @@ class BenchCommandTest {
 
     assertEquals(0, outcome.exitCode(), outcome::err);
     for (String flag : new String[] {"--format=uns|uns-batched|sparkplug", "--no-buffer",
-        "--alarm-probe", "--no-baseline"}) {
+        "--alarm-probe", "--no-baseline", "--fixed", "--quick", "--steps", "--start",
+        "--connections"}) {
       assertTrue(outcome.out().contains(flag), () -> flag + " missing from:\n" + outcome.out());
     }
   }
@@ -40,6 +41,32 @@ class BenchCommandTest {
 
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().contains("--format must be uns, uns-batched or sparkplug, got json"),
+        outcome::err);
+  }
+
+  @Test
+  void unknownFormatInFixedModeIsAUsageErrorToo() {
+    Outcome outcome = execute("bench", "--fixed", "--format", "json");
+
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--format must be uns, uns-batched or sparkplug, got json"),
+        outcome::err);
+  }
+
+  @Test
+  void connectionsOutsideOneToSixteenIsAUsageError() {
+    Outcome outcome = execute("bench", "--connections", "17");
+
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--connections must be 1–16, got 17"), outcome::err);
+  }
+
+  @Test
+  void startRateOutsideWhatTheTagsAllowIsAUsageErrorNamingTheRange() {
+    Outcome outcome = execute("bench", "--tags", "100", "--start", "20000");
+
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--start must be 10.0–5000.0 values/s with 100 tags, got 20000.0"),
         outcome::err);
   }
 }
