@@ -65,8 +65,13 @@ public final class BenchReports {
   }
 
   public static void json(BenchOptions options, List<BenchResult> results, Path file) throws IOException {
+    json(title(options), options, results, file);
+  }
+
+  /** The report file of a run, fixed-rate or search: {@code {scenario, options, results}}. */
+  static void json(String scenario, Object options, List<?> results, Path file) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("scenario", title(options));
+    doc.put("scenario", scenario);
     doc.put("options", options);
     doc.put("results", results);
     new ObjectMapper().registerModule(new JavaTimeModule())

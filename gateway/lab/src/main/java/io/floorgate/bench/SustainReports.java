@@ -1,15 +1,10 @@
 package io.floorgate.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Prints the search's results as one table and writes them as JSON. */
@@ -59,12 +54,6 @@ public final class SustainReports {
   }
 
   public static void json(SearchOptions options, List<SustainResult> results, Path file) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("scenario", title(options));
-    doc.put("options", options);
-    doc.put("results", results);
-    new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-        .enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+    BenchReports.json(title(options), options, results, file);
   }
 }
