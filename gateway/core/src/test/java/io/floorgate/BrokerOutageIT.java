@@ -31,14 +31,14 @@ import org.slf4j.LoggerFactory;
  * heartbeat value the PLCs produced arrives, live and replayed lanes each in order, none dropped.
  */
 @Timeout(300)
-class BrokerOutageTest {
+class BrokerOutageIT {
 
   /** 500 load variables changing 5 times a second: 2,500 values/s besides the heartbeats. */
   static final int LOAD_TAGS = 500;
   static final double LOAD_HZ = 5.0;
   static final Duration OUTAGE = Duration.ofSeconds(30);
 
-  private static final Logger LOG = LoggerFactory.getLogger(BrokerOutageTest.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerOutageIT.class);
 
   @TempDir Path dir;
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -79,8 +79,11 @@ class BrokerOutageTest {
         new Heartbeats(historian, TestPlant.HEARTBEATS.get(0)).max() >= expectedTop
             && gateway.output(UnsOutput.class).diskBuffer().size() < 1_000);
     for (String path : TestPlant.HEARTBEATS) {
-      await().atMost(Duration.ofSeconds(60)).until(() ->
-          new Heartbeats(historian, path).gaps().isEmpty());
+      // On a timeout, the heartbeats as last seen (their gaps, duplicates, lanes) say why.
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        Heartbeats seen = new Heartbeats(historian, path);
+        assertTrue(seen.gaps().isEmpty(), seen::toString);
+      });
       Heartbeats beats = new Heartbeats(historian, path);
       LOG.info("{} ({} readings were queued when the broker came back)", beats, queued);
       assertTrue(beats.gaps().isEmpty(), beats::toString);
