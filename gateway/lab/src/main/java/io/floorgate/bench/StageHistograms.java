@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,13 +91,18 @@ record StageHistograms(Map<String, Buckets> stages) {
     return new StageHistograms(stages);
   }
 
-  /** The window from {@code earlier} to this reading, each stage's figures. */
+  /** The order of the lane: the console's frame, then the PUBLISH, then its PUBACK. */
+  private static final List<String> LANE = List.of("websocket", "mqtt-publish", "mqtt-puback");
+
+  /** The window from {@code earlier} to this reading, each stage's figures, in the lane's order. */
   List<StageFigures> since(StageHistograms earlier) {
     List<StageFigures> out = new ArrayList<>();
     stages.forEach((stage, now) -> {
       Buckets before = earlier.stages.get(stage);
       out.add((before == null ? now : now.minus(before)).figures(stage));
     });
+    out.sort(Comparator.comparingInt(f -> LANE.contains(f.stage()) ? LANE.indexOf(f.stage())
+        : LANE.size()));
     return out;
   }
 }
