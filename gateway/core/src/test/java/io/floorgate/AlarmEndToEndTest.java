@@ -222,6 +222,52 @@ class AlarmEndToEndTest {
     }
   }
 
+  /**
+   * Every RAISE is timed once per stage of the lane: its WebSocket frame (one client here), its
+   * PUBLISH and its PUBACK; an ACK is not timed (its alarm carries the tripping reading's time).
+   */
+  @Test
+  void raiseIsTimedAtEachStageOfTheLane() throws Exception {
+    try (PlcWriter writer = PlcWriter.connect(plant.plc("RHK01").endpointUrl())) {
+      writer.write("ns=2;s=RHK01.Faults.OverTempZone", 3);
+    }
+    awaitStream("RAISE", "UNACKED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> raisesPublished() >= 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> timed("websocket") == raisesStreamed()
+        && timed("mqtt-publish") == raisesPublished()
+        && timed("mqtt-puback") == raisesPublished());
+    long raises = raisesStreamed();
+
+    HttpResponse<String> ack = post("/api/alarms/" + HI + "/ack", "{\"by\":\"tanaka\"}", TOKEN);
+    assertEquals(200, ack.statusCode(), ack.body());
+    awaitStream("ACK", "ACKED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> probe.on(eventTopic(
+        "rhk01/zone03/temperature/hi")).stream().anyMatch(m -> !m.retained()
+            && "ACK".equals(m.json().path("transition").asText())));
+    assertEquals(raises, raisesStreamed(), "no other alarm was raised meanwhile");
+    assertEquals(raises, timed("websocket"));
+    assertEquals(raises, timed("mqtt-publish"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> timed("mqtt-puback") == raises);
+  }
+
+  long timed(String stage) {
+    return gateway.operations().registry().get("floorgate.alarms.latency").tag("stage", stage)
+        .timer().count();
+  }
+
+  /** RAISEs the WebSocket client received that carry a hand-over time (all rule alarms do). */
+  long raisesStreamed() {
+    return stream.stream().filter(m -> "RAISE".equals(m.path("transition").asText())
+        && m.path("alarm").hasNonNull("gatewayTime")).count();
+  }
+
+  /** The same on the alarm MQTT lane's events topics. */
+  long raisesPublished() {
+    return probe.messages().stream().filter(m -> m.topic().contains("/_alarms/events/")
+        && !m.retained() && "RAISE".equals(m.json().path("transition").asText())
+        && m.json().path("alarm").hasNonNull("gatewayTime")).count();
+  }
+
   @Test
   void plcConditionJoinsTheModelAndItsAckReachesThePlc() throws Exception {
     String id = "calcination.rhk01.conditions.overtemperature";

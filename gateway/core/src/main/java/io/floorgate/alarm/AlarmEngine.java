@@ -51,6 +51,7 @@ public final class AlarmEngine implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile @Nullable PlcAcknowledger plc;
   private final AtomicLong dropped = new AtomicLong();
+  private final AlarmLatency latency = new AlarmLatency();
   private final Thread thread;
   private volatile boolean running = true;
   private boolean dirty;
@@ -151,6 +152,11 @@ public final class AlarmEngine implements AutoCloseable {
    */
   public void linkChanged(String connection, io.floorgate.driver.LinkState state) {
     links.put(connection, state);
+  }
+
+  /** The lane's stage times, recorded by the listeners that carry transitions out. */
+  public AlarmLatency latency() {
+    return latency;
   }
 
   /** Adds a listener for every transition from now on. */

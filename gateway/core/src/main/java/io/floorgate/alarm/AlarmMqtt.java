@@ -34,6 +34,7 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
   private final BrokerConnection connection;
   private final AlarmTopics topics;
   private final Supplier<List<Alarm>> states;
+  private final AlarmLatency latency;
   private final Connector connector;
   private final LinkedBlockingDeque<AlarmEvent> queue = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
@@ -47,15 +48,23 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
   /**
    * @param connection this lane's broker connection (its own client id)
    * @param states     every alarm's current state, published after each connect
+   * @param latency    where each RAISE's PUBLISH and PUBACK are timed
    */
   public AlarmMqtt(BrokerConnection connection, AlarmTopics topics,
-      Supplier<List<Alarm>> states) {
+      Supplier<List<Alarm>> states, AlarmLatency latency) {
     this.connection = connection;
     this.topics = topics;
     this.states = states;
+    this.latency = latency;
     this.connector = new Connector(connection, this::lost, () -> !running);
     this.sender = new Thread(this::run, "floorgate-alarm-mqtt");
     this.sender.setDaemon(true);
+  }
+
+  /** A lane whose stage times are not recorded. */
+  public AlarmMqtt(BrokerConnection connection, AlarmTopics topics,
+      Supplier<List<Alarm>> states) {
+    this(connection, topics, states, new AlarmLatency());
   }
 
   public void start() {
@@ -110,7 +119,7 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
         } else if (result == Connector.Result.CONNECTED) {
           failures = 0;
           for (Alarm alarm : states.get()) {
-            publish(topics.state(alarm.id()), AlarmJson.alarm(alarm), true);
+            publish(topics.state(alarm.id()), AlarmJson.alarm(alarm), true, null);
           }
         }
         continue;
@@ -125,8 +134,8 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
         continue;
       }
       // State first: a consumer that sees the event can rely on the retained state matching it.
-      boolean sent = publish(topics.state(event.alarm().id()), AlarmJson.alarm(event.alarm()), true)
-          && publish(topics.events(event.alarm().id()), AlarmJson.event(event), false);
+      boolean sent = publish(topics.state(event.alarm().id()), AlarmJson.alarm(event.alarm()), true,
+          null) && publish(topics.events(event.alarm().id()), AlarmJson.event(event), false, event);
       if (!sent && running) {
         queue.offerFirst(event);
       }
@@ -165,7 +174,9 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     }
   }
 
-  private boolean publish(String topic, byte[] payload, boolean retained) {
+  /** @param timed the transition whose PUBLISH and PUBACK are timed, or null */
+  private boolean publish(String topic, byte[] payload, boolean retained,
+      @Nullable AlarmEvent timed) {
     Window w = window;
     if (!w.acquire(() -> running && connected)) {
       return false;
@@ -177,6 +188,9 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
             public void delivered(String topic, @Nullable Object context, int reasonCode) {
               w.release();
               published.incrementAndGet();
+              if (timed != null) {
+                latency.record(AlarmLatency.Stage.MQTT_PUBACK, timed);
+              }
             }
 
             @Override
@@ -184,6 +198,9 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
               w.release();
             }
           });
+      if (timed != null) {
+        latency.record(AlarmLatency.Stage.MQTT_PUBLISH, timed);
+      }
       return true;
     } catch (BrokerClient.Refused | IllegalArgumentException e) {
       w.release();

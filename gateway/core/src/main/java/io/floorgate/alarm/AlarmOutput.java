@@ -50,7 +50,7 @@ public final class AlarmOutput implements Output {
     BrokerConnection connection = new BrokerConnection("alarm", alarms.broker());
     AlarmEngine engine = new AlarmEngine(config, clock, QUEUE_CAPACITY);
     AlarmMqtt mqtt = new AlarmMqtt(connection, new AlarmTopics(config.namespace()),
-        engine::alarms);
+        engine::alarms, engine.latency());
     engine.addListener(mqtt);
     AlarmHealth health = new AlarmHealth(clock, engine::alarms);
     engine.addListener(health);
@@ -96,6 +96,7 @@ public final class AlarmOutput implements Output {
   @Override
   public void bindTo(MeterRegistry registry) {
     new AlarmMeters(engine, mqtt).bindTo(registry);
+    engine.latency().bindTo(registry);
     counterMeters.bindTo(registry);
     health.bindTo(registry);
   }

@@ -1,6 +1,7 @@
 package io.floorgate.api;
 
 import io.floorgate.alarm.AlarmEngine;
+import io.floorgate.alarm.AlarmLatency;
 import io.floorgate.alarm.AlarmListener;
 import java.util.List;
 
@@ -14,6 +15,11 @@ public interface AlarmFeed {
 
   void unsubscribe(AlarmListener listener);
 
+  /** Where the stream times each RAISE's frame; a feed of its own records nowhere. */
+  default AlarmLatency latency() {
+    return new AlarmLatency();
+  }
+
   /** The engine's alarms. */
   static AlarmFeed of(AlarmEngine engine) {
     return new AlarmFeed() {
@@ -25,6 +31,11 @@ public interface AlarmFeed {
       @Override
       public void unsubscribe(AlarmListener listener) {
         engine.unsubscribe(listener);
+      }
+
+      @Override
+      public AlarmLatency latency() {
+        return engine.latency();
       }
     };
   }

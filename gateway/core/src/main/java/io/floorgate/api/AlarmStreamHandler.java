@@ -24,7 +24,7 @@ final class AlarmStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete && client == null) {
-      client = new StreamClient(ctx.channel(), buffer);
+      client = new StreamClient(ctx.channel(), buffer, feed.latency());
       feed.subscribe(client);
     }
     super.userEventTriggered(ctx, event);

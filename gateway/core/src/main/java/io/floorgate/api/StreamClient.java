@@ -3,6 +3,7 @@ package io.floorgate.api;
 import io.floorgate.alarm.Alarm;
 import io.floorgate.alarm.AlarmEvent;
 import io.floorgate.alarm.AlarmJson;
+import io.floorgate.alarm.AlarmLatency;
 import io.floorgate.alarm.AlarmListener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,17 +35,19 @@ final class StreamClient implements AlarmListener {
 
   private final Channel channel;
   private final long limit;
+  private final AlarmLatency latency;
   private final AtomicLong pending = new AtomicLong();
   private volatile boolean closing;
 
-  StreamClient(Channel channel, long limit) {
+  StreamClient(Channel channel, long limit, AlarmLatency latency) {
     this.channel = channel;
     this.limit = limit;
+    this.latency = latency;
   }
 
   @Override
   public void snapshot(List<Alarm> alarms) {
-    send(AlarmJson.snapshot(alarms));
+    send(AlarmJson.snapshot(alarms), null);
   }
 
   @Override
@@ -54,14 +57,15 @@ final class StreamClient implements AlarmListener {
       e = new Encoded(event, AlarmJson.event(event));
       last = e;
     }
-    send(e.json());
+    send(e.json(), event);
   }
 
   long pendingBytes() {
     return pending.get();
   }
 
-  private void send(byte[] json) {
+  /** @param timed the transition whose frame is timed once written, or null */
+  private void send(byte[] json, @Nullable AlarmEvent timed) {
     if (closing) {
       return;
     }
@@ -75,7 +79,12 @@ final class StreamClient implements AlarmListener {
     // the pipeline releases it once written, or on failure.
     channel.eventLoop().execute(() -> channel.writeAndFlush(
         new TextWebSocketFrame(Unpooled.wrappedBuffer(json)))
-        .addListener(f -> pending.addAndGet(-size)));
+        .addListener(f -> {
+          pending.addAndGet(-size);
+          if (timed != null && f.isSuccess()) {
+            latency.record(AlarmLatency.Stage.WEBSOCKET, timed);
+          }
+        }));
   }
 
   private void tooSlow() {

@@ -57,7 +57,7 @@ final class AlarmProbeSubscriber implements AutoCloseable {
       Histogram h = latency.copy();
       return new AlarmProbeResult(events, raises, clears,
           h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-          h.getMaxValue() / 1000.0);
+          h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, List.of());
     }
   }
 

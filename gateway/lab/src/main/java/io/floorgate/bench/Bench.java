@@ -28,6 +28,7 @@ public final class Bench {
   private final PrintWriter progress;
   private final Path workDir;
   private final int connections;
+  private final List<String> extraJvm;
 
   public Bench(BenchOptions options, PrintWriter progress) throws IOException {
     this(options, progress, 1);
@@ -35,6 +36,15 @@ public final class Bench {
 
   /** With {@code connections} telemetry connections ({@code mqtt.connections}) in the gateway. */
   public Bench(BenchOptions options, PrintWriter progress, int connections) throws IOException {
+    this(options, progress, connections, List.of());
+  }
+
+  /**
+   * The same with further JVM options for the measured processes ({@code --jvm-opt}), after the
+   * bench's own: a collector given there replaces the bench's {@code -XX:+UseSerialGC}.
+   */
+  public Bench(BenchOptions options, PrintWriter progress, int connections, List<String> extraJvm)
+      throws IOException {
     if (connections < 1 || connections > 16) {
       throw new IllegalArgumentException("--connections must be 1–16, got " + connections);
     }
@@ -42,6 +52,7 @@ public final class Bench {
     this.progress = progress;
     this.workDir = Files.createTempDirectory("floorgate-bench-");
     this.connections = connections;
+    this.extraJvm = List.copyOf(extraJvm);
   }
 
   /** Runs every pipe and returns their results, Floorgate first. */
@@ -89,14 +100,22 @@ public final class Bench {
             ? AlarmProbeSubscriber.start(brokerUrl, BenchConfig.probeEventsFilter(prefix)) : null) {
       // The JVM's default starting heap (1/64 of RAM) for throughput; the resident set a site sees
       // with deploy/floorgate-java's memory options is measured apart (docs/explanation/performance-and-memory.md, "Memory and start-up").
-      List<String> jvm = jvmOptions(options.heapMax(), options.profile(), workDir, pipe, progress);
+      List<String> jvm = withExtra(jvmOptions(options.heapMax(), options.profile(), workDir, pipe,
+          progress), extraJvm);
       MeasuredProcess child = MeasuredProcess.start(jvm, launch.args(prefix), workDir.resolve(pipe + ".log"));
+      @Nullable ConsoleStream console = null;
+      if (alarmProbe) {
+        int port = child.alarmLane().apiPort();
+        console = port < 0 ? null : ConsoleStream.open(port);
+      }
       double firstValueMs = awaitFirstValue(subscriber, child);
       pause(options.warmup());
 
       subscriber.startRecording();
+      @Nullable StageHistograms stagesBefore = null;
       if (probe != null) {
         probe.startRecording();
+        stagesBefore = child.alarmLane().stages();
       }
       MeasuredProcess.Stats before = child.stats();
       long messagesBefore = subscriber.messages();
@@ -105,6 +124,12 @@ public final class Bench {
       long messagesAfter = subscriber.messages();
       long t1 = System.nanoTime();
       @Nullable AlarmProbeResult alarms = probe == null ? null : probe.result();
+      if (alarms != null && stagesBefore != null) {
+        alarms = alarms.withStages(child.alarmLane().stages().since(stagesBefore));
+      }
+      if (console != null) {
+        console.close();
+      }
       MeasuredProcess.Stats after = child.stats();
       Histogram latency = subscriber.latencyMicros();
       MeasuredProcess.Final last = child.finalFigures();
@@ -138,6 +163,26 @@ public final class Bench {
       progress.printf("bench: %s: flight recording to %s%n", pipe, recording);
     }
     return jvm;
+  }
+
+  /**
+   * {@code jvm} followed by {@code extra}; a collector in {@code extra} ({@code -XX:+Use…GC})
+   * replaces the ones in {@code jvm}, which the JVM would refuse beside it.
+   */
+  static List<String> withExtra(List<String> jvm, List<String> extra) {
+    boolean collector = extra.stream().anyMatch(Bench::selectsCollector);
+    List<String> all = new ArrayList<>();
+    for (String option : jvm) {
+      if (!(collector && selectsCollector(option))) {
+        all.add(option);
+      }
+    }
+    all.addAll(extra);
+    return all;
+  }
+
+  private static boolean selectsCollector(String option) {
+    return option.startsWith("-XX:+Use") && option.endsWith("GC");
   }
 
   /** What the counting subscriber subscribes to: where the format puts the load values. */

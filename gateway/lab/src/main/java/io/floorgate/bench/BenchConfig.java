@@ -123,5 +123,7 @@ final class BenchConfig {
           .append(", equals: ").append(state).append(", priority: urgent, message: Bench probe is ")
           .append(state).append(" }\n");
     }
+    // The alarm stream, for the bench's console: a WebSocket frame per transition is part of the lane.
+    y.append("api: { bind: 127.0.0.1, port: 0 }\n");
   }
 }

@@ -94,6 +94,15 @@ final class MeasuredProcess implements AutoCloseable {
     return new Final(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
   }
 
+  /** The gateway's API port (-1 without one) and its alarm-lane stage times now. */
+  record AlarmLane(int apiPort, StageHistograms stages) {}
+
+  AlarmLane alarmLane() throws IOException {
+    String[] f = ask("alarm-lane");
+    return new AlarmLane(Integer.parseInt(f[1]),
+        StageHistograms.parse(List.of(f).subList(Math.min(2, f.length), f.length)));
+  }
+
   private String[] ask(String command) throws IOException {
     in.write(command + "\n");
     in.flush();

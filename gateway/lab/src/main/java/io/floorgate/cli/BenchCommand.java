@@ -103,8 +103,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--alarm-probe", description = "Fixed (implies --fixed): also time alarms under "
       + "the load: two rules on the simulator's RHK01.Load.Probe, which flips every 500 ms, so that "
       + "every flip raises an alarm; adds a line with the events received and the latency of each "
-      + "RAISE from the PLC's source time to a subscriber of the alarm topics.")
+      + "RAISE from the PLC's source time to a subscriber of the alarm topics, and the gateway's "
+      + "own times of the same RAISEs from the driver's hand-over to the WebSocket frame written "
+      + "(the bench keeps a console on the alarm stream), to the alarm MQTT PUBLISH and to its "
+      + "PUBACK (p50/p99/p99.9/max).")
   boolean alarmProbe;
+
+  @Option(names = "--jvm-opt", paramLabel = "OPT", description = "Fixed: a further JVM option of "
+      + "the measured processes, after the bench's -Xmx and -XX:+UseSerialGC (repeat it for more); "
+      + "a collector given here (-XX:+UseZGC) replaces SerialGC.")
+  List<String> jvmOpts = new java.util.ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   @Nullable Path json;
@@ -138,7 +146,8 @@ final class BenchCommand implements Callable<Integer> {
         acquisition, format == null ? "uns" : format, qos, broker,
         Duration.ofSeconds(warmup == null ? 5 : warmup), Duration.ofSeconds(seconds == null ? 12 : seconds),
         !noBaseline, heap, profile, !noBuffer, alarmProbe);
-    List<BenchResult> results = new Bench(options, spec.commandLine().getErr(), connections).run();
+    List<BenchResult> results = new Bench(options, spec.commandLine().getErr(), connections, jvmOpts)
+        .run();
     BenchReports.table(options, results, spec.commandLine().getOut());
     if (json != null) {
       BenchReports.json(options, results, json);

@@ -49,6 +49,13 @@ class BenchSmokeTest {
     assertTrue(Math.abs(a.raises() - a.clears()) <= 2, a::toString);
     assertEquals(a.raises() + a.clears(), a.events(), a::toString);
     assertTrue(a.p50Ms() <= a.p99Ms() && a.p99Ms() <= a.maxMs() && a.maxMs() < 5_000, a::toString);
+    // The gateway's own stage times of the same RAISEs, read from the measured process.
+    assertEquals(List.of("mqtt-puback", "mqtt-publish", "websocket"),
+        a.stages().stream().map(StageFigures::stage).sorted().toList(), a::toString);
+    for (StageFigures s : a.stages()) {
+      assertTrue(s.count() >= 2 && s.count() <= a.raises() + 1, a::toString);
+      assertTrue(s.p50Ms() <= s.p99Ms() && s.p99Ms() <= s.maxMs(), a::toString);
+    }
   }
 
   @Test

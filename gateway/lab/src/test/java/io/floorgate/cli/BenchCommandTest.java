@@ -30,7 +30,7 @@ class BenchCommandTest {
     assertEquals(0, outcome.exitCode(), outcome::err);
     for (String flag : new String[] {"--format=uns|uns-batched|sparkplug", "--no-buffer",
         "--alarm-probe", "--no-baseline", "--fixed", "--quick", "--steps", "--start",
-        "--connections"}) {
+        "--connections", "--jvm-opt=OPT"}) {
       assertTrue(outcome.out().contains(flag), () -> flag + " missing from:\n" + outcome.out());
     }
   }
@@ -68,5 +68,15 @@ class BenchCommandTest {
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().contains("--start must be 10.0–5000.0 values/s with 100 tags, got 20000.0"),
         outcome::err);
+  }
+
+  @Test
+  void jvmOptionsAreRepeatableAndMayStartWithADash() {
+    CommandLine cl = new CommandLine(new FloorgateLab());
+    CommandLine.ParseResult parsed = cl.parseArgs("bench", "--alarm-probe", "--jvm-opt",
+        "-XX:+UseZGC", "--jvm-opt=-Xmn24m");
+
+    BenchCommand bench = (BenchCommand) parsed.subcommand().commandSpec().userObject();
+    assertEquals(java.util.List.of("-XX:+UseZGC", "-Xmn24m"), bench.jvmOpts);
   }
 }
