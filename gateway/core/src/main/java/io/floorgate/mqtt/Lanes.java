@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With several telemetry connections ({@code mqtt.connections}) each has lanes of its own over
  * the one buffer, and takes only the readings of its {@link Share}: the tags whose path hashes to
- * it. The buffer is read by one thread at a time ({@code bufferLock}, which the senders also hold
- * to maintain it).
+ * it. The live end is read once for all of them ({@link LiveFeed}); each reads its own backlog.
+ * The buffer is read by one thread at a time ({@code bufferLock}, which the senders also hold to
+ * maintain it).
  */
 final class Lanes {
 
@@ -45,11 +46,12 @@ final class Lanes {
   }
 
   /** Readings read from the buffer at a time (whole entries, so sometimes more). */
-  private static final int BATCH = 256;
+  private static final int BATCH = LiveFeed.BATCH;
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
   private final DiskBuffer buffer;
   private final Share share;
+  private final LiveFeed feed;
   private final Object bufferLock;
   private final Pacer pacer;
   private final ArrayDeque<BufferedReading> live = new ArrayDeque<>();
@@ -62,13 +64,21 @@ final class Lanes {
   private long restoresSeen;
 
   Lanes(DiskBuffer buffer, int replayRate) {
-    this(buffer, replayRate, Share.ALL, new Object());
+    this(buffer, replayRate, Share.ALL, LiveFeed.single(buffer), new Object());
   }
 
-  /** The lanes of one connection's {@code share} of the tags. */
-  Lanes(DiskBuffer buffer, int replayRate, Share share, Object bufferLock) {
+  /**
+   * The lanes of one connection's {@code share} of the tags, its live readings from {@code feed};
+   * {@code bufferLock} is the feed's lock too.
+   */
+  Lanes(DiskBuffer buffer, int replayRate, Share share, LiveFeed feed, Object bufferLock) {
+    if (feed.count() != share.count()) {
+      throw new IllegalArgumentException("a feed of " + feed.count() + " connections for share "
+          + share);
+    }
     this.buffer = buffer;
     this.share = share;
+    this.feed = feed;
     this.bufferLock = bufferLock;
     this.pacer = new Pacer(replayRate);
   }
@@ -79,6 +89,7 @@ final class Lanes {
     backlog.clear();
     backlogEnd = buffer.lastSeq();
     liveRead = backlogEnd;
+    feed.reset(share.index(), backlogEnd);
     long queued = buffer.size();
     backlogRead = queued == 0 ? backlogEnd : buffer.firstSeq() - 1;
     replayed = 0;
@@ -107,7 +118,7 @@ final class Lanes {
     // With a share of the tags, a batch read may hold none of them: read on while it moves.
     for (long before = -1; live.isEmpty() && liveRead != before; ) {
       before = liveRead;
-      fillLive(BATCH);
+      fillLive();
     }
     if (!live.isEmpty()) {
       return new Next(live.peek(), false);
@@ -132,13 +143,8 @@ final class Lanes {
     return new Next(backlog.peek(), true);
   }
 
-  private void fillLive(int want) {
-    for (BufferedReading r : read(liveRead, Long.MAX_VALUE, want)) {
-      if (share.takes(r.reading())) {
-        live.add(r);
-      }
-      liveRead = r.seq();
-    }
+  private void fillLive() {
+    liveRead = feed.take(share.index(), live);
   }
 
   private void fillBacklog(int want) {
@@ -167,7 +173,10 @@ final class Lanes {
       if (first.historical()) {
         fillBacklog(max - lane.size());
       } else {
-        fillLive(max - lane.size());
+        for (long before = -1; lane.size() < max && liveRead != before; ) {
+          before = liveRead;
+          fillLive();
+        }
       }
     }
     String connection = first.item().reading().connection();

@@ -83,12 +83,13 @@ public final class MqttPublisher implements AutoCloseable {
     this.counters = new PublishCounters(String.join(", ", config.urls()));
     Objects.requireNonNull(uns, "uns");
     Object bufferLock = new Object();
+    LiveFeed feed = new LiveFeed(buffer, config.connections(), bufferLock);
     List<SenderLoop> all = new ArrayList<>();
     for (int n = 0; n < config.connections(); n++) {
       MqttConfig own = config.connection(n);
       all.add(new SenderLoop(n == 0 ? connection : new BrokerConnection("UNS", own.broker()), own,
           namespace, buffer, replayRate, counters, uns, new Lanes.Share(n, config.connections()),
-          bufferLock));
+          feed, bufferLock));
     }
     this.loops = List.copyOf(all);
     this.loop = loops.get(0);

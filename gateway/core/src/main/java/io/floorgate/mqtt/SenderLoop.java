@@ -95,19 +95,19 @@ final class SenderLoop implements Runnable {
   private volatile @Nullable SendWindow window;
 
   /**
-   * The sender of one telemetry connection, publishing its {@code share} of the tags; the senders
-   * of one buffer hold {@code bufferLock} to read or maintain it.
+   * The sender of one telemetry connection, publishing its {@code share} of the tags, read from
+   * {@code feed}; the senders of one buffer hold {@code bufferLock} to read or maintain it.
    */
   SenderLoop(BrokerConnection connection, MqttConfig config,
       Namespace namespace, DiskBuffer buffer, int replayRate, PublishCounters counters,
-      UnsConfig uns, Lanes.Share share, Object bufferLock) {
+      UnsConfig uns, Lanes.Share share, LiveFeed feed, Object bufferLock) {
     this.uns = uns;
     this.retention = new Retention(uns.retain());
     this.config = config;
     this.namespace = namespace;
     this.buffer = buffer;
     this.bufferLock = bufferLock;
-    this.lanes = new Lanes(buffer, replayRate, share, bufferLock);
+    this.lanes = new Lanes(buffer, replayRate, share, feed, bufferLock);
     this.counters = counters;
     this.connection = connection;
     this.connector = new Connector(connection, this::connectionLost,

@@ -60,10 +60,16 @@ final class UnsJsonEncoder {
     Scratch local = scratch.get();
     ByteArrayOutputStream out = local.out;
     out.reset();
-    try (JsonGenerator json = factory.createGenerator(out)) {
+    try {
+      JsonGenerator json = local.generator(factory);
       writeReading(json, reading, local, false, historical);
+      json.flush();
     } catch (IOException e) {
+      local.discard();
       throw new UncheckedIOException("encoding reading of " + reading.path(), e);
+    } catch (RuntimeException e) {
+      local.discard();
+      throw e;
     }
     return out.toByteArray();
   }
@@ -140,6 +146,27 @@ final class UnsJsonEncoder {
   private static final class Scratch {
     /** Keeps its capacity across {@code reset()}: a batch of 100 kB is not grown again each time. */
     final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    /**
+     * The generator of single readings, kept over {@link #out}: one payload after another as root
+     * values with nothing between them, instead of a new generator (its context and recycled
+     * buffers) for every reading.
+     */
+    private @Nullable JsonGenerator generator;
+
+    JsonGenerator generator(JsonFactory factory) throws IOException {
+      JsonGenerator json = generator;
+      if (json == null) {
+        json = factory.createGenerator(out);
+        json.setRootValueSeparator(null);
+        generator = json;
+      }
+      return json;
+    }
+
+    /** After a failure the generator may be inside a value: the next reading gets a new one. */
+    void discard() {
+      generator = null;
+    }
     /** {@code uuuu-MM-ddTHH:mm:ss.SSSZ}: the second's text is kept, the milliseconds written. */
     final char[] time = new char[24];
     long second = Long.MIN_VALUE;

@@ -127,7 +127,8 @@ class LanesTest {
       for (long i = 1; i <= 5; i++) {
         buffer.append(reading(own, i));
       }
-      Lanes lanes = new Lanes(buffer, 0, mine, new Object());
+      Object lock = new Object();
+      Lanes lanes = new Lanes(buffer, 0, mine, new LiveFeed(buffer, 2, lock), lock);
       lanes.reset();
 
       List<Object> replayed = new ArrayList<>();
@@ -144,14 +145,20 @@ class LanesTest {
   @Test
   void sharesOfOneBufferTakeEachReadingExactlyOnce() {
     try (DiskBuffer buffer = Readings.buffer(dir)) {
-      for (long i = 0; i < 300; i++) {
+      for (long i = 0; i < 150; i++) {
         buffer.append(reading(TAG + "/v" + (i % 30), i));
       }
+      Object lock = new Object();
+      LiveFeed feed = new LiveFeed(buffer, 3, lock);
       List<Lanes> lanes = new ArrayList<>();
       for (int n = 0; n < 3; n++) {
-        Lanes l = new Lanes(buffer, 0, new Lanes.Share(n, 3), new Object());
+        Lanes l = new Lanes(buffer, 0, new Lanes.Share(n, 3), feed, lock);
         l.reset();
         lanes.add(l);
+      }
+      // Half of them backlog, half live.
+      for (long i = 150; i < 300; i++) {
+        buffer.append(reading(TAG + "/v" + (i % 30), i));
       }
 
       TreeSet<Long> taken = new TreeSet<>();

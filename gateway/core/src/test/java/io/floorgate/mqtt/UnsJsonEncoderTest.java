@@ -2,6 +2,7 @@ package io.floorgate.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.floorgate.buffer.BufferedReading;
 import io.floorgate.config.Range;
@@ -53,6 +54,26 @@ class UnsJsonEncoderTest {
         json(encoder.encode(reading, true)));
     assertEquals(json(encoder.encode(reading)), json(encoder.encode(reading, false)),
         "a live reading has no historical field");
+  }
+
+  @Test
+  void aReadingThatFailsToEncodeLeavesTheNextOneWhole() {
+    Object unprintable = new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("no text");
+      }
+    };
+    Reading bad = new Reading("rhk01", PATH, unprintable, "°C", Quality.GOOD, Status.GOOD, SOURCE,
+        SOURCE, TimestampSource.SOURCE, GATEWAY);
+    Reading good = new Reading("rhk01", PATH, 742.3, "°C", Quality.GOOD, Status.GOOD, SOURCE,
+        SOURCE, TimestampSource.SOURCE, GATEWAY);
+    String alone = json(new UnsJsonEncoder().encode(good));
+
+    assertThrows(IllegalStateException.class, () -> encoder.encode(bad));
+
+    assertEquals(alone, json(encoder.encode(good)));
+    assertEquals(alone, json(encoder.encode(good)), "one payload after another, nothing between");
   }
 
   @Test

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -21,15 +23,24 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * The ceiling: a Milo subscription whose listener publishes each value with Paho at once — no
- * normalization, no queue, no alarms. Its in-flight window is a semaphore sized by the broker's
- * Receive Maximum, acquired on Milo's thread: the bare pipe's only back-pressure, which a product
- * must not do (it stalls Milo's publish loop) but a ceiling may.
+ * The ceiling: a Milo subscription whose listener hands each value to a publishing thread per
+ * MQTT connection, which publishes it with Paho — no normalization, no store, no alarms. Each
+ * connection's in-flight window is a semaphore sized by the broker's Receive Maximum, acquired on
+ * its publishing thread, so one connection's full window never stalls Milo's thread or the other
+ * connections (acquiring it on Milo's thread did both, and the baseline then measured that stall
+ * rather than the libraries). The hand-over queue only blocks Milo when it holds
+ * {@value #HANDOVER} values.
  */
 final class BaselinePipe implements AutoCloseable {
 
-  /** One MQTT connection and its in-flight window. */
-  private record Lane(MqttAsyncClient mqtt, Semaphore window) {}
+  /** Values waiting for a connection's publishing thread, at most. */
+  private static final int HANDOVER = 100_000;
+
+  /** One value to publish. */
+  private record Message(String topic, byte[] payload) {}
+
+  /** One MQTT connection, its in-flight window, and the values waiting for it. */
+  private record Lane(MqttAsyncClient mqtt, Semaphore window, BlockingQueue<Message> queue) {}
 
   private final OpcUaClient opcua;
   private final List<Lane> lanes;
@@ -57,6 +68,11 @@ final class BaselinePipe implements AutoCloseable {
     OpcUaClient opcua = OpcUaClient.create(endpoint);
     opcua.connect();
     BaselinePipe pipe = new BaselinePipe(opcua, List.copyOf(lanes), topicRoot, qos);
+    for (int n = 0; n < lanes.size(); n++) {
+      Thread sender = new Thread(pipe.sender(lanes.get(n)), "baseline-mqtt-" + n);
+      sender.setDaemon(true);
+      sender.start();
+    }
     pipe.subscribe(tags, rateHz);
     return pipe;
   }
@@ -72,7 +88,7 @@ final class BaselinePipe implements AutoCloseable {
         ? null : connected.getResponseProperties().getReceiveMaximum();
     // Receive Maximum bounds QoS 1 and 2 only; at QoS 0 the window only keeps Paho's queue short.
     int window = qos == 0 ? 1000 : Math.min(1000, receiveMaximum == null ? 65_535 : receiveMaximum);
-    return new Lane(mqtt, new Semaphore(window));
+    return new Lane(mqtt, new Semaphore(window), new ArrayBlockingQueue<>(HANDOVER));
   }
 
   private void subscribe(int tags, double rateHz) throws Exception {
@@ -98,27 +114,44 @@ final class BaselinePipe implements AutoCloseable {
     byte[] payload = ("{\"value\":" + v + ",\"sourceTime\":\"" + sourceTime + "\"}")
         .getBytes(StandardCharsets.UTF_8);
     Lane lane = lanes.get(Math.floorMod(topic.hashCode(), lanes.size()));
-    Semaphore window = lane.window();
     try {
-      window.acquire();
-      MqttMessage message = new MqttMessage(payload);
-      message.setQos(qos);
-      lane.mqtt().publish(topic, message, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          window.release();
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable exception) {
-          window.release();
-        }
-      });
+      lane.queue().put(new Message(topic, payload));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      window.release();
     }
+  }
+
+  /** A connection's publishing thread: each value as soon as its window has room. */
+  private Runnable sender(Lane lane) {
+    Semaphore window = lane.window();
+    MqttActionListener release = new MqttActionListener() {
+      @Override
+      public void onSuccess(IMqttToken token) {
+        window.release();
+      }
+
+      @Override
+      public void onFailure(IMqttToken token, Throwable exception) {
+        window.release();
+      }
+    };
+    return () -> {
+      try {
+        while (true) {
+          Message next = lane.queue().take();
+          window.acquire();
+          try {
+            MqttMessage message = new MqttMessage(next.payload());
+            message.setQos(qos);
+            lane.mqtt().publish(next.topic(), message, null, release);
+          } catch (Exception e) {
+            window.release();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
   @Override

@@ -62,8 +62,8 @@ public final class Bench {
             new SimOptions("127.0.0.1", 0, 42, options.tags(), options.rateHz()));
         BrokerHandle broker = BrokerHandle.open(options.broker())) {
       String endpoint = plant.plc("RHK01").endpointUrl();
-      progress.printf("bench: %s, broker %s%s%n", BenchReports.title(options), broker.url(),
-          broker.embedded() == null ? "" : " (embedded)");
+      progress.printf("bench: %s, broker %s%s%n", BenchReports.title(options), broker.describe(),
+          "");
       progress.flush();
       results.add(measure("floorgate", broker.url(), options.format(), options.alarmProbe(),
           prefix -> {

@@ -52,7 +52,7 @@ public final class SustainBench {
       String endpoint = plant.plc("RHK01").endpointUrl();
       progress.printf(Locale.ROOT, "bench: sustainable rates over %d tags, QoS %d, steps of %d s + %d s, "
           + "broker %s%s%n", options.tags(), options.qos(), options.warmup().toSeconds(),
-          options.measure().toSeconds(), broker.url(), broker.embedded() == null ? "" : " (embedded)");
+          options.measure().toSeconds(), broker.describe(), "");
       progress.flush();
       for (String pipe : options.pipes()) {
         results.add(search(plant, endpoint, broker.url(), pipe));

@@ -76,9 +76,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Telemetry QoS, 0 or 1, the baseline's too (default ${DEFAULT-VALUE}).")
   int qos;
 
-  @Option(names = "--broker", paramLabel = "URL|embedded|auto", defaultValue = "auto",
-      description = "A broker URL, 'embedded', or 'auto' (default): the local Mosquitto on "
-          + "127.0.0.1:1883 when it answers, else the embedded broker.")
+  @Option(names = "--broker", paramLabel = "URL|mosquitto|embedded|auto", defaultValue = "auto",
+      description = "A broker URL, 'mosquitto' (one of the bench's own, /usr/sbin/mosquitto on a "
+          + "free port), 'embedded', or 'auto' (default): the bench's own Mosquitto when it is "
+          + "installed, else the local one on 127.0.0.1:1883 when it answers, else the embedded broker.")
   String broker;
 
   @Option(names = "--warmup", description = "Seconds before measuring (default 2 per search step, 5 fixed).")
