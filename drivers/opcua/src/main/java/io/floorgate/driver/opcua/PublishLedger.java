@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.UaRequestMessageType;
 import org.eclipse.milo.opcua.stack.core.types.UaResponseMessageType;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -59,6 +60,14 @@ class PublishLedger extends OpcTcpClientTransport {
   private static final int WINDOW = 4096;
   /** Messages kept for a Republish: a reordering spans a few messages, not dozens. */
   private static final int KEPT = 64;
+  /** The newest messages are kept whatever their size: a reordering swaps neighbours. */
+  static final int KEPT_AT_LEAST = 2;
+  /**
+   * Encoded notification bytes kept per subscription beyond the newest {@link #KEPT_AT_LEAST}
+   * messages (~44 bytes a value): a message of 10,000 values is ~440 KB, and 64 of them, each
+   * with the values Milo decoded from it, held 150 MB of heap at 10,000 tags.
+   */
+  static final long KEPT_BYTES = 4L << 20;
   private static final ExtensionObject[] NOTHING = new ExtensionObject[0];
 
   private final Map<UInteger, Book> books = new ConcurrentHashMap<>();
@@ -78,13 +87,12 @@ class PublishLedger extends OpcTcpClientTransport {
   private static final class Book {
     final TreeSet<Long> handed = new TreeSet<>();
     final Set<Long> missing = new HashSet<>();
-    /** The last {@link #KEPT} messages handed over, to answer Milo's Republish of one. */
-    final Map<Long, NotificationMessage> kept = new LinkedHashMap<>(KEPT, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, NotificationMessage> eldest) {
-        return size() > KEPT;
-      }
-    };
+    /**
+     * The last messages handed over, to answer Milo's Republish of one: at most {@link #KEPT},
+     * and beyond the newest {@link #KEPT_AT_LEAST} no more than {@link #KEPT_BYTES} of them.
+     */
+    final LinkedHashMap<Long, NotificationMessage> kept = new LinkedHashMap<>();
+    long keptBytes;
 
     /** Records {@code message} as handed over; false if it already was. */
     boolean hand(NotificationMessage message) {
@@ -92,13 +100,53 @@ class PublishLedger extends OpcTcpClientTransport {
       if (!handed.add(seq)) {
         return false;
       }
-      kept.put(seq, message);
+      NotificationMessage copy = undecoded(message);
+      kept.put(seq, copy);
+      keptBytes += encodedBytes(copy);
+      var eldest = kept.values().iterator();
+      while (kept.size() > KEPT
+          || (kept.size() > KEPT_AT_LEAST && keptBytes > KEPT_BYTES)) {
+        keptBytes -= encodedBytes(eldest.next());
+        eldest.remove();
+      }
       missing.remove(seq);
       while (handed.size() > WINDOW) {
         handed.pollFirst();
       }
       return true;
     }
+  }
+
+  /**
+   * {@code message} with its notifications as the bytes that came: Milo decodes the original's
+   * (and an ExtensionObject keeps what it decoded, ~200 bytes a value more), a Republish answered
+   * with the copy is decoded afresh.
+   */
+  static NotificationMessage undecoded(NotificationMessage message) {
+    ExtensionObject[] data = message.getNotificationData();
+    if (data == null || data.length == 0) {
+      return message;
+    }
+    ExtensionObject[] bytes = new ExtensionObject[data.length];
+    for (int i = 0; i < data.length; i++) {
+      bytes[i] = data[i].getBody() instanceof ByteString body
+          ? ExtensionObject.of(body, data[i].getEncodingOrTypeId()) : data[i];
+    }
+    return new NotificationMessage(message.getSequenceNumber(), message.getPublishTime(), bytes);
+  }
+
+  /** The encoded size of a message's notifications, as far as they are bytes. */
+  static long encodedBytes(NotificationMessage message) {
+    long n = 0;
+    ExtensionObject[] data = message.getNotificationData();
+    if (data != null) {
+      for (ExtensionObject e : data) {
+        if (e.getBody() instanceof ByteString body) {
+          n += body.length();
+        }
+      }
+    }
+    return n;
   }
 
   @Override
