@@ -137,7 +137,8 @@ final class SenderLoop implements Runnable {
         }
       }
     }
-    this.metas = List.copyOf(next);
+    // TagMeta.of's list is immutable already, and copying it would make every element at once.
+    this.metas = next instanceof TagMetas ? next : List.copyOf(next);
     this.metaPending = true;
   }
 

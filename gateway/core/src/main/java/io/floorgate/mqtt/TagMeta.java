@@ -1,11 +1,7 @@
 package io.floorgate.mqtt;
 
-import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
-import io.floorgate.config.GroupConfig;
 import io.floorgate.config.Range;
-import io.floorgate.config.TagConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,19 +36,11 @@ public record TagMeta(
     enumMap = Map.copyOf(enumMap);
   }
 
-  /** The metadata of every configured tag, with the same paths the normalizer gives readings. */
+  /**
+   * The metadata of every configured tag, with the same paths the normalizer gives readings: an
+   * unmodifiable list that makes each element when it is read ({@link TagMetas}).
+   */
   public static List<TagMeta> of(GatewayConfig config) {
-    String root = config.namespace().root();
-    List<TagMeta> metas = new ArrayList<>();
-    for (ConnectionConfig connection : config.connections()) {
-      for (GroupConfig group : connection.groups()) {
-        for (TagConfig tag : group.tags()) {
-          metas.add(new TagMeta(root + "/" + connection.area() + "/" + tag.path(),
-              connection.name(), tag.node(), tag.unit(), tag.sourceUnit(), tag.description(),
-              tag.range(), tag.enumMap()));
-        }
-      }
-    }
-    return List.copyOf(metas);
+    return new TagMetas(config);
   }
 }

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ValueTransform {
 
+  /** Most tags change nothing: they share one transform instead of one each. */
+  private static final ValueTransform IDENTITY = new ValueTransform(null, null);
+
   private final @Nullable Scaling scaling;
   private final @Nullable UnitConverter converter;
   private final double factor;
@@ -69,7 +72,8 @@ final class ValueTransform {
         converter = null;
       }
     }
-    return new ValueTransform(tag.scaling(), converter);
+    return tag.scaling() == null && converter == null ? IDENTITY
+        : new ValueTransform(tag.scaling(), converter);
   }
 
   /** Whether numbers change at all; when not, integers stay {@link Long}. */

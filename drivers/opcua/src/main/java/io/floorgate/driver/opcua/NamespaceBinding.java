@@ -78,15 +78,26 @@ final class NamespaceBinding {
     }
   }
 
-  /** A configured id: its namespace by URI or index, and its identifier in namespace 0. */
-  private record Configured(@Nullable String uri, int index, NodeId local) {}
+  /**
+   * A configured id: its namespace by URI or index, and its node id as written ({@code nsu=}: in
+   * namespace 0 until bound), which every session's binding hands out while the index stays, so
+   * that one NodeId per tag serves all sessions and the groups built on them.
+   *
+   * @param tags how many tags have this id
+   */
+  private record Configured(@Nullable String uri, int index, NodeId node, int tags) {
+
+    NodeId at(int namespace) {
+      return node.getNamespaceIndex().intValue() == namespace ? node
+          : node.withNamespaceIndex(ushort(namespace));
+    }
+  }
 
   /** One reason why tags cannot be bound, with what to log when it appears and when it is gone. */
   private record Problem(String error, String cleared) {}
 
   private final String connection;
   private final Map<String, Configured> configured = new LinkedHashMap<>();
-  private final Map<String, Integer> tagCounts = new HashMap<>();
   private final Map<Integer, String> firstUris = new HashMap<>();
   private final Map<String, Integer> lastIndexOfUri = new HashMap<>();
   private Map<String, Problem> problems = Map.of();
@@ -96,11 +107,18 @@ final class NamespaceBinding {
   NamespaceBinding(String connection, List<String> nodeIds) {
     this.connection = connection;
     for (String text : nodeIds) {
-      tagCounts.merge(text, 1, Integer::sum);
+      Configured seen = configured.get(text);
+      if (seen != null) {
+        configured.put(text,
+            new Configured(seen.uri(), seen.index(), seen.node(), seen.tags() + 1));
+        continue;
+      }
       NodeIdSyntax.Parts parts = NodeIdSyntax.parts(text);
       NodeId local = parts == null ? null : NodeId.parseOrNull(parts.identifier());
       if (local != null) {
-        configured.putIfAbsent(text, new Configured(parts.uri(), parts.index(), local));
+        NodeId node =
+            parts.uri() != null ? local : local.withNamespaceIndex(ushort(parts.index()));
+        configured.put(text, new Configured(parts.uri(), parts.index(), node, 1));
       }
     }
     this.current = provisional();
@@ -155,7 +173,7 @@ final class NamespaceBinding {
   private Bound provisional() {
     Map<String, NodeId> nodes = new LinkedHashMap<>();
     configured.forEach((text, c) -> nodes.put(text,
-        c.uri() != null ? NodeId.NULL_VALUE : c.local().withNamespaceIndex(ushort(c.index()))));
+        c.uri() != null ? NodeId.NULL_VALUE : c.node()));
     return new Bound(nodes, Set.of());
   }
 
@@ -176,7 +194,7 @@ final class NamespaceBinding {
         if (index < 0) {
           refusedBy.put(text, "nsu " + c.uri());
         } else {
-          nodes.put(text, c.local().withNamespaceIndex(ushort(index)));
+          nodes.put(text, sameAsBefore(text, c.at(index)));
           Integer before = lastIndexOfUri.put(c.uri(), index);
           if (before != null && before != index) {
             moved.put(c.uri(), before);
@@ -184,7 +202,7 @@ final class NamespaceBinding {
         }
         continue;
       }
-      NodeId node = c.local().withNamespaceIndex(ushort(c.index()));
+      NodeId node = c.node();
       if (c.index() == 0) {
         nodes.put(text, node);
         continue;
@@ -209,11 +227,17 @@ final class NamespaceBinding {
     return bound;
   }
 
+  /** The NodeId the current binding has for {@code text} when it equals {@code bound}. */
+  private NodeId sameAsBefore(String text, NodeId bound) {
+    NodeId before = current.nodes().get(text);
+    return bound.equals(before) ? before : bound;
+  }
+
   private Map<String, Problem> describe(Map<String, String> refusedBy, List<String> table) {
     Map<String, Integer> tags = new LinkedHashMap<>();
     Map<String, String> example = new HashMap<>();
     refusedBy.forEach((text, key) -> {
-      tags.merge(key, tagCounts.getOrDefault(text, 1), Integer::sum);
+      tags.merge(key, configured.get(text).tags(), Integer::sum);
       example.putIfAbsent(key, text);
     });
     Map<String, Problem> found = new LinkedHashMap<>();

@@ -74,7 +74,8 @@ final class SampleMapper {
 
   static Status status(@Nullable StatusCode code) {
     long value = code == null ? StatusCodes.Good : code.value();
-    return new Status(value, statusName(value));
+    // Nearly every value is Good: one instance for all, not one per reading the latest values hold.
+    return value == StatusCodes.Good ? Status.GOOD : new Status(value, statusName(value));
   }
 
   /** The symbolic name ({@code Bad_SensorFailure}); the info bits do not change it. */

@@ -42,6 +42,9 @@ final class SubscriptionGroup implements TagGroup {
   private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
   private static final long READ_TIMEOUT_MS = 10_000;
 
+  /** One listener for all the group's items (not a lambda per item): it finds the tag by item. */
+  private final OpcUaMonitoredItem.DataValueListener listener;
+
   private volatile @Nullable OpcUaSubscription subscription;
   private volatile int itemsPerCall = DriverOptions.DEFAULT_CHUNK;
   private volatile boolean closed;
@@ -55,6 +58,8 @@ final class SubscriptionGroup implements TagGroup {
     this.tags = List.copyOf(tags);
     this.delivery = delivery;
     this.requestRestore = requestRestore;
+    this.listener = (item, value) ->
+        delivery.value(tagOf(item), value, LiveOrder.Source.SUBSCRIPTION);
   }
 
   @Override
@@ -100,7 +105,7 @@ final class SubscriptionGroup implements TagGroup {
     item.setDiscardOldest(true);
     item.setFilter(filter(spec.deadband()));
     item.setUserObject(tag);
-    item.setDataValueListener((i, value) -> delivery.value(tag, value, LiveOrder.Source.SUBSCRIPTION));
+    item.setDataValueListener(listener);
     return item;
   }
 

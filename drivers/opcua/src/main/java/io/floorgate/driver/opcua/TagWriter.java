@@ -25,8 +25,12 @@ import org.jspecify.annotations.Nullable;
 final class TagWriter {
 
   private final String connection;
-  /** The configured node id of each tag, bound to the server's namespaces per write. */
-  private final Map<String, String> nodeIds = new HashMap<>();
+  private final ConnectionSpec spec;
+  /**
+   * The configured node id of each tag, bound to the server's namespaces per write; made at the
+   * first write, since most sites never write and it is an entry per tag (3.7 MB at 100,000).
+   */
+  private volatile @Nullable Map<String, String> nodeIds;
   private final NamespaceBinding binding;
   private final Supplier<@Nullable OpcUaClient> liveClient;
   private final long timeoutMs;
@@ -41,15 +45,31 @@ final class TagWriter {
     this.binding = binding;
     this.liveClient = liveClient;
     this.timeoutMs = timeoutMs;
-    for (TagGroupSpec group : spec.groups()) {
-      for (TagSpec tag : group.tags()) {
-        nodeIds.putIfAbsent(tag.key(), tag.nodeId());
+    this.spec = spec;
+  }
+
+  private Map<String, String> nodeIds() {
+    Map<String, String> ids = nodeIds;
+    if (ids == null) {
+      synchronized (this) {
+        ids = nodeIds;
+        if (ids == null) {
+          Map<String, String> built = new HashMap<>();
+          for (TagGroupSpec group : spec.groups()) {
+            for (TagSpec tag : group.tags()) {
+              built.putIfAbsent(tag.key(), tag.nodeId());
+            }
+          }
+          ids = built;
+          nodeIds = ids;
+        }
       }
     }
+    return ids;
   }
 
   CompletableFuture<Status> write(String tag, Object value) {
-    String configured = nodeIds.get(tag);
+    String configured = nodeIds().get(tag);
     if (configured == null || !binding.current().nodes().containsKey(configured)
         && !binding.current().refuses(configured)) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("connection '"

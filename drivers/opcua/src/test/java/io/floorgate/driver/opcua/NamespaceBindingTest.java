@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -55,6 +56,23 @@ class NamespaceBindingTest {
     assertTrue(logs.messages(Level.ERROR).isEmpty());
     assertTrue(logs.messages(Level.INFO).stream()
         .anyMatch(m -> m.contains("'urn:line-a' moved from index 2 to 3")), logs.messages(Level.INFO).toString());
+  }
+
+  @Test
+  void everySessionHandsOutTheSameNodeIdOfATagWhileItsIndexStays() {
+    // One NodeId per tag, whatever the number of sessions: 100,000 tags held three before.
+    var binding = binding("ns=2;s=Speed", "nsu=urn:line-a;s=Load");
+    NodeId asWritten = binding.current().node("ns=2;s=Speed");
+
+    var first = binding.bind(AB);
+    var second = binding.bind(AB);
+
+    assertEquals(new NodeId(2, "Speed"), asWritten);
+    assertSame(asWritten, first.node("ns=2;s=Speed"));
+    assertSame(asWritten, second.node("ns=2;s=Speed"));
+    assertEquals(new NodeId(2, "Load"), first.node("nsu=urn:line-a;s=Load"));
+    assertSame(first.node("nsu=urn:line-a;s=Load"), second.node("nsu=urn:line-a;s=Load"));
+    assertEquals(new NodeId(3, "Load"), binding.bind(BA).node("nsu=urn:line-a;s=Load"));
   }
 
   @Test
