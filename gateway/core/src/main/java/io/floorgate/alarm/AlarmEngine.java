@@ -81,6 +81,10 @@ public final class AlarmEngine implements AutoCloseable {
     }
     this.thread = new Thread(this::run, "floorgate-alarms");
     this.thread.setDaemon(true);
+    // The alarm lane's threads run above telemetry where the OS lets them (the launcher's
+    // -XX:ThreadPriorityPolicy=1 with CAP_SYS_NICE or root): on a box busy with telemetry an
+    // alarm then waits for a core microseconds instead of a scheduler's time slice.
+    this.thread.setPriority(Thread.MAX_PRIORITY);
   }
 
   /** Where acknowledgements of PLC conditions go (the connections' drivers). */

@@ -59,6 +59,9 @@ public final class AlarmMqtt implements AlarmListener, AutoCloseable {
     this.connector = new Connector(connection, this::lost, () -> !running);
     this.sender = new Thread(this::run, "floorgate-alarm-mqtt");
     this.sender.setDaemon(true);
+    // Above telemetry where the OS lets it (see AlarmEngine); the MQTT client's own threads,
+    // started by this one when it connects, inherit it.
+    this.sender.setPriority(Thread.MAX_PRIORITY);
   }
 
   /** A lane whose stage times are not recorded. */

@@ -30,7 +30,9 @@ public final class ApiServer implements AutoCloseable {
   private final Router router;
   private final AlarmFeed feed;
   private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api-accept", true));
-  private final EventLoopGroup workers = new NioEventLoopGroup(1, new DefaultThreadFactory("floorgate-api", true));
+  private final EventLoopGroup workers = new NioEventLoopGroup(1,
+      // It writes the alarm stream's frames: above telemetry, as the alarm lane (AlarmEngine).
+      new DefaultThreadFactory("floorgate-api", true, Thread.MAX_PRIORITY));
   private @Nullable Channel server;
 
   private final java.util.Map<String, java.util.function.Supplier<io.netty.channel.ChannelHandler>>
