@@ -57,6 +57,20 @@ class LauncherIT {
   }
 
   @Test
+  void theAlarmLanesPriorityIsAppliedWhenAskedForAndNotWhenTurnedOff() throws Exception {
+    Pattern policy = Pattern.compile("ThreadPriorityPolicy\\s+= (\\d)");
+    for (var expected : Map.of("on", "1", "off", "0").entrySet()) {
+      Run run = floorgate(Map.of("FLOORGATE_ALARM_PRIORITY", expected.getKey(),
+          "FLOORGATE_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "-V");
+      assertEquals(0, run.exitCode(), run.output());
+      var matcher = policy.matcher(run.output());
+      assertTrue(matcher.find(), "the JVM's flags printed");
+      assertEquals(expected.getValue(), matcher.group(1),
+          "ThreadPriorityPolicy with FLOORGATE_ALARM_PRIORITY=" + expected.getKey());
+    }
+  }
+
+  @Test
   void trustRunsThroughTheCommandAndExplainsItself() throws Exception {
     Run help = floorgate(Map.of(), "help", "trust");
     assertEquals(0, help.exitCode(), help.output());
