@@ -17,6 +17,7 @@ import io.floorgate.driver.Sample;
 import io.floorgate.mqtt.UnsOutput;
 import io.floorgate.normalize.Normalizer;
 import io.floorgate.notify.NotifyOutput;
+import io.floorgate.ops.HeapBudget;
 import io.floorgate.ops.LatestValues;
 import io.floorgate.ops.LinkBook;
 import io.floorgate.ops.Operations;
@@ -180,6 +181,7 @@ public final class Floorgate implements AutoCloseable {
   }
 
   public static Floorgate start(GatewayConfig config, Clock clock) {
+    HeapBudget.of(config).shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
     Drivers drivers = new Drivers();
     List<Output> outputs = outputs(config, clock, drivers);
     AlarmOutput alarms = outputs.stream().filter(AlarmOutput.class::isInstance)
@@ -220,7 +222,7 @@ public final class Floorgate implements AutoCloseable {
       startDriver(connection);
     }
     log.info("Floorgate started: {} PLC connection(s), {} tags; outputs: {}",
-        config.connections().size(), tagCount(),
+        config.connections().size(), config.tagCount(),
         String.join(", ", outputs.stream().map(Output::name).toList()));
   }
 
@@ -255,7 +257,7 @@ public final class Floorgate implements AutoCloseable {
       throw new IllegalStateException(e.getMessage() + "; nothing applied", e);
     }
     List<String> done = new ArrayList<>();
-    done.add(tagCount(next) + " tags");
+    done.add(next.tagCount() + " tags");
     boolean connectionsChanged = !diff.added().isEmpty() || !diff.changed().isEmpty();
     for (Output output : outputs) {
       for (String line : output.reload(next)) {
@@ -285,6 +287,7 @@ public final class Floorgate implements AutoCloseable {
     diff.added().forEach(n -> done.add("connection " + n + " added"));
     diff.removed().forEach(n -> done.add("connection " + n + " removed"));
     diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
+    HeapBudget.of(next).shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
     return done;
   }
 
@@ -330,17 +333,6 @@ public final class Floorgate implements AutoCloseable {
   /** Samples normalized so far. */
   public long processedSamples() {
     return pipeline.processed();
-  }
-
-  private long tagCount() {
-    return tagCount(config);
-  }
-
-  private static long tagCount(GatewayConfig config) {
-    return config.connections().stream()
-        .flatMap(c -> c.groups().stream())
-        .mapToLong(g -> g.tags().size())
-        .sum();
   }
 
   /**

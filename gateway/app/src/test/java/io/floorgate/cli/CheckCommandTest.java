@@ -3,6 +3,7 @@ package io.floorgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floorgate.LoadPlant;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -120,5 +121,37 @@ class CheckCommandTest {
 
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("Not started"), outcome.err());
+  }
+
+  static Path plantOf(Path dir, int tags) throws Exception {
+    return Files.writeString(dir.resolve("plant-" + tags + ".yaml"), LoadPlant.yaml(tags));
+  }
+
+  @Test
+  void heapPrintsOnlyTheHeapTheConfigurationNeedsForTheLauncher(@TempDir Path dir) throws Exception {
+    Outcome small = execute("check", "--heap", "--config",
+        CONFIG_DIR.resolve("isohara.yaml").toString());
+    Outcome large = execute("check", "--heap", "--config", plantOf(dir, 40_000).toString());
+
+    assertEquals(0, small.exitCode(), small.err());
+    assertEquals("80m", small.out().strip(), "the launcher's default for a plant of 112 tags");
+    assertEquals(0, large.exitCode(), large.err());
+    assertTrue(large.out().strip().matches("\\d+m"), large.out());
+    int mb = Integer.parseInt(large.out().strip().replace("m", ""));
+    assertTrue(mb > 80 && mb < 256, "40,000 tags: " + mb + "m");
+
+    Outcome plain = execute("check", "--config", plantOf(dir, 40_000).toString());
+    assertTrue(plain.out().contains("heap: " + mb + "m for 40000 tags"), plain.out());
+  }
+
+  @Test
+  void heapOfABrokenFilePrintsNothingOnStandardOutput(@TempDir Path dir) throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "namespace: [unclosed\n");
+
+    Outcome outcome = execute("check", "--heap", "--config", broken.toString());
+
+    assertEquals(1, outcome.exitCode());
+    assertEquals("", outcome.out(), "the launcher then keeps its default");
+    assertTrue(outcome.err().contains("broken.yaml"), outcome.err());
   }
 }

@@ -3,11 +3,13 @@ package io.floorgate.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floorgate.LoadPlant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +70,51 @@ class LauncherIT {
       assertEquals(expected.getValue(), matcher.group(1),
           "ThreadPriorityPolicy with FLOORGATE_ALARM_PRIORITY=" + expected.getKey());
     }
+  }
+
+  @Test
+  void runIsGivenTheHeapItsConfigurationNeedsAndTheOperatorsSettingWins() throws Exception {
+    Path state = install.resolve("var/lib/floorgate");
+    Path small = install.resolve("etc/floorgate/small.yaml");
+    Files.writeString(small, LoadPlant.yaml(100));
+    Path large = install.resolve("etc/floorgate/large.yaml");
+    Files.writeString(large, LoadPlant.yaml(40_000));
+    Run checked = floorgate(Map.of(), "check", "--heap", "--config", large.toString());
+    assertEquals(0, checked.exitCode(), checked.output());
+    long needed = megabytes(checked.output().strip());
+
+    // -version ends the JVM after its options are applied: the gateway itself does not start.
+    Map<String, String> flagsOnly = Map.of("FLOORGATE_STATE_DIR", state.toString(),
+        "FLOORGATE_CDS", "off", "FLOORGATE_JAVA_OPTS", "-XX:+PrintFlagsFinal -version");
+    assertTrue(needed > 80, "40,000 tags need more than the default: " + needed + "m");
+    assertEquals(needed, maxHeapMegabytes(floorgate(flagsOnly, "run", "--config", large.toString())));
+    assertEquals(needed + "m " + large.toRealPath(),
+        Files.readString(state.resolve("heap-max")).strip(), "remembered for the next start");
+    assertEquals(needed, maxHeapMegabytes(floorgate(flagsOnly, "run", "-c", large.toString())),
+        "the remembered figure");
+
+    assertEquals(80, maxHeapMegabytes(floorgate(flagsOnly, "run", "--config=" + small)));
+    Map<String, String> set = new HashMap<>(flagsOnly);
+    set.put("FLOORGATE_HEAP_MAX", "96m");
+    assertEquals(96, maxHeapMegabytes(floorgate(set, "run", "--config", large.toString())));
+
+    // An edit makes the configuration newer than what was remembered: sized again.
+    Files.writeString(large, LoadPlant.yaml(100));
+    Files.setLastModifiedTime(large, FileTime.fromMillis(
+        System.currentTimeMillis() + 5_000));
+    assertEquals(80, maxHeapMegabytes(floorgate(flagsOnly, "run", "--config", large.toString())));
+  }
+
+  private static long maxHeapMegabytes(Run run) {
+    assertEquals(0, run.exitCode(), run.output());
+    var matcher = Pattern.compile("MaxHeapSize\\s+= (\\d+)").matcher(run.output());
+    assertTrue(matcher.find(), "the JVM's flags printed: " + run.output());
+    return Long.parseLong(matcher.group(1)) / (1024 * 1024);
+  }
+
+  private static long megabytes(String launcherValue) {
+    assertTrue(launcherValue.matches("\\d+m"), launcherValue);
+    return Long.parseLong(launcherValue.substring(0, launcherValue.length() - 1));
   }
 
   @Test

@@ -37,6 +37,12 @@ public record GatewayConfig(
     connections = List.copyOf(connections);
   }
 
+  /** The number of configured tags, over every connection and group. */
+  public long tagCount() {
+    return connections.stream().flatMap(c -> c.groups().stream())
+        .mapToLong(g -> g.tags().size()).sum();
+  }
+
   /** A config without notifications. */
   public GatewayConfig(Namespace namespace, MqttConfig mqtt, List<ConnectionConfig> connections,
       BufferConfig buffer, @Nullable AlarmsConfig alarms, @Nullable ApiConfig api, UnsConfig uns,
