@@ -152,8 +152,10 @@ public final class MqttPublisher implements AutoCloseable {
 
   /**
    * Sets the tag metadata, published retained now when connected and again after every connect.
+   * It is iterated at each of those times, so it must yield the same metadata every time (as
+   * {@link TagMeta#of} and an unmodifiable list do).
    */
-  public void publishMeta(List<TagMeta> metas) {
+  public void publishMeta(Iterable<TagMeta> metas) {
     loop.meta(metas);
   }
 

@@ -84,7 +84,7 @@ final class SenderLoop implements Runnable {
   /** The wait after the last failed connect; on the sender thread only. */
   private Duration retry = Duration.ZERO;
 
-  private volatile List<TagMeta> metas = List.of();
+  private volatile Iterable<TagMeta> metas = List.of();
   /**
    * Retained messages of other features (the maintenance counters), the newest per topic: those
    * not yet taken by the broker, and all again after every connect.
@@ -124,7 +124,7 @@ final class SenderLoop implements Runnable {
    * retained topics of tags no longer in it are cleared: their {@code _meta}, and their value when
    * {@code uns.retain} keeps values, so a late joiner never sees a tag that is gone.
    */
-  void meta(List<TagMeta> next) {
+  void meta(Iterable<TagMeta> next) {
     Set<String> kept = new HashSet<>();
     next.forEach(meta -> kept.add(meta.path()));
     synchronized (clearLock) {
@@ -137,8 +137,7 @@ final class SenderLoop implements Runnable {
         }
       }
     }
-    // TagMeta.of's list is immutable already, and copying it would make every element at once.
-    this.metas = next instanceof TagMetas ? next : List.copyOf(next);
+    this.metas = next;
     this.metaPending = true;
   }
 

@@ -2,7 +2,6 @@ package io.floorgate.mqtt;
 
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.Range;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -37,10 +36,17 @@ public record TagMeta(
   }
 
   /**
-   * The metadata of every configured tag, with the same paths the normalizer gives readings: an
-   * unmodifiable list that makes each element when it is read ({@link TagMetas}).
+   * The metadata of every configured tag in configuration order, with the same paths the
+   * normalizer gives readings, made afresh at each iteration from the (immutable) configuration:
+   * the sender reads it after every connect only, and holding a {@code TagMeta} per tag in
+   * between would cost ~120 bytes a tag for nothing, 12 MB at 100,000 tags.
    */
-  public static List<TagMeta> of(GatewayConfig config) {
-    return new TagMetas(config);
+  public static Iterable<TagMeta> of(GatewayConfig config) {
+    String root = config.namespace().root();
+    return () -> config.connections().stream()
+        .flatMap(c -> c.groups().stream().flatMap(g -> g.tags().stream().map(t -> new TagMeta(
+            root + "/" + c.area() + "/" + t.path(), c.name(), t.node(), t.unit(), t.sourceUnit(),
+            t.description(), t.range(), t.enumMap()))))
+        .iterator();
   }
 }
