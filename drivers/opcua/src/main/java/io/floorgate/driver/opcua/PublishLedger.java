@@ -83,6 +83,9 @@ class PublishLedger extends OpcTcpClientTransport {
     return client.getTransport() instanceof PublishLedger ledger ? ledger : null;
   }
 
+  /** A message kept to answer a Republish, and the size of its notifications' bytes. */
+  private record Kept(NotificationMessage message, long bytes) {}
+
   /** One subscription's sequence numbers; all access under its lock. */
   private static final class Book {
     final TreeSet<Long> handed = new TreeSet<>();
@@ -91,7 +94,7 @@ class PublishLedger extends OpcTcpClientTransport {
      * The last messages handed over, to answer Milo's Republish of one: at most {@link #KEPT},
      * and beyond the newest {@link #KEPT_AT_LEAST} no more than {@link #KEPT_BYTES} of them.
      */
-    final LinkedHashMap<Long, NotificationMessage> kept = new LinkedHashMap<>();
+    final LinkedHashMap<Long, Kept> kept = new LinkedHashMap<>();
     long keptBytes;
 
     /** Records {@code message} as handed over; false if it already was. */
@@ -101,12 +104,13 @@ class PublishLedger extends OpcTcpClientTransport {
         return false;
       }
       NotificationMessage copy = undecoded(message);
-      kept.put(seq, copy);
-      keptBytes += encodedBytes(copy);
+      long bytes = encodedBytes(copy);
+      kept.put(seq, new Kept(copy, bytes));
+      keptBytes += bytes;
       var eldest = kept.values().iterator();
       while (kept.size() > KEPT
           || (kept.size() > KEPT_AT_LEAST && keptBytes > KEPT_BYTES)) {
-        keptBytes -= encodedBytes(eldest.next());
+        keptBytes -= eldest.next().bytes();
         eldest.remove();
       }
       missing.remove(seq);
@@ -249,7 +253,8 @@ class PublishLedger extends OpcTcpClientTransport {
       return null;
     }
     synchronized (book) {
-      return book.kept.get(request.getRetransmitSequenceNumber().longValue());
+      Kept kept = book.kept.get(request.getRetransmitSequenceNumber().longValue());
+      return kept == null ? null : kept.message();
     }
   }
 
