@@ -1,5 +1,6 @@
 package io.floorgate.sparkplug;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -10,6 +11,11 @@ import java.util.Set;
 final class DeviceState {
 
   final String id;
+  /**
+   * The slowest of its groups' intervals (publishing or sampling, or polling): the time the PLC
+   * may take to report a first value of every metric once its link is up.
+   */
+  final long slowestIntervalNanos;
   final List<MetricState> metrics = new ArrayList<>();
   /** The PLC link is up (the driver said CONNECTED and nothing since). */
   boolean linkUp;
@@ -24,22 +30,27 @@ final class DeviceState {
    */
   private final Set<MetricState> unread = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  DeviceState(String id) {
+  /** When a metric was last read for the first time since the link came up. */
+  long lastFirstReadNanos;
+
+  DeviceState(String id, Duration slowestInterval) {
     this.id = id;
+    this.slowestIntervalNanos = slowestInterval.toNanos();
   }
 
   /** The driver reports the link up: every metric must be read again before the birth. */
   void linkCameUp(long nanos) {
     linkUp = true;
     linkUpAtNanos = nanos;
+    lastFirstReadNanos = nanos;
     unread.clear();
     unread.addAll(metrics);
   }
 
   /** A reading of {@code metric} arrived while the link is up. */
   void read(MetricState metric) {
-    if (linkUp) {
-      unread.remove(metric);
+    if (linkUp && unread.remove(metric)) {
+      lastFirstReadNanos = System.nanoTime();
     }
   }
 

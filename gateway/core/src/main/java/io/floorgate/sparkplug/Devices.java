@@ -18,15 +18,23 @@ import org.slf4j.LoggerFactory;
  * births) and go to the backlog. Runs on the node's thread.
  *
  * <p>Every DBIRTH — the first and each one after the PLC comes back — waits until every metric of
- * the device has been read since its link came up, at most {@link #BIRTH_WAIT}: a strict host
- * takes a birth as the device's state, so it must not show the values from before the outage (or
- * none, with quality BAD) when the real ones are a moment away. After the wait the birth goes out
- * with what there is, the metrics not read yet marked STALE.
+ * the device has been read since its link came up: a strict host takes a birth as the device's
+ * state, so it must not show the values from before the outage (or none, with quality BAD) when
+ * the real ones are a moment away. It waits at least {@link #BIRTH_WAIT}, or twice the slowest
+ * interval of the device's groups when that is longer (a group sampled every 5 s reports its first
+ * values after 5 s); beyond that, as long as metrics are still being read for the first time
+ * within a second (100,000 monitored items take the PLC many seconds to create and report),
+ * up to {@link #LONGEST_BIRTH_WAIT}. Then the birth goes out with what there is, the metrics not
+ * read yet marked STALE.
  */
 final class Devices {
 
   /** How long a device's birth waits for metrics that have not been read since the link came up. */
   static final Duration BIRTH_WAIT = Duration.ofSeconds(5);
+  /** However the first values keep coming, the birth waits no longer than this. */
+  static final Duration LONGEST_BIRTH_WAIT = Duration.ofSeconds(60);
+  /** Metrics read for the first time within this long: the PLC is still reporting them. */
+  private static final long STILL_READING_NANOS = Duration.ofSeconds(1).toNanos();
   private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
   private final MetricModel model;
@@ -134,17 +142,46 @@ final class Devices {
   }
 
   private void birthOrWait(DeviceState d) {
-    long waited = System.nanoTime() - d.linkUpAtNanos;
-    if (d.readyForBirth() || waited >= birthWaitNanos) {
+    if (d.readyForBirth() || waitIsOver(d, System.nanoTime())) {
       deviceBirth(d);
     } else if (!d.awaitingBirth) {
       d.awaitingBirth = true;
-      loop.schedule(() -> {
-        if (live && d.linkUp && !d.born && d.awaitingBirth) {
-          deviceBirth(d);
-        }
-      }, TimeUnit.NANOSECONDS.toMillis(birthWaitNanos - waited) + 1);
+      checkLater(d, d.linkUpAtNanos);
     }
+  }
+
+  /** Looks again at a birth awaited since the link came up at {@code linkUpAt}. */
+  private void checkLater(DeviceState d, long linkUpAt) {
+    long now = System.nanoTime();
+    long waited = now - linkUpAt;
+    long least = leastWaitNanos(d);
+    long delay = waited < least ? least - waited
+        : STILL_READING_NANOS - (now - d.lastFirstReadNanos);
+    loop.schedule(() -> {
+      // A link that went down and came up again has a wait of its own.
+      if (!live || !d.linkUp || d.born || !d.awaitingBirth || d.linkUpAtNanos != linkUpAt) {
+        return;
+      }
+      if (d.readyForBirth() || waitIsOver(d, System.nanoTime())) {
+        deviceBirth(d);
+      } else {
+        checkLater(d, linkUpAt);
+      }
+    }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(delay) + 1));
+  }
+
+  private long leastWaitNanos(DeviceState d) {
+    return Math.max(birthWaitNanos, 2 * d.slowestIntervalNanos);
+  }
+
+  /** The least wait is over and no metric was read for the first time lately, or the longest is. */
+  private boolean waitIsOver(DeviceState d, long now) {
+    long waited = now - d.linkUpAtNanos;
+    if (waited < leastWaitNanos(d)) {
+      return false;
+    }
+    return waited >= Math.max(leastWaitNanos(d), LONGEST_BIRTH_WAIT.toNanos())
+        || now - d.lastFirstReadNanos >= STILL_READING_NANOS;
   }
 
   private void deviceBirth(DeviceState d) {
@@ -152,8 +189,8 @@ final class Devices {
     if (d.unreadCount() > 0) {
       LOG.warn("Sparkplug device {}: {} of {} metrics not read within {} ms after the PLC link came "
           + "up; DBIRTH with them as STALE (the others have their values). Check those tags' "
-          + "node ids and sampling or poll intervals", d, d.unreadCount(), d.metrics.size(),
-          TimeUnit.NANOSECONDS.toMillis(birthWaitNanos));
+          + "node ids, and whether the PLC reports them at all", d, d.unreadCount(),
+          d.metrics.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - d.linkUpAtNanos));
       d.markUnreadStale();
     }
     batcher.discard(d);

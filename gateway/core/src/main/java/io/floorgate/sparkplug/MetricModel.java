@@ -4,6 +4,8 @@ import io.floorgate.config.ConnectionConfig;
 import io.floorgate.config.GatewayConfig;
 import io.floorgate.config.GroupConfig;
 import io.floorgate.config.TagConfig;
+import io.floorgate.driver.AcquisitionMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ final class MetricModel {
     String root = config.namespace().root();
     long alias = 1;
     for (ConnectionConfig connection : config.connections()) {
-      DeviceState device = new DeviceState(connection.name());
+      DeviceState device = new DeviceState(connection.name(), slowestInterval(connection));
       devices.put(device.id, device);
       Map<String, MetricState> names = new HashMap<>();
       byName.put(device.id, names);
@@ -71,5 +73,23 @@ final class MetricModel {
 
   int metricCount() {
     return byAlias.size();
+  }
+
+  /**
+   * The longest a group of {@code connection} takes to report a value: its poll interval, or its
+   * subscription's sampling or publishing interval, whichever is longer.
+   */
+  static Duration slowestInterval(ConnectionConfig connection) {
+    Duration slowest = Duration.ZERO;
+    for (GroupConfig group : connection.groups()) {
+      Duration interval = group.mode() == AcquisitionMode.POLLING ? group.pollInterval()
+          : max(group.samplingInterval(), group.publishingInterval());
+      slowest = max(slowest, interval);
+    }
+    return slowest;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -13,6 +13,7 @@ import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
+import java.time.Duration;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ class DeviceBirthEncodingTest {
 
   /** One metric per source type with a value, one with none (BAD), one unread, two configured. */
   private static DeviceState deviceOfEveryKind() {
-    DeviceState device = new DeviceState("rhk01");
+    DeviceState device = new DeviceState("rhk01", Duration.ZERO);
     for (SourceType source : SourceType.values()) {
       MetricState m = add(device, plain("v/" + source.name().toLowerCase(java.util.Locale.ROOT)));
       MetricValues.apply(m, reading(sample(source), source, Quality.GOOD));

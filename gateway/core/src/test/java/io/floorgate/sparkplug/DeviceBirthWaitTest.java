@@ -16,6 +16,7 @@ import io.floorgate.sparkplug.SparkplugHost.Received;
 import io.floorgate.testkit.TestPlant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.tahu.message.model.Metric;
@@ -58,6 +59,19 @@ class DeviceBirthWaitTest {
 
   /** A node with one device of two tags, born once with heartbeat 1 and setpoint 700. */
   Received bornOnce(Duration birthWait) throws Exception {
+    return bornOnce(birthWait, "", List.of());
+  }
+
+  /**
+   * A node with one device of the heartbeat, the setpoint and {@code more} tags in one group with
+   * {@code groupOptions}, born once with every tag read (heartbeat 1, setpoint 700, the others 0).
+   */
+  Received bornOnce(Duration birthWait, String groupOptions, List<String> more) throws Exception {
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < more.size(); i++) {
+      tags.append("          - { path: ").append(more.get(i)).append(", node: ns=2;s=V")
+          .append(i).append(" }\n");
+    }
     GatewayConfig config = ConfigLoader.parse("""
         namespace: { enterprise: jxnmm, site: isohara }
         mqtt: { url: '%1$s', clientId: '%2$s-uns' }
@@ -70,10 +84,11 @@ class DeviceBirthWaitTest {
             area: calcination
             groups:
               - name: all
+                %3$s
                 tags:
                   - { path: rhk01/heartbeat, node: ns=2;s=RHK01.Heartbeat }
                   - { path: rhk01/zone03/setpoint, node: ns=2;s=RHK01.Zone03.TempSP }
-        """.formatted(BROKER, group), "birth-wait.yaml", Map.of());
+        %4$s""".formatted(BROKER, group, groupOptions, tags), "birth-wait.yaml", Map.of());
     node = new SparkplugNode(config,
         (c, t, v) -> CompletableFuture.failedFuture(new IllegalStateException("no PLC")),
         Backlog.NONE, BdSeqFile.none(), birthWait);
@@ -81,9 +96,16 @@ class DeviceBirthWaitTest {
     node.linkChanged("rhk01", LinkState.CONNECTED);
     node.offer(reading(HEARTBEAT, 1L));
     node.offer(reading(SETPOINT, 700.0));
+    more.forEach(tag -> node.offer(reading(tag, 0.0)));
     Received birth = host.await("DBIRTH", "rhk01", 0, WAIT);
     node.linkChanged("rhk01", LinkState.DISCONNECTED);
     return host.await("DDEATH", "rhk01", birth.order(), WAIT);
+  }
+
+  /** Asserts that no DBIRTH after {@code after} goes out for {@code quiet}. */
+  void noBirthFor(Duration quiet, int after) {
+    await().during(quiet).atMost(quiet.plusSeconds(2))
+        .until(() -> host.find(m -> m.type().equals("DBIRTH"), after).isEmpty());
   }
 
   static Reading reading(String tag, Object value) {
@@ -132,5 +154,45 @@ class DeviceBirthWaitTest {
     node.offer(reading(SETPOINT, 700.0));
     Received data = host.await("DDATA", "rhk01", rebirth.order(), WAIT);
     assertEquals(Payloads.QUALITY_GOOD, PlcFaultsTest.quality(data.payload().getMetrics().get(0)));
+  }
+
+  @Test
+  void aSlowGroupIsWaitedForTwiceItsInterval() throws Exception {
+    // The least wait of 500 ms would birth the setpoint STALE; its group reports every 1.5 s.
+    Received death = bornOnce(Duration.ofMillis(500),
+        "samplingInterval: 1500ms\n        publishingInterval: 1500ms", List.of());
+
+    node.linkChanged("rhk01", LinkState.CONNECTED);
+    node.offer(reading(HEARTBEAT, 2L));
+    noBirthFor(Duration.ofMillis(1_800), death.order());
+    node.offer(reading(SETPOINT, 710.0));
+
+    Received rebirth = host.await("DBIRTH", "rhk01", death.order(), WAIT);
+    assertEquals(710.0, rebirth.metric(SETPOINT).orElseThrow().getValue());
+    assertNull(PlcFaultsTest.quality(rebirth.metric(SETPOINT).orElseThrow()), "read: GOOD");
+  }
+
+  @Test
+  void theBirthWaitsOnWhileMetricsAreStillReportingForTheFirstTime() throws Exception {
+    // A PLC creating many monitored items reports them over seconds: one every 0.5 s here, the
+    // last ones after the least wait of 2 s (twice the default publishing interval).
+    List<String> more = List.of("rhk01/load/v0", "rhk01/load/v1", "rhk01/load/v2",
+        "rhk01/load/v3", "rhk01/load/v4");
+    Received death = bornOnce(Duration.ofSeconds(1), "", more);
+
+    node.linkChanged("rhk01", LinkState.CONNECTED);
+    node.offer(reading(HEARTBEAT, 2L));
+    node.offer(reading(SETPOINT, 710.0));
+    for (int i = 0; i < more.size(); i++) {
+      noBirthFor(Duration.ofMillis(500), death.order());
+      node.offer(reading(more.get(i), i + 1.0));
+    }
+
+    Received rebirth = host.await("DBIRTH", "rhk01", death.order(), WAIT);
+    for (int i = 0; i < more.size(); i++) {
+      Metric m = rebirth.metric(more.get(i)).orElseThrow();
+      assertEquals(i + 1.0, m.getValue(), more.get(i));
+      assertNull(PlcFaultsTest.quality(m), more.get(i) + " read before the birth: GOOD");
+    }
   }
 }

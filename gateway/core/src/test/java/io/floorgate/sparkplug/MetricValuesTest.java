@@ -10,6 +10,7 @@ import io.floorgate.driver.Status;
 import io.floorgate.reading.Quality;
 import io.floorgate.reading.Reading;
 import io.floorgate.reading.TimestampSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.tahu.message.model.MetricDataType;
@@ -23,7 +24,7 @@ class MetricValuesTest {
         ? new TagConfig("rhk01/x", "ns=2;s=X", null, null, null, null, Map.of(), null, null)
         : new TagConfig("rhk01/x", "ns=2;s=X", null, null, null, null, Map.of(),
             new Range(0, 1000), null, true, declared);
-    return new MetricState(new DeviceState("rhk01"), "rhk01/x", 1, tag,
+    return new MetricState(new DeviceState("rhk01", Duration.ZERO), "rhk01/x", 1, tag,
         MetricValues.declaredType(declared));
   }
 

@@ -2,6 +2,7 @@ package io.floorgate.sparkplug;
 
 import io.floorgate.config.TagConfig;
 import io.floorgate.reading.Quality;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -47,7 +48,7 @@ public class SparkplugEncodeBenchmark {
   @Setup
   public void setUp() {
     payloads = new Payloads(true);
-    DeviceState device = new DeviceState("rhk01");
+    DeviceState device = new DeviceState("rhk01", Duration.ZERO);
     states = new ArrayList<>();
     for (int i = 0; i < METRICS; i++) {
       String path = String.format("rhk01/load/v%05d", i);
