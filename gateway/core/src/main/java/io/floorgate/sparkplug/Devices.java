@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the real ones are a moment away. It waits at least {@link #BIRTH_WAIT}, or twice the slowest
  * interval of the device's groups when that is longer (a group sampled every 5 s reports its first
  * values after 5 s); beyond that, as long as metrics are still being read for the first time
- * within a second (100,000 monitored items take the PLC many seconds to create and report),
+ * within 2 s or that interval (100,000 monitored items take the PLC many seconds to create),
  * up to {@link #LONGEST_BIRTH_WAIT}. Then the birth goes out with what there is, the metrics not
  * read yet marked STALE.
  */
@@ -33,8 +33,12 @@ final class Devices {
   static final Duration BIRTH_WAIT = Duration.ofSeconds(5);
   /** However the first values keep coming, the birth waits no longer than this. */
   static final Duration LONGEST_BIRTH_WAIT = Duration.ofSeconds(60);
-  /** Metrics read for the first time within this long: the PLC is still reporting them. */
-  private static final long STILL_READING_NANOS = Duration.ofSeconds(1).toNanos();
+  /**
+   * Metrics read for the first time within this long (or twice the device's slowest interval):
+   * the PLC is still reporting them. A PLC creating 100,000 monitored items under load paused
+   * longer than a second between its batches.
+   */
+  private static final long STILL_READING_NANOS = Duration.ofSeconds(2).toNanos();
   private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
   private final MetricModel model;
@@ -156,7 +160,7 @@ final class Devices {
     long waited = now - linkUpAt;
     long least = leastWaitNanos(d);
     long delay = waited < least ? least - waited
-        : STILL_READING_NANOS - (now - d.lastFirstReadNanos);
+        : stillReadingNanos(d) - (now - d.lastFirstReadNanos);
     loop.schedule(() -> {
       // A link that went down and came up again has a wait of its own.
       if (!live || !d.linkUp || d.born || !d.awaitingBirth || d.linkUpAtNanos != linkUpAt) {
@@ -174,6 +178,10 @@ final class Devices {
     return Math.max(birthWaitNanos, 2 * d.slowestIntervalNanos);
   }
 
+  private static long stillReadingNanos(DeviceState d) {
+    return Math.max(STILL_READING_NANOS, 2 * d.slowestIntervalNanos);
+  }
+
   /** The least wait is over and no metric was read for the first time lately, or the longest is. */
   private boolean waitIsOver(DeviceState d, long now) {
     long waited = now - d.linkUpAtNanos;
@@ -181,7 +189,7 @@ final class Devices {
       return false;
     }
     return waited >= Math.max(leastWaitNanos(d), LONGEST_BIRTH_WAIT.toNanos())
-        || now - d.lastFirstReadNanos >= STILL_READING_NANOS;
+        || now - d.lastFirstReadNanos >= stillReadingNanos(d);
   }
 
   private void deviceBirth(DeviceState d) {

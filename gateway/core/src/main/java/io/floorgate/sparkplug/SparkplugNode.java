@@ -109,7 +109,9 @@ public final class SparkplugNode implements AutoCloseable {
       counters.readingsDropped.increment();
       if (Long.bitCount(n) == 1) {
         LOG.warn("Sparkplug edge node queue full ({} readings): {} readings dropped so far; the "
-            + "node cannot keep up with the PLCs or the broker", config.queueCapacity(), n);
+            + "node cannot keep up with the PLCs or the broker. For a burst (every tag at once "
+            + "after a start or a reconnect) raise sparkplug.queueCapacity; for a steady rate "
+            + "sample less often or add deadbands", config.queueCapacity(), n);
       }
       return;
     }
