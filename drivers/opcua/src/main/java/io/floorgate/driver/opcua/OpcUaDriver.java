@@ -390,6 +390,12 @@ public final class OpcUaDriver implements Driver {
 
   /** Milo calls this on its threads; everything it triggers runs on the driver's thread. */
   private void sessionActive() {
+    if (state == LinkState.CONNECTED && namespacesBound) {
+      // Milo may report the activation of the session connect() returned after the driver has
+      // bound it (one start in four here): nothing was lost, so nothing is bound or restored
+      // again — unbinding for the new read of the namespace table made writes meanwhile fail.
+      return;
+    }
     if (state != LinkState.CONNECTED) {
       log.info("opcua connection '{}': session to {} is back", spec.name(), spec.endpointUrl());
     }
