@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class Floorgate implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Floorgate.class);
-  /** Samples waiting for normalization; ~10 s of a 10k values/s plant. */
-  private static final int SAMPLE_QUEUE_CAPACITY = 100_000;
 
   private volatile GatewayConfig config;
   private final Clock clock;
@@ -93,7 +91,8 @@ public final class Floorgate implements AutoCloseable {
     publishCounters(alarms, this.outputs);
     this.links = new LinkBook(clock);
     Fanout fanout = new Fanout(values, this.outputs);
-    this.pipeline = new SamplePipeline(SAMPLE_QUEUE_CAPACITY, new Normalizer(config, clock),
+    this.pipeline = new SamplePipeline(SamplePipeline.capacityFor(config.tagCount()),
+        new Normalizer(config, clock),
         fanout, fanout::endOfBurst, alarmSamples(alarms, config), fanout::linkChanged);
     pipeline.links(links);
     this.ops = new Operations(config, links, values, pipeline, this.outputs);

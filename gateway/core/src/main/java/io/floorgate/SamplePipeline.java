@@ -54,6 +54,19 @@ final class SamplePipeline implements SampleSink, PipelineCounts, AutoCloseable 
   private final Thread worker;
   private volatile boolean running = true;
 
+  /** The least room for samples waiting: ~10 s of a plant of 10,000 values/s. */
+  static final int LEAST_CAPACITY = 100_000;
+
+  /**
+   * The room for samples waiting to be normalized with {@code tags} configured: at least
+   * {@link #LEAST_CAPACITY}, and twice the tags, since at a start (and after every reconnect)
+   * each tag comes twice at once — the Read of its current value and its subscription's first
+   * notification — and a burst must not be dropped.
+   */
+  static int capacityFor(long tags) {
+    return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(LEAST_CAPACITY, 2 * tags));
+  }
+
   SamplePipeline(int capacity, Normalizer normalizer, Consumer<Reading> downstream) {
     this(capacity, normalizer, downstream, () -> {}, sample -> false, (connection, state) -> {});
   }
