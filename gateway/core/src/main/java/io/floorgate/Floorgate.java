@@ -286,7 +286,9 @@ public final class Floorgate implements AutoCloseable {
     diff.added().forEach(n -> done.add("connection " + n + " added"));
     diff.removed().forEach(n -> done.add("connection " + n + " removed"));
     diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
-    HeapBudget.of(next).shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
+    HeapBudget heap = HeapBudget.of(next);
+    ops.heapNeeded(heap);
+    heap.shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
     return done;
   }
 

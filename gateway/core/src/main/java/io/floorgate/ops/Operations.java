@@ -57,6 +57,7 @@ public final class Operations implements AutoCloseable {
   private final Counter reloadsRefused;
   private final Counter reloadErrors;
   private final WorkerWatch watch;
+  private volatile HeapBudget heap;
   private volatile @Nullable ApiServer api;
 
   /**
@@ -74,6 +75,7 @@ public final class Operations implements AutoCloseable {
   Operations(GatewayConfig config, LinkBook links, LatestValues values,
       PipelineCounts pipeline, List<Output> outputs, WorkerWatch watch) {
     this.watch = watch;
+    this.heap = HeapBudget.of(config);
     this.links = links;
     this.values = values;
     this.outputs = List.copyOf(outputs);
@@ -98,6 +100,11 @@ public final class Operations implements AutoCloseable {
     Gauge.builder("floorgate.build.info", () -> 1).strongReference(true)
         .tag("version", build.version()).tag("commit", build.commit())
         .description("1, with the running gateway's version and commit as tags").register(r);
+    Gauge.builder("floorgate.heap.needed", () -> heap.bytes()).strongReference(true)
+        .baseUnit("bytes")
+        .description("the maximum heap the configuration needs (floorgate check prints it); a "
+            + "JVM given less may run out of memory")
+        .register(r);
     new JvmMemoryMetrics().bindTo(r);
     gc.bindTo(r);
     new JvmThreadMetrics().bindTo(r);
@@ -149,6 +156,11 @@ public final class Operations implements AutoCloseable {
   /** The file the configuration is read from, for the status page. */
   public void configFile(Path file) {
     status.configFile(file);
+  }
+
+  /** The heap a reloaded configuration needs, for {@code floorgate_heap_needed_bytes}. */
+  public void heapNeeded(HeapBudget budget) {
+    this.heap = budget;
   }
 
   public void reloadApplied() {

@@ -154,4 +154,15 @@ class MetricsEndpointTest {
     assertEquals(1.0, metric(scrape(), "floorgate_build_info{commit=\"" + build.commit()
         + "\",version=\"" + build.version() + "\"}"));
   }
+
+  @Test
+  void theHeapTheConfigurationNeedsIsScrapedAndFollowsAReload() throws Exception {
+    assertEquals(80.0 * 1024 * 1024, metric(scrape(), "floorgate_heap_needed_bytes"),
+        "one tag: the launcher's 80m");
+
+    ops.heapNeeded(HeapBudget.of(100_000, true));
+
+    assertEquals((double) HeapBudget.of(100_000, true).bytes(),
+        metric(scrape(), "floorgate_heap_needed_bytes"));
+  }
 }
