@@ -94,6 +94,11 @@ class LauncherIT {
         "the remembered figure");
 
     assertEquals(80, maxHeapMegabytes(floorgate(flagsOnly, "run", "--config=" + small)));
+    // check and the other short commands may use half the memory: reading 100,000 tags' YAML
+    // takes ~220 MB, more than the JVM's default quarter of a 768 MB container.
+    Run check = floorgate(flagsOnly, "check", "--config", large.toString());
+    assertTrue(Pattern.compile("MaxRAMPercentage\\s+= 50\\.0").matcher(check.output()).find(),
+        check.output());
     Map<String, String> set = new HashMap<>(flagsOnly);
     set.put("FLOORGATE_HEAP_MAX", "96m");
     assertEquals(96, maxHeapMegabytes(floorgate(set, "run", "--config", large.toString())));
