@@ -32,6 +32,8 @@ final class DeviceState {
 
   /** When a metric was last read for the first time since the link came up. */
   long lastFirstReadNanos;
+  /** How many times a birth began to wait: only the latest wait's checks go on. */
+  int birthWaits;
 
   DeviceState(String id, Duration slowestInterval) {
     this.id = id;

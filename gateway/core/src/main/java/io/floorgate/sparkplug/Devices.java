@@ -150,26 +150,26 @@ final class Devices {
       deviceBirth(d);
     } else if (!d.awaitingBirth) {
       d.awaitingBirth = true;
-      checkLater(d, d.linkUpAtNanos);
+      checkLater(d, ++d.birthWaits);
     }
   }
 
-  /** Looks again at a birth awaited since the link came up at {@code linkUpAt}. */
-  private void checkLater(DeviceState d, long linkUpAt) {
+  /** Looks again at the birth awaited as the device's {@code wait}-th. */
+  private void checkLater(DeviceState d, int wait) {
     long now = System.nanoTime();
-    long waited = now - linkUpAt;
+    long waited = now - d.linkUpAtNanos;
     long least = leastWaitNanos(d);
     long delay = waited < least ? least - waited
         : stillReadingNanos(d) - (now - d.lastFirstReadNanos);
     loop.schedule(() -> {
-      // A link that went down and came up again has a wait of its own.
-      if (!live || !d.linkUp || d.born || !d.awaitingBirth || d.linkUpAtNanos != linkUpAt) {
+      // A link that came up again, or a new session, has a wait (and checks) of its own.
+      if (!live || !d.linkUp || d.born || !d.awaitingBirth || d.birthWaits != wait) {
         return;
       }
       if (d.readyForBirth() || waitIsOver(d, System.nanoTime())) {
         deviceBirth(d);
       } else {
-        checkLater(d, linkUpAt);
+        checkLater(d, wait);
       }
     }, Math.max(1, TimeUnit.NANOSECONDS.toMillis(delay) + 1));
   }
