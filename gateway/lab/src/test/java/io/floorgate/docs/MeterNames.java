@@ -42,7 +42,7 @@ final class MeterNames {
   /** Whether the reference names the meter in its Prometheus form, with or without a suffix. */
   static boolean documented(String meter, String reference) {
     String prometheus = meter.replace('.', '_');
-    return Pattern.compile("`" + Pattern.quote(prometheus) + "(_total|_seconds)?[`\\s(]")
+    return Pattern.compile("`" + Pattern.quote(prometheus) + "(_total|_seconds|_bytes)?[`\\s(]")
         .matcher(reference).find();
   }
 
