@@ -180,7 +180,7 @@ public final class Floorgate implements AutoCloseable {
   }
 
   public static Floorgate start(GatewayConfig config, Clock clock) {
-    HeapBudget.of(config).shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
+    warnIfShort(HeapBudget.of(config));
     Drivers drivers = new Drivers();
     List<Output> outputs = outputs(config, clock, drivers);
     AlarmOutput alarms = outputs.stream().filter(AlarmOutput.class::isInstance)
@@ -288,8 +288,13 @@ public final class Floorgate implements AutoCloseable {
     diff.changed().forEach(n -> done.add("connection " + n + " changed: reconnected"));
     HeapBudget heap = HeapBudget.of(next);
     ops.heapNeeded(heap);
-    heap.shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
+    warnIfShort(heap);
     return done;
+  }
+
+  /** One line, with the figure to set, when this JVM's heap is clearly smaller than {@code heap}. */
+  private static void warnIfShort(HeapBudget heap) {
+    heap.shortfall(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
   }
 
   /** Metrics, health and the status page's state. */
